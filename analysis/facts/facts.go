@@ -1,0 +1,308 @@
+// Package facts holds the plain data that the analysis stage extracts from Go
+// code and every later stage consumes. Nothing here refers to go/types, SSA or
+// the AST, so graph building, clustering and judging can be tested on facts
+// written by hand.
+//
+// Identifiers are strings with a fixed shape so they sort and compare cheaply
+// and survive JSON:
+//
+//	package   "example.com/app/billing"
+//	type      "example.com/app/billing.Invoice"
+//	function  "example.com/app/billing.NewInvoice"
+//	method    "example.com/app/billing.(*Invoice).Total" or "example.com/app/billing.Invoice.Total"
+//	field     "example.com/app/billing.Invoice.Amount"
+//
+// Positions are module-relative, slash-separated "file:line" strings.
+package facts
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Facts is everything extracted from one load of a module.
+type Facts struct {
+	// Module is the main module path ("" when loading a GOPATH-style tree).
+	Module string `json:"module"`
+	// Packages are the module's packages that matched the patterns, sorted by Path.
+	Packages []Package `json:"packages"`
+	// Funcs are the module's functions and methods, sorted by ID.
+	Funcs []Func `json:"funcs"`
+	// Types are the module's package-level named types, sorted by ID.
+	Types []Type `json:"types"`
+	// Calls are call edges between module functions, sorted.
+	Calls []Call `json:"calls"`
+	// Uses are references from a function to another module declaration
+	// (a type, a field, a constant or a variable), sorted.
+	Uses []Use `json:"uses"`
+	// Accesses are reads and writes of database tables and collections, sorted.
+	Accesses []Access `json:"accesses,omitempty"`
+	// Structs describe struct types with their fields, for field-use analysis.
+	Structs []Struct `json:"structs,omitempty"`
+	// FieldUses record which function reads or writes which struct field, sorted.
+	FieldUses []FieldUse `json:"fieldUses,omitempty"`
+	// Warnings are problems met while loading or extracting; the analysis
+	// continued past each of them.
+	Warnings []Warning `json:"warnings,omitempty"`
+}
+
+// Package is one Go package of the module.
+type Package struct {
+	Path string `json:"path"`
+	Name string `json:"name"`
+	// Dir is the package directory relative to the module root ("." for the root).
+	Dir   string `json:"dir"`
+	Files []File `json:"files"`
+	// Imports lists the module-internal packages this package imports, sorted.
+	Imports []string `json:"imports,omitempty"`
+	// IllTyped is set when the package failed to type-check; its facts come
+	// from what could be read.
+	IllTyped bool `json:"illTyped,omitempty"`
+}
+
+// File is one Go source file.
+type File struct {
+	// Path is relative to the module root.
+	Path  string `json:"path"`
+	Lines int    `json:"lines"`
+	// Generated is set for files carrying the standard "Code generated ... DO NOT EDIT." marker.
+	Generated bool `json:"generated,omitempty"`
+	Test      bool `json:"test,omitempty"`
+}
+
+// Func is a function or method declared in the module.
+type Func struct {
+	ID  string `json:"id"`
+	Pkg string `json:"pkg"`
+	// Recv is the receiver's type name without pointer or package ("" for functions).
+	Recv string `json:"recv,omitempty"`
+	Name string `json:"name"`
+	Pos  string `json:"pos"`
+	// Lines is the number of source lines of the declaration.
+	Lines     int  `json:"lines"`
+	Exported  bool `json:"exported,omitempty"`
+	Generated bool `json:"generated,omitempty"`
+	Test      bool `json:"test,omitempty"`
+}
+
+// Type is a package-level named type declared in the module.
+type Type struct {
+	ID   string `json:"id"`
+	Pkg  string `json:"pkg"`
+	Name string `json:"name"`
+	// Kind is "struct", "interface" or "other".
+	Kind      string `json:"kind"`
+	Pos       string `json:"pos"`
+	Lines     int    `json:"lines"`
+	Generated bool   `json:"generated,omitempty"`
+	Test      bool   `json:"test,omitempty"`
+}
+
+// CallKind tells how a call edge was found.
+type CallKind string
+
+// Call kinds.
+const (
+	// CallStatic is a direct call of a function or concrete method.
+	CallStatic CallKind = "static"
+	// CallDynamic is a call through an interface or function value resolved by
+	// the call-graph algorithm.
+	CallDynamic CallKind = "dynamic"
+)
+
+// Call is one call edge between two module functions, aggregated per call site.
+type Call struct {
+	Caller string   `json:"caller"`
+	Callee string   `json:"callee"`
+	Kind   CallKind `json:"kind"`
+	Pos    string   `json:"pos"`
+}
+
+// UseKind tells what kind of declaration a function refers to.
+type UseKind string
+
+// Use kinds.
+const (
+	UseType  UseKind = "type"
+	UseField UseKind = "field"
+	UseConst UseKind = "const"
+	UseVar   UseKind = "var"
+)
+
+// Use is a reference from a function to a module declaration. Target is a
+// type ID for UseType and UseField (the struct owning the field) and the
+// declaration's qualified name ("pkg.Name") for constants and variables.
+// Owner is the type the target belongs to, when there is one: the named type
+// of a constant or variable, the struct of a field.
+type Use struct {
+	From   string  `json:"from"`
+	Target string  `json:"target"`
+	Kind   UseKind `json:"kind"`
+	Owner  string  `json:"owner,omitempty"`
+	Count  int     `json:"count"`
+}
+
+// Mode is how code touches data.
+type Mode string
+
+// Access modes.
+const (
+	Read  Mode = "read"
+	Write Mode = "write"
+)
+
+// Access is one read or write of a table or collection.
+type Access struct {
+	// Func is the function whose code contains the access.
+	Func string `json:"func"`
+	// Table is the normalised table or collection name (lower case, no quotes,
+	// schema kept as "schema.table" when given and not "public").
+	Table string `json:"table"`
+	Mode  Mode   `json:"mode"`
+	Pos   string `json:"pos"`
+	// Via names the mechanism: "sql", "sqlx", "pgx", "gorm", "xorm", "bun",
+	// "ent", "sqlc", "squirrel", "mongo".
+	Via string `json:"via"`
+	// Model is the Go type ID of the ORM model the access goes through, if any.
+	Model string `json:"model,omitempty"`
+	// BestEffort is set when the SQL parser rejected the statement and a
+	// tolerant scanner found the table.
+	BestEffort bool `json:"bestEffort,omitempty"`
+}
+
+// Struct is a struct type of the module with its (flattened) fields.
+type Struct struct {
+	Type   string  `json:"type"`
+	Fields []Field `json:"fields"`
+	// Table is the table the struct maps to, when an ORM convention or a
+	// TableName method says so.
+	Table     string `json:"table,omitempty"`
+	Generated bool   `json:"generated,omitempty"`
+}
+
+// Field is one field of a struct; fields promoted from embedded structs are
+// listed with Embedded set to the path they come through.
+type Field struct {
+	Name     string `json:"name"`
+	Type     string `json:"type"`
+	Embedded string `json:"embedded,omitempty"`
+	Tag      string `json:"tag,omitempty"`
+}
+
+// FieldUse is a function's use of one struct field. Field "*" stands for a
+// whole-object use (the value handed to an ORM, an encoder or reflection).
+type FieldUse struct {
+	Func   string `json:"func"`
+	Struct string `json:"struct"`
+	Field  string `json:"field"`
+	Mode   Mode   `json:"mode"`
+	Pos    string `json:"pos"`
+}
+
+// Warning is a problem that did not stop the analysis.
+type Warning struct {
+	Pkg     string `json:"pkg,omitempty"`
+	Pos     string `json:"pos,omitempty"`
+	Message string `json:"message"`
+}
+
+// Pos formats a module-relative position.
+func Pos(file string, line int) string { return file + ":" + strconv.Itoa(line) }
+
+// SplitPos splits a position made by Pos; line is 0 when absent.
+func SplitPos(pos string) (file string, line int) {
+	i := strings.LastIndexByte(pos, ':')
+	if i < 0 {
+		return pos, 0
+	}
+	n, err := strconv.Atoi(pos[i+1:])
+	if err != nil {
+		return pos, 0
+	}
+	return pos[:i], n
+}
+
+// comparePos orders positions by file, then numerically by line.
+func comparePos(a, b string) int {
+	fa, la := SplitPos(a)
+	fb, lb := SplitPos(b)
+	if c := strings.Compare(fa, fb); c != 0 {
+		return c
+	}
+	return la - lb
+}
+
+// Sort puts every slice into its canonical order, so that output built from
+// the facts is byte-identical across runs.
+func (f *Facts) Sort() {
+	sort.Slice(f.Packages, func(i, j int) bool { return f.Packages[i].Path < f.Packages[j].Path })
+	sort.Slice(f.Funcs, func(i, j int) bool { return f.Funcs[i].ID < f.Funcs[j].ID })
+	sort.Slice(f.Types, func(i, j int) bool { return f.Types[i].ID < f.Types[j].ID })
+	sort.Slice(f.Calls, func(i, j int) bool {
+		a, b := f.Calls[i], f.Calls[j]
+		if a.Caller != b.Caller {
+			return a.Caller < b.Caller
+		}
+		if a.Callee != b.Callee {
+			return a.Callee < b.Callee
+		}
+		if c := comparePos(a.Pos, b.Pos); c != 0 {
+			return c < 0
+		}
+		return a.Kind < b.Kind
+	})
+	sort.Slice(f.Uses, func(i, j int) bool {
+		a, b := f.Uses[i], f.Uses[j]
+		if a.From != b.From {
+			return a.From < b.From
+		}
+		if a.Target != b.Target {
+			return a.Target < b.Target
+		}
+		return a.Kind < b.Kind
+	})
+	sort.Slice(f.Accesses, func(i, j int) bool {
+		a, b := f.Accesses[i], f.Accesses[j]
+		if a.Func != b.Func {
+			return a.Func < b.Func
+		}
+		if a.Table != b.Table {
+			return a.Table < b.Table
+		}
+		if a.Mode != b.Mode {
+			return a.Mode < b.Mode
+		}
+		if c := comparePos(a.Pos, b.Pos); c != 0 {
+			return c < 0
+		}
+		return a.Via < b.Via
+	})
+	sort.Slice(f.Structs, func(i, j int) bool { return f.Structs[i].Type < f.Structs[j].Type })
+	sort.Slice(f.FieldUses, func(i, j int) bool {
+		a, b := f.FieldUses[i], f.FieldUses[j]
+		if a.Struct != b.Struct {
+			return a.Struct < b.Struct
+		}
+		if a.Field != b.Field {
+			return a.Field < b.Field
+		}
+		if a.Func != b.Func {
+			return a.Func < b.Func
+		}
+		if a.Mode != b.Mode {
+			return a.Mode < b.Mode
+		}
+		return comparePos(a.Pos, b.Pos) < 0
+	})
+	sort.Slice(f.Warnings, func(i, j int) bool {
+		a, b := f.Warnings[i], f.Warnings[j]
+		if a.Pkg != b.Pkg {
+			return a.Pkg < b.Pkg
+		}
+		if c := comparePos(a.Pos, b.Pos); c != 0 {
+			return c < 0
+		}
+		return a.Message < b.Message
+	})
+}

@@ -1,0 +1,492 @@
+// Package load reads a Go module with golang.org/x/tools/go/packages the way
+// decomp needs it: the module's own packages fully (syntax, types, comments),
+// and their dependencies only as far as type-checking the module requires.
+//
+// Dependencies never become contexts, so their function bodies are dropped
+// while parsing (as gopls does): only declarations are type-checked. That
+// keeps a cold run free of the `go list -export` compile of every dependency
+// and uses a fraction of the memory of a full source load. The "imported and
+// not used" errors this causes inside dependencies are expected and ignored.
+package load
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/packages"
+
+	"github.com/decomp/decomp/analysis/facts"
+)
+
+// Config says what to load.
+type Config struct {
+	// Dir is the directory to run in (like `go -C`); "" means the current one.
+	Dir string
+	// Patterns are package patterns; empty means "./...".
+	Patterns []string
+	// Tags are extra build tags.
+	Tags []string
+	// Tests includes _test.go files and external test packages.
+	Tests bool
+	// Env overrides the environment (nil: os.Environ()). GOTOOLCHAIN=local is
+	// always forced so a go.mod asking for a newer Go fails instead of
+	// downloading a toolchain.
+	Env []string
+}
+
+// Program is a loaded module.
+type Program struct {
+	Fset *token.FileSet
+	// Root is the absolute directory positions are made relative to: the
+	// go.work directory in workspace mode, else the main module's.
+	Root string
+	// Module is the main module path (the first one in workspace mode).
+	Module string
+	// Packages are the module packages matched by the patterns, sorted by
+	// import path, one per path (with tests on, the variant that includes
+	// the _test.go files).
+	Packages []*packages.Package
+	// All holds every loaded package, dependencies included, by import path.
+	All map[string]*packages.Package
+	// Warnings lists packages that did not load or type-check cleanly.
+	Warnings []facts.Warning
+
+	generated map[string]bool // absolute filename -> has the generated-code marker
+	inModule  map[string]bool // import path -> a main-module package
+}
+
+// InputError is an error caused by the input rather than by decomp, such as
+// a directory that is not a Go module; the CLI maps it to exit status 2.
+type InputError struct{ Msg string }
+
+func (e *InputError) Error() string { return e.Msg }
+
+func inputErrorf(format string, args ...any) error {
+	return &InputError{Msg: fmt.Sprintf(format, args...)}
+}
+
+// IsInputError reports whether err, or an error it wraps, is an InputError.
+func IsInputError(err error) bool {
+	var ie *InputError
+	return errors.As(err, &ie)
+}
+
+// Load loads the packages cfg describes.
+func Load(ctx context.Context, cfg Config) (*Program, error) {
+	dir := cfg.Dir
+	if dir == "" {
+		dir = "."
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", dir, err)
+	}
+	if st, err := os.Stat(abs); err != nil || !st.IsDir() {
+		return nil, inputErrorf("%s is not a directory", dir)
+	}
+	env := cfg.Env
+	if env == nil {
+		env = os.Environ()
+	}
+	env = append(append([]string(nil), env...), "GOTOOLCHAIN=local")
+
+	root, err := moduleRoot(ctx, abs, env)
+	if err != nil {
+		return nil, err
+	}
+
+	patterns := cfg.Patterns
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	var buildFlags []string
+	if len(cfg.Tags) > 0 {
+		buildFlags = append(buildFlags, "-tags="+strings.Join(cfg.Tags, ","))
+	}
+
+	gen := &generatedSet{m: map[string]bool{}}
+	pcfg := &packages.Config{
+		Context: ctx,
+		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+			packages.NeedImports | packages.NeedDeps | packages.NeedTypes |
+			packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule,
+		Dir:        abs,
+		Env:        env,
+		BuildFlags: buildFlags,
+		Tests:      cfg.Tests,
+		ParseFile:  parseFile(gen, root.goroot, root.modcache),
+	}
+	pkgs, err := packages.Load(pcfg, patterns...)
+	if err != nil {
+		return nil, inputErrorf("load %s: %s", strings.Join(patterns, " "), oneLine(err.Error()))
+	}
+
+	prog := &Program{
+		Fset:      pcfg.Fset,
+		Root:      root.dir,
+		Module:    root.module,
+		All:       map[string]*packages.Package{},
+		generated: gen.m,
+		inModule:  map[string]bool{},
+	}
+	if prog.Fset == nil {
+		// packages.Load creates its own FileSet when the config has none;
+		// every package shares it.
+		for _, p := range pkgs {
+			prog.Fset = p.Fset
+			break
+		}
+	}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if p.Module != nil && p.Module.Main {
+			prog.inModule[p.PkgPath] = true
+		}
+		if prev, ok := prog.All[p.PkgPath]; !ok || better(p, prev) {
+			prog.All[p.PkgPath] = p
+		}
+	})
+
+	roots := map[string]*packages.Package{}
+	var listErrs []string
+	for _, p := range pkgs {
+		if strings.HasSuffix(p.ID, ".test") {
+			continue // synthesized test main
+		}
+		if p.Module == nil || !p.Module.Main {
+			if len(p.Errors) > 0 && len(p.GoFiles) == 0 {
+				listErrs = append(listErrs, oneLine(p.Errors[0].Msg))
+			}
+			continue
+		}
+		if prev, ok := roots[p.PkgPath]; !ok || better(p, prev) {
+			roots[p.PkgPath] = p
+		}
+	}
+	for _, p := range roots {
+		prog.Packages = append(prog.Packages, p)
+	}
+	sort.Slice(prog.Packages, func(i, j int) bool { return prog.Packages[i].PkgPath < prog.Packages[j].PkgPath })
+
+	if len(prog.Packages) == 0 {
+		if len(listErrs) > 0 {
+			sort.Strings(listErrs)
+			return nil, inputErrorf("%s", listErrs[0])
+		}
+		return nil, inputErrorf("no packages matched %s in %s", strings.Join(patterns, " "), dir)
+	}
+	for _, p := range prog.Packages {
+		prog.Warnings = append(prog.Warnings, packageWarnings(prog, p)...)
+	}
+	return prog, nil
+}
+
+// better reports whether p should replace prev as the representative of an
+// import path: the test variant (more files) wins, then the one with types.
+func better(p, prev *packages.Package) bool {
+	if len(p.CompiledGoFiles) != len(prev.CompiledGoFiles) {
+		return len(p.CompiledGoFiles) > len(prev.CompiledGoFiles)
+	}
+	return p.ID < prev.ID
+}
+
+// packageWarnings turns a module package's load and type errors into
+// warnings; at most a few per package so one broken package cannot drown the report.
+func packageWarnings(prog *Program, p *packages.Package) []facts.Warning {
+	const maxPerPkg = 5
+	var out []facts.Warning
+	for i, e := range p.Errors {
+		if i == maxPerPkg {
+			out = append(out, facts.Warning{Pkg: p.PkgPath, Message: fmt.Sprintf("%d more errors", len(p.Errors)-maxPerPkg)})
+			break
+		}
+		out = append(out, facts.Warning{Pkg: p.PkgPath, Pos: prog.relPosString(e.Pos), Message: oneLine(e.Msg)})
+	}
+	return out
+}
+
+// IllTyped reports whether a module package failed to type-check. Errors in
+// dependencies do not count: stripping their bodies causes some on purpose,
+// and whatever matters to this package shows up in its own errors.
+func IllTyped(p *packages.Package) bool {
+	return len(p.Errors) > 0 || p.Types == nil || p.TypesInfo == nil
+}
+
+// InModule reports whether an import path belongs to the main module(s).
+func (prog *Program) InModule(path string) bool { return prog.inModule[path] }
+
+// Generated reports whether a file carries the generated-code marker.
+func (prog *Program) Generated(filename string) bool { return prog.generated[filename] }
+
+// Rel makes a filename module-relative and slash-separated.
+func (prog *Program) Rel(filename string) string {
+	if r, err := filepath.Rel(prog.Root, filename); err == nil && !strings.HasPrefix(r, "..") {
+		return filepath.ToSlash(r)
+	}
+	return filepath.ToSlash(filename)
+}
+
+// Pos formats a position as module-relative "file:line".
+func (prog *Program) Pos(p token.Pos) string {
+	if !p.IsValid() {
+		return ""
+	}
+	pos := prog.Fset.Position(p)
+	return facts.Pos(prog.Rel(pos.Filename), pos.Line)
+}
+
+// relPosString rewrites a "file:line:col" string from go/packages.
+func (prog *Program) relPosString(s string) string {
+	if s == "" || s == "-" {
+		return ""
+	}
+	parts := strings.Split(s, ":")
+	if len(parts) >= 3 {
+		return prog.Rel(strings.Join(parts[:len(parts)-2], ":")) + ":" + parts[len(parts)-2]
+	}
+	if len(parts) == 2 {
+		return prog.Rel(parts[0]) + ":" + parts[1]
+	}
+	return prog.Rel(s)
+}
+
+// FuncID names a function or method in the facts.ID shape.
+func FuncID(fn *types.Func) string {
+	pkg := ""
+	if fn.Pkg() != nil {
+		pkg = fn.Pkg().Path()
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	if sig != nil && sig.Recv() != nil {
+		recv := sig.Recv().Type()
+		ptr := false
+		if p, ok := recv.(*types.Pointer); ok {
+			recv, ptr = p.Elem(), true
+		}
+		name := recvName(recv)
+		if ptr {
+			return pkg + ".(*" + name + ")." + fn.Name()
+		}
+		return pkg + "." + name + "." + fn.Name()
+	}
+	return pkg + "." + fn.Name()
+}
+
+// RecvTypeName returns the receiver's named type name, or "" for a function.
+func RecvTypeName(fn *types.Func) string {
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil || sig.Recv() == nil {
+		return ""
+	}
+	recv := sig.Recv().Type()
+	if p, ok := recv.(*types.Pointer); ok {
+		recv = p.Elem()
+	}
+	return recvName(recv)
+}
+
+func recvName(t types.Type) string {
+	switch t := types.Unalias(t).(type) {
+	case *types.Named:
+		return t.Obj().Name()
+	case *types.Interface:
+		return "interface"
+	default:
+		return types.TypeString(t, func(*types.Package) string { return "" })
+	}
+}
+
+// TypeID names a package-level named type.
+func TypeID(obj *types.TypeName) string {
+	if obj.Pkg() == nil {
+		return obj.Name()
+	}
+	return obj.Pkg().Path() + "." + obj.Name()
+}
+
+// InitID is the pseudo-function that package-level variable initialisers belong to.
+func InitID(pkgPath string) string { return pkgPath + ".init" }
+
+// DeclFuncID returns the ID of a function declaration, using type
+// information when it is there and the syntax when it is not (ill-typed code).
+func DeclFuncID(pkgPath string, info *types.Info, d *ast.FuncDecl) string {
+	if info != nil {
+		if obj, ok := info.Defs[d.Name].(*types.Func); ok && obj != nil {
+			return FuncID(obj)
+		}
+	}
+	if d.Recv == nil || len(d.Recv.List) == 0 {
+		return pkgPath + "." + d.Name.Name
+	}
+	t := d.Recv.List[0].Type
+	ptr := false
+	if s, ok := t.(*ast.StarExpr); ok {
+		t, ptr = s.X, true
+	}
+	name := RecvExprName(t)
+	if ptr {
+		return pkgPath + ".(*" + name + ")." + d.Name.Name
+	}
+	return pkgPath + "." + name + "." + d.Name.Name
+}
+
+// RecvExprName returns the base type name of a receiver type expression.
+func RecvExprName(t ast.Expr) string {
+	for {
+		switch x := t.(type) {
+		case *ast.StarExpr:
+			t = x.X
+		case *ast.ParenExpr:
+			t = x.X
+		case *ast.IndexExpr:
+			t = x.X
+		case *ast.IndexListExpr:
+			t = x.X
+		case *ast.Ident:
+			return x.Name
+		default:
+			return "?"
+		}
+	}
+}
+
+// generatedSet collects generated files; go/packages parses files concurrently.
+type generatedSet struct {
+	mu sync.Mutex
+	m  map[string]bool
+}
+
+// parseFile keeps full syntax for module files and strips function bodies
+// from files of the standard library, the module cache and vendor/.
+func parseFile(gen *generatedSet, goroot, modcache string) func(*token.FileSet, string, []byte) (*ast.File, error) {
+	prefix := func(d string) string {
+		if d == "" {
+			return "\x00" // matches no path
+		}
+		return filepath.Clean(d) + string(filepath.Separator)
+	}
+	goroot, modcache = prefix(goroot), prefix(modcache)
+	return func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
+		dep := strings.HasPrefix(filename, goroot) ||
+			strings.HasPrefix(filename, modcache) ||
+			strings.Contains(filepath.ToSlash(filename), "/vendor/")
+		if dep {
+			f, err := parser.ParseFile(fset, filename, src, parser.SkipObjectResolution)
+			if f != nil {
+				for _, d := range f.Decls {
+					if fd, ok := d.(*ast.FuncDecl); ok {
+						fd.Body = nil
+					}
+				}
+			}
+			return f, err
+		}
+		f, err := parser.ParseFile(fset, filename, src, parser.ParseComments|parser.SkipObjectResolution)
+		if f != nil && ast.IsGenerated(f) {
+			gen.mu.Lock()
+			gen.m[filename] = true
+			gen.mu.Unlock()
+		}
+		return f, err
+	}
+}
+
+type rootInfo struct{ dir, module, goroot, modcache string }
+
+// moduleRoot finds the module (or workspace) around dir, failing with a
+// usage error when there is none.
+func moduleRoot(ctx context.Context, dir string, env []string) (rootInfo, error) {
+	cmd := exec.CommandContext(ctx, "go", "env", "GOMOD", "GOWORK", "GOROOT", "GOMODCACHE")
+	cmd.Dir = dir
+	cmd.Env = env
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		msg := strings.TrimSpace(stderr.String())
+		if msg == "" {
+			msg = err.Error()
+		}
+		return rootInfo{}, inputErrorf("go env in %s: %s", dir, oneLine(msg))
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	for len(lines) < 4 {
+		lines = append(lines, "")
+	}
+	gomod, gowork := strings.TrimSpace(lines[0]), strings.TrimSpace(lines[1])
+	info := rootInfo{goroot: strings.TrimSpace(lines[2]), modcache: strings.TrimSpace(lines[3])}
+	if gowork != "" && gowork != "off" {
+		mod, err := modulePath(ctx, dir, env)
+		if err != nil {
+			return rootInfo{}, err
+		}
+		info.dir, info.module = filepath.Dir(gowork), mod
+		return info, nil
+	}
+	if gomod == "" || gomod == os.DevNull {
+		return rootInfo{}, inputErrorf("%s is not inside a Go module (no go.mod found)", dir)
+	}
+	mod, err := modulePath(ctx, dir, env)
+	if err != nil {
+		return rootInfo{}, err
+	}
+	info.dir, info.module = filepath.Dir(gomod), mod
+	return info, nil
+}
+
+func modulePath(ctx context.Context, dir string, env []string) (string, error) {
+	cmd := exec.CommandContext(ctx, "go", "list", "-m", "-f", "{{.Path}}")
+	cmd.Dir = dir
+	cmd.Env = env
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		msg := strings.TrimSpace(stderr.String())
+		if msg == "" {
+			msg = err.Error()
+		}
+		return "", inputErrorf("go list -m in %s: %s", dir, oneLine(msg))
+	}
+	first, _, _ := strings.Cut(strings.TrimSpace(string(out)), "\n")
+	return first, nil
+}
+
+// oneLine keeps the first line of a multi-line message.
+func oneLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return s
+}
+
+// WalkFuncs calls fn for every function declaration of a module package and
+// for every package-level variable declaration, which belongs to the
+// package's init pseudo-function. Code inside function literals belongs to
+// the declaration around it, so every fact has a named owner.
+func (prog *Program) WalkFuncs(p *packages.Package, fn func(id string, file *ast.File, node ast.Node)) {
+	for _, f := range p.Syntax {
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				fn(DeclFuncID(p.PkgPath, p.TypesInfo, d), f, d)
+			case *ast.GenDecl:
+				if d.Tok == token.VAR {
+					fn(InitID(p.PkgPath), f, d)
+				}
+			}
+		}
+	}
+}

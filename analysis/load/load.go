@@ -34,7 +34,7 @@ import (
 type Config struct {
 	// Dir is the directory to run in (like `go -C`); "" means the current one.
 	Dir string
-	// Patterns are package patterns; empty means "./...".
+	// Patterns are package patterns; empty means "./..." (at a go.work root, "work").
 	Patterns []string
 	// Tags are extra build tags.
 	Tags []string
@@ -110,6 +110,11 @@ func Load(ctx context.Context, cfg Config) (*Program, error) {
 	patterns := cfg.Patterns
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
+		if root.workspace && root.dir == abs {
+			// At a workspace root with no module of its own, ./... matches
+			// nothing; "work" means every package of every workspace module.
+			patterns = []string{"work"}
+		}
 	}
 	var buildFlags []string
 	if len(cfg.Tags) > 0 {
@@ -402,7 +407,10 @@ func parseFile(gen *generatedSet, goroot, modcache string) func(*token.FileSet, 
 	}
 }
 
-type rootInfo struct{ dir, module, goroot, modcache string }
+type rootInfo struct {
+	dir, module, goroot, modcache string
+	workspace                     bool
+}
 
 // moduleRoot finds the module (or workspace) around dir, failing with a
 // usage error when there is none.
@@ -431,7 +439,7 @@ func moduleRoot(ctx context.Context, dir string, env []string) (rootInfo, error)
 		if err != nil {
 			return rootInfo{}, err
 		}
-		info.dir, info.module = filepath.Dir(gowork), mod
+		info.dir, info.module, info.workspace = filepath.Dir(gowork), mod, true
 		return info, nil
 	}
 	if gomod == "" || gomod == os.DevNull {

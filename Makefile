@@ -1,0 +1,44 @@
+# decomp — see README.md. Every target works on a clean machine with only Go installed.
+GO        ?= go
+export GOTOOLCHAIN := local
+SAMPLE    := testdata/musicstream
+BIN       := bin/decomp
+STATICCHECK_VERSION := 2025.1.1
+
+.PHONY: all build demo test lint vet fmt-check staticcheck bench fuzz clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/decomp
+
+## demo: analyse the bundled sample monolith and score it against its truth
+demo: build
+	./$(BIN) analyze -C $(SAMPLE) --granularity type ./...
+	@echo
+	./$(BIN) eval -C $(SAMPLE) --granularity type --truth truth.yaml ./...
+
+## test: every test, plus formatting and vet (what CI runs)
+test: fmt-check vet
+	$(GO) test -count=1 ./...
+
+vet:
+	$(GO) vet ./...
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './testdata/*')); \
+	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+staticcheck:
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) ./...
+
+## bench: decomp on a generated ~1,000-package monolith, with wall time and peak memory
+bench: build
+	bash scripts/bench.sh
+
+## fuzz: a few minutes of fuzzing of the SQL extractor
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzExtract -fuzztime 3m ./analysis/sqlparse
+
+clean:
+	rm -rf bin

@@ -1,0 +1,36 @@
+// Package analysis turns a loaded module into facts: the first stage of
+// decomp's pipeline (load → extract → graph → cluster → judge → plan →
+// render). Each extractor lives in its own sub-package and reads the
+// program; this package runs them in order and assembles their output.
+package analysis
+
+import (
+	"github.com/decomp/decomp/analysis/calls"
+	"github.com/decomp/decomp/analysis/decls"
+	"github.com/decomp/decomp/analysis/facts"
+	"github.com/decomp/decomp/analysis/load"
+	"github.com/decomp/decomp/analysis/uses"
+)
+
+// Options tune the extraction.
+type Options struct {
+	// CallGraph selects the call-graph algorithm.
+	CallGraph calls.Algorithm
+}
+
+// Extract runs every extractor over prog. It does not fail: whatever could
+// not be analysed is listed in the result's Warnings.
+func Extract(prog *load.Program, opt Options) *facts.Facts {
+	if opt.CallGraph == "" {
+		opt.CallGraph = calls.CHA
+	}
+	f := &facts.Facts{Module: prog.Module}
+	f.Warnings = append(f.Warnings, prog.Warnings...)
+	f.Packages, f.Funcs, f.Types = decls.Extract(prog)
+	var w []facts.Warning
+	f.Calls, w = calls.Extract(prog, opt.CallGraph)
+	f.Warnings = append(f.Warnings, w...)
+	f.Uses = uses.Extract(prog)
+	f.Sort()
+	return f
+}

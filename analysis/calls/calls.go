@@ -1,0 +1,328 @@
+// Package calls extracts the call edges between the module's functions.
+//
+// Well-typed packages go through SSA and one of x/tools' call-graph
+// algorithms, which also resolves calls through interfaces and function
+// values. Packages that failed to type-check would vanish from SSA without a
+// word (ssautil skips them), so their direct calls are read from the syntax
+// and whatever type information did check, and they are reported as warnings.
+package calls
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"sort"
+
+	"golang.org/x/tools/go/callgraph"
+	"golang.org/x/tools/go/callgraph/cha"
+	"golang.org/x/tools/go/callgraph/rta"
+	"golang.org/x/tools/go/callgraph/static"
+	"golang.org/x/tools/go/callgraph/vta"
+	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/ssa/ssautil"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/decomp/decomp/analysis/facts"
+	"github.com/decomp/decomp/analysis/load"
+)
+
+// Algorithm selects the call-graph construction.
+type Algorithm string
+
+// Call-graph algorithms, from cheapest and least complete to dearest and most precise.
+const (
+	Static Algorithm = "static" // direct calls only
+	CHA    Algorithm = "cha"    // class hierarchy analysis: every method of every implementing type
+	RTA    Algorithm = "rta"    // rapid type analysis from main, init and exported functions
+	VTA    Algorithm = "vta"    // variable type analysis, refined from CHA
+)
+
+// Algorithms lists the valid values, for flag help.
+var Algorithms = []Algorithm{Static, CHA, RTA, VTA}
+
+// ParseAlgorithm validates a flag value.
+func ParseAlgorithm(s string) (Algorithm, error) {
+	for _, a := range Algorithms {
+		if string(a) == s {
+			return a, nil
+		}
+	}
+	return "", fmt.Errorf("unknown call-graph algorithm %q (want static, cha, rta or vta)", s)
+}
+
+// Extract returns the call edges between module functions, one per call
+// site and callee, and warnings for packages analysed without SSA.
+func Extract(prog *load.Program, algo Algorithm) ([]facts.Call, []facts.Warning) {
+	var good, bad []*packages.Package
+	for _, p := range prog.Packages {
+		if load.IllTyped(p) {
+			bad = append(bad, p)
+		} else {
+			good = append(good, p)
+		}
+	}
+	var out []facts.Call
+	var warns []facts.Warning
+	if len(good) > 0 {
+		c, w := ssaCalls(prog, good, algo)
+		out = append(out, c...)
+		warns = append(warns, w...)
+	}
+	for _, p := range bad {
+		warns = append(warns, facts.Warning{Pkg: p.PkgPath, Message: "package does not type-check: calls read from syntax only (no interface calls)"})
+		out = append(out, syntaxCalls(prog, p)...)
+	}
+	return dedup(out), warns
+}
+
+// ssaCalls builds SSA for the well-typed module packages. Every other
+// package gets members from its types only, as if loaded from export data:
+// dependency bodies were dropped while parsing and are never needed.
+func ssaCalls(prog *load.Program, good []*packages.Package, algo Algorithm) (calls []facts.Call, warns []facts.Warning) {
+	sprog := ssa.NewProgram(prog.Fset, ssa.InstantiateGenerics)
+	isGood := map[string]bool{}
+	for _, p := range good {
+		isGood[p.PkgPath] = true
+	}
+	created := map[*types.Package]bool{}
+	var built []*ssa.Package
+	// Create in a fixed order so that SSA's own numbering, and therefore
+	// anything derived from it, is the same on every run.
+	paths := make([]string, 0, len(prog.All))
+	for path := range prog.All {
+		paths = append(paths, path)
+	}
+	sort.Strings(paths)
+	for _, path := range paths {
+		p := prog.All[path]
+		if p.Types == nil || created[p.Types] {
+			continue
+		}
+		created[p.Types] = true
+		if isGood[path] {
+			built = append(built, sprog.CreatePackage(p.Types, p.Syntax, p.TypesInfo, true))
+		} else {
+			sprog.CreatePackage(p.Types, nil, nil, true)
+		}
+	}
+	for _, sp := range built {
+		if err := buildPackage(sp); err != nil {
+			warns = append(warns, facts.Warning{Pkg: sp.Pkg.Path(), Message: "SSA: " + err.Error()})
+		}
+	}
+
+	var cg *callgraph.Graph
+	err := safely(func() {
+		switch algo {
+		case Static:
+			cg = static.CallGraph(sprog)
+		case CHA:
+			cg = cha.CallGraph(sprog)
+		case RTA:
+			cg = rtaGraph(built)
+		default:
+			cg = vta.CallGraph(moduleFuncs(sprog, isGood), cha.CallGraph(sprog))
+		}
+	})
+	if err != nil || cg == nil {
+		warns = append(warns, facts.Warning{Message: fmt.Sprintf("call graph (%s) failed, using direct calls only: %v", algo, err)})
+		for _, p := range good {
+			calls = append(calls, syntaxCalls(prog, p)...)
+		}
+		return calls, warns
+	}
+
+	// Walk nodes in a fixed order: the graph's map order is random.
+	fns := make([]*ssa.Function, 0, len(cg.Nodes))
+	for fn := range cg.Nodes {
+		if fn != nil && owner(fn) != nil && isGood[owner(fn).Pkg.Path()] {
+			fns = append(fns, fn)
+		}
+	}
+	sort.Slice(fns, func(i, j int) bool { return fns[i].Pos() < fns[j].Pos() || (fns[i].Pos() == fns[j].Pos() && fns[i].String() < fns[j].String()) })
+	for _, fn := range fns {
+		from := funcID(fn)
+		if from == "" {
+			continue
+		}
+		for _, e := range cg.Nodes[fn].Out {
+			if e.Site == nil || !e.Site.Pos().IsValid() {
+				continue // synthetic: a package initialiser calling those of its imports
+			}
+			to := funcID(e.Callee.Func)
+			if to == "" || !prog.InModule(pkgPathOf(e.Callee.Func)) || to == from {
+				continue
+			}
+			kind := facts.CallStatic
+			if e.Site.Common().StaticCallee() == nil {
+				kind = facts.CallDynamic
+			}
+			calls = append(calls, facts.Call{Caller: from, Callee: to, Kind: kind, Pos: prog.Pos(e.Site.Pos())})
+		}
+	}
+	return calls, warns
+}
+
+// buildPackage builds one package's SSA, turning a builder panic on odd code
+// into an error instead of a crash.
+func buildPackage(sp *ssa.Package) error {
+	return safely(sp.Build)
+}
+
+func safely(f func()) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error: %v", r)
+		}
+	}()
+	f()
+	return nil
+}
+
+// rtaGraph runs RTA from every function a caller outside the module could
+// reach: main, init, and exported functions and methods. A library has no
+// main, so exported API stands in for it.
+func rtaGraph(built []*ssa.Package) *callgraph.Graph {
+	var roots []*ssa.Function
+	for _, sp := range built {
+		names := make([]string, 0, len(sp.Members))
+		for name := range sp.Members {
+			names = append(names, name)
+		}
+		sort.Strings(names)
+		for _, name := range names {
+			switch m := sp.Members[name].(type) {
+			case *ssa.Function:
+				if name == "main" || name == "init" || ast.IsExported(name) {
+					roots = append(roots, m)
+				}
+			case *ssa.Type:
+				if !ast.IsExported(name) {
+					continue
+				}
+				for _, T := range []types.Type{m.Type(), types.NewPointer(m.Type())} {
+					ms := sp.Prog.MethodSets.MethodSet(T)
+					for i := 0; i < ms.Len(); i++ {
+						if ms.At(i).Obj().Exported() {
+							if fn := sp.Prog.MethodValue(ms.At(i)); fn != nil {
+								roots = append(roots, fn)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	if len(roots) == 0 {
+		return callgraph.New(nil)
+	}
+	res := rta.Analyze(roots, true)
+	if res == nil {
+		return callgraph.New(nil)
+	}
+	return res.CallGraph
+}
+
+// moduleFuncs restricts VTA's type propagation to the module's functions:
+// dependencies have no bodies, so including them only costs time.
+func moduleFuncs(sprog *ssa.Program, isGood map[string]bool) map[*ssa.Function]bool {
+	out := map[*ssa.Function]bool{}
+	for fn := range ssautil.AllFunctions(sprog) {
+		if o := owner(fn); o != nil && isGood[o.Pkg.Path()] {
+			out[fn] = true
+		}
+	}
+	return out
+}
+
+// owner returns the package of a function's outermost declaration.
+func owner(fn *ssa.Function) *ssa.Package {
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	if fn.Origin() != nil {
+		fn = fn.Origin()
+	}
+	return fn.Package()
+}
+
+func pkgPathOf(fn *ssa.Function) string {
+	if p := owner(fn); p != nil {
+		return p.Pkg.Path()
+	}
+	return ""
+}
+
+// funcID maps an SSA function to the declaration it belongs to: closures to
+// their enclosing function, instantiations to their generic origin, package
+// initialisers to the init pseudo-function. Synthetic wrappers map to the
+// method they wrap.
+func funcID(fn *ssa.Function) string {
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	if fn.Origin() != nil {
+		fn = fn.Origin()
+	}
+	if fn.Pkg == nil && fn.Object() == nil {
+		return ""
+	}
+	if obj, ok := fn.Object().(*types.Func); ok && obj != nil {
+		return load.FuncID(obj)
+	}
+	if fn.Pkg != nil && (fn.Name() == "init" || len(fn.Name()) > 4 && fn.Name()[:4] == "init") && fn.Signature.Recv() == nil {
+		return load.InitID(fn.Pkg.Pkg.Path())
+	}
+	return ""
+}
+
+// syntaxCalls reads direct calls from a package's syntax, using whatever
+// type information is present to resolve callees.
+func syntaxCalls(prog *load.Program, p *packages.Package) []facts.Call {
+	if p.TypesInfo == nil {
+		return nil
+	}
+	var out []facts.Call
+	prog.WalkFuncs(p, func(id string, _ *ast.File, node ast.Node) {
+		ast.Inspect(node, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			callee, ok := typeutil.Callee(p.TypesInfo, call).(*types.Func)
+			if !ok || callee.Pkg() == nil || !prog.InModule(callee.Pkg().Path()) {
+				return true
+			}
+			if o := callee.Origin(); o != nil {
+				callee = o
+			}
+			to := load.FuncID(callee)
+			if to == id {
+				return true
+			}
+			kind := facts.CallStatic
+			if sig, ok := callee.Type().(*types.Signature); ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type()) {
+				kind = facts.CallDynamic
+			}
+			out = append(out, facts.Call{Caller: id, Callee: to, Kind: kind, Pos: prog.Pos(call.Lparen)})
+			return true
+		})
+	})
+	return out
+}
+
+// dedup sorts the edges and removes repeats (several SSA call instructions
+// can share a source line).
+func dedup(calls []facts.Call) []facts.Call {
+	f := facts.Facts{Calls: calls}
+	f.Sort()
+	out := f.Calls[:0]
+	for i, c := range f.Calls {
+		if i > 0 && c == f.Calls[i-1] {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}

@@ -1,0 +1,75 @@
+package calls_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/decomp/decomp/analysis/calls"
+	"github.com/decomp/decomp/analysis/facts"
+	"github.com/decomp/decomp/analysis/load"
+	"github.com/decomp/decomp/internal/wanttest"
+)
+
+func loadFixture(t *testing.T, name string) *load.Program {
+	t.Helper()
+	prog, err := load.Load(context.Background(), load.Config{
+		Dir: filepath.Join("testdata", name),
+		Env: append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return prog
+}
+
+func findings(cs []facts.Call) []wanttest.Finding {
+	var out []wanttest.Finding
+	for _, c := range cs {
+		out = append(out, wanttest.Finding{Pos: c.Pos, Message: string(c.Kind) + " " + c.Callee})
+	}
+	return out
+}
+
+// TestCallGraphs checks every call site of the fixture against its want
+// comments with the algorithms that resolve interface calls.
+func TestCallGraphs(t *testing.T) {
+	prog := loadFixture(t, "basic")
+	for _, algo := range []calls.Algorithm{calls.CHA, calls.VTA, calls.RTA} {
+		t.Run(string(algo), func(t *testing.T) {
+			cs, warns := calls.Extract(prog, algo)
+			wanttest.Check(t, filepath.Join("testdata", "basic"), findings(cs))
+			if len(warns) != 1 || warns[0].Pkg != "example.com/basic/broken" {
+				t.Errorf("want one warning for the ill-typed package, got %v", warns)
+			}
+		})
+	}
+}
+
+// TestStaticMissesDynamic: the static algorithm finds direct calls only.
+func TestStaticMissesDynamic(t *testing.T) {
+	prog := loadFixture(t, "basic")
+	cs, _ := calls.Extract(prog, calls.Static)
+	static := 0
+	for _, c := range cs {
+		if c.Kind == facts.CallDynamic {
+			t.Errorf("static call graph reported a dynamic call: %+v", c)
+		}
+		static++
+	}
+	if static != 8 {
+		t.Errorf("static calls = %d, want 8", static)
+	}
+}
+
+func TestParseAlgorithm(t *testing.T) {
+	for _, s := range []string{"static", "cha", "rta", "vta"} {
+		if _, err := calls.ParseAlgorithm(s); err != nil {
+			t.Errorf("%s: %v", s, err)
+		}
+	}
+	if _, err := calls.ParseAlgorithm("pointer"); err == nil {
+		t.Error("pointer: want an error")
+	}
+}

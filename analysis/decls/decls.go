@@ -1,0 +1,154 @@
+// Package decls lists the module's packages, files, functions and named
+// types from the syntax, so that code in packages that failed to type-check
+// is still counted and placed.
+package decls
+
+import (
+	"go/ast"
+	"go/token"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+
+	"github.com/decomp/decomp/analysis/facts"
+	"github.com/decomp/decomp/analysis/load"
+)
+
+// Extract fills the Packages, Funcs and Types of a Facts value.
+func Extract(prog *load.Program) (pkgs []facts.Package, funcs []facts.Func, types []facts.Type) {
+	for _, p := range prog.Packages {
+		pkgs = append(pkgs, pkgFacts(prog, p))
+		for _, f := range p.Syntax {
+			tf := prog.Fset.File(f.Pos())
+			if tf == nil {
+				continue
+			}
+			gen := prog.Generated(tf.Name())
+			test := strings.HasSuffix(tf.Name(), "_test.go")
+			hasInit := false
+			for _, d := range f.Decls {
+				switch d := d.(type) {
+				case *ast.FuncDecl:
+					fn := facts.Func{
+						ID:        load.DeclFuncID(p.PkgPath, p.TypesInfo, d),
+						Pkg:       p.PkgPath,
+						Name:      d.Name.Name,
+						Pos:       prog.Pos(d.Pos()),
+						Lines:     lines(prog.Fset, d),
+						Exported:  d.Name.IsExported(),
+						Generated: gen,
+						Test:      test,
+					}
+					if d.Recv != nil && len(d.Recv.List) > 0 {
+						fn.Recv = load.RecvExprName(d.Recv.List[0].Type)
+					}
+					funcs = append(funcs, fn)
+				case *ast.GenDecl:
+					if d.Tok == token.VAR {
+						hasInit = true
+					}
+					if d.Tok != token.TYPE {
+						continue
+					}
+					for _, s := range d.Specs {
+						ts := s.(*ast.TypeSpec)
+						kind := "other"
+						switch ts.Type.(type) {
+						case *ast.StructType:
+							kind = "struct"
+						case *ast.InterfaceType:
+							kind = "interface"
+						}
+						node := ast.Node(ts)
+						if len(d.Specs) == 1 {
+							node = d // count the doc comment and keyword too
+						}
+						types = append(types, facts.Type{
+							ID:        p.PkgPath + "." + ts.Name.Name,
+							Pkg:       p.PkgPath,
+							Name:      ts.Name.Name,
+							Kind:      kind,
+							Pos:       prog.Pos(ts.Pos()),
+							Lines:     lines(prog.Fset, node),
+							Generated: gen,
+							Test:      test,
+						})
+					}
+				}
+			}
+			if hasInit {
+				funcs = append(funcs, facts.Func{
+					ID:        load.InitID(p.PkgPath),
+					Pkg:       p.PkgPath,
+					Name:      "init",
+					Pos:       prog.Pos(f.Name.Pos()),
+					Generated: gen,
+					Test:      test,
+				})
+			}
+		}
+	}
+	return pkgs, dedupFuncs(funcs), types
+}
+
+// dedupFuncs merges the init pseudo-functions of several files, and any
+// duplicate declaration of broken code, keeping the first position.
+func dedupFuncs(funcs []facts.Func) []facts.Func {
+	sort.SliceStable(funcs, func(i, j int) bool { return funcs[i].ID < funcs[j].ID })
+	out := funcs[:0]
+	for _, f := range funcs {
+		if n := len(out); n > 0 && out[n-1].ID == f.ID {
+			out[n-1].Lines += f.Lines
+			out[n-1].Generated = out[n-1].Generated && f.Generated
+			out[n-1].Test = out[n-1].Test && f.Test
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func pkgFacts(prog *load.Program, p *packages.Package) facts.Package {
+	pk := facts.Package{Path: p.PkgPath, Name: p.Name, IllTyped: load.IllTyped(p)}
+	for _, f := range p.Syntax {
+		tf := prog.Fset.File(f.Pos())
+		if tf == nil {
+			continue
+		}
+		pk.Files = append(pk.Files, facts.File{
+			Path:      prog.Rel(tf.Name()),
+			Lines:     tf.LineCount(),
+			Generated: prog.Generated(tf.Name()),
+			Test:      strings.HasSuffix(tf.Name(), "_test.go"),
+		})
+	}
+	sort.Slice(pk.Files, func(i, j int) bool { return pk.Files[i].Path < pk.Files[j].Path })
+	switch {
+	case len(pk.Files) > 0:
+		dir := pk.Files[0].Path
+		if i := strings.LastIndexByte(dir, '/'); i >= 0 {
+			pk.Dir = dir[:i]
+		} else {
+			pk.Dir = "."
+		}
+	case len(p.GoFiles) > 0:
+		pk.Dir = prog.Rel(p.GoFiles[0])
+		if i := strings.LastIndexByte(pk.Dir, '/'); i >= 0 {
+			pk.Dir = pk.Dir[:i]
+		}
+	}
+	seen := map[string]bool{}
+	for path := range p.Imports {
+		if prog.InModule(path) && path != p.PkgPath && !seen[path] {
+			seen[path] = true
+			pk.Imports = append(pk.Imports, path)
+		}
+	}
+	sort.Strings(pk.Imports)
+	return pk
+}
+
+func lines(fset *token.FileSet, n ast.Node) int {
+	return fset.Position(n.End()).Line - fset.Position(n.Pos()).Line + 1
+}

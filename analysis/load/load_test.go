@@ -1,0 +1,130 @@
+package load_test
+
+import (
+	"context"
+	"go/ast"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/decomp/decomp/analysis/load"
+)
+
+var offline = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off")
+
+func paths(p *load.Program) []string {
+	var out []string
+	for _, pk := range p.Packages {
+		out = append(out, pk.PkgPath)
+	}
+	return out
+}
+
+func TestLoadInputErrors(t *testing.T) {
+	notModule := t.TempDir()
+	if err := os.WriteFile(filepath.Join(notModule, "x.go"), []byte("package x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tooNew := t.TempDir()
+	if err := os.WriteFile(filepath.Join(tooNew, "go.mod"), []byte("module example.com/new\n\ngo 1.999\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(tooNew, "x.go"), []byte("package x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		cfg      load.Config
+		wantText string
+	}{
+		{"not a module", load.Config{Dir: notModule}, "not inside a Go module"},
+		{"missing directory", load.Config{Dir: filepath.Join(notModule, "nope")}, "is not a directory"},
+		{"pattern matches nothing", load.Config{Dir: "testdata/broken", Patterns: []string{"./nothing/..."}}, "nothing"},
+		{"go.mod needs a newer Go", load.Config{Dir: tooNew}, "go >= 1.999"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.cfg.Env = offline
+			_, err := load.Load(context.Background(), tt.cfg)
+			if err == nil {
+				t.Fatal("want an error")
+			}
+			if !load.IsInputError(err) {
+				t.Errorf("want an input error, got %T %v", err, err)
+			}
+			if !strings.Contains(err.Error(), tt.wantText) {
+				t.Errorf("error %q does not mention %q", err, tt.wantText)
+			}
+			if strings.Contains(err.Error(), "\n") {
+				t.Errorf("error is not one line: %q", err)
+			}
+		})
+	}
+}
+
+// TestLoadTypeError: a package that does not type-check is loaded with a
+// warning, and the rest of the module is analysed as usual.
+func TestLoadTypeError(t *testing.T) {
+	p, err := load.Load(context.Background(), load.Config{Dir: "testdata/broken", Env: offline})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(paths(p), " "); got != "example.com/broken/bad example.com/broken/ok" {
+		t.Errorf("packages = %s", got)
+	}
+	if len(p.Warnings) == 0 || p.Warnings[0].Pkg != "example.com/broken/bad" || !strings.HasPrefix(p.Warnings[0].Pos, "bad/bad.go:") {
+		t.Errorf("want a warning at bad/bad.go, got %+v", p.Warnings)
+	}
+	if !load.IllTyped(p.Packages[0]) || load.IllTyped(p.Packages[1]) {
+		t.Error("only bad should be ill-typed")
+	}
+	gen := 0
+	for _, f := range p.Packages[0].CompiledGoFiles {
+		if p.Generated(f) {
+			gen++
+		}
+	}
+	if gen != 1 {
+		t.Errorf("generated files = %d, want 1", gen)
+	}
+}
+
+func TestLoadVendor(t *testing.T) {
+	p, err := load.Load(context.Background(), load.Config{Dir: "testdata/vendored", Env: os.Environ()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(paths(p), " "); got != "example.com/vendored/app" {
+		t.Errorf("packages = %s", got)
+	}
+	if p.InModule("example.com/dep") {
+		t.Error("vendored dependency counted as module code")
+	}
+	if len(p.Warnings) > 0 {
+		t.Errorf("warnings: %v", p.Warnings)
+	}
+	dep := p.All["example.com/dep"]
+	if dep == nil || len(dep.Syntax) != 1 {
+		t.Fatalf("vendored dep not loaded: %+v", dep)
+	}
+	for _, d := range dep.Syntax[0].Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+			t.Errorf("dependency function %s kept its body", fd.Name.Name)
+		}
+	}
+}
+
+func TestLoadWorkspace(t *testing.T) {
+	p, err := load.Load(context.Background(), load.Config{Dir: "testdata/work", Env: append(os.Environ(), "GOFLAGS=", "GOPROXY=off")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(paths(p), " "); got != "example.com/a example.com/b" {
+		t.Errorf("packages = %s", got)
+	}
+	abs, _ := filepath.Abs("testdata/work")
+	if p.Root != abs {
+		t.Errorf("root = %s, want the go.work directory %s", p.Root, abs)
+	}
+}

@@ -1,0 +1,125 @@
+// Package uses extracts type-use dependencies: a function that mentions
+// another declaration's type, field, constant or variable depends on the code
+// that declares it, even when it never calls it. In a layered monolith these
+// edges are what ties a handler to the model of its domain.
+package uses
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/packages"
+
+	"github.com/decomp/decomp/analysis/facts"
+	"github.com/decomp/decomp/analysis/load"
+)
+
+// Extract returns, per function, the module declarations it refers to with
+// a count of references. References to the function's own receiver type are
+// kept: they tie free functions to the type they work on.
+func Extract(prog *load.Program) []facts.Use {
+	var out []facts.Use
+	for _, p := range prog.Packages {
+		out = append(out, pkgUses(prog, p)...)
+	}
+	f := facts.Facts{Uses: out}
+	f.Sort()
+	return f.Uses
+}
+
+type key struct {
+	target string
+	kind   facts.UseKind
+}
+
+func pkgUses(prog *load.Program, p *packages.Package) []facts.Use {
+	info := p.TypesInfo
+	if info == nil {
+		return nil
+	}
+	var out []facts.Use
+	counts := map[string]map[key]int{}
+	owners := map[key]string{}
+	var order []string
+	prog.WalkFuncs(p, func(id string, _ *ast.File, node ast.Node) {
+		m := counts[id]
+		if m == nil {
+			m = map[key]int{}
+			counts[id] = m
+			order = append(order, id)
+		}
+		add := func(k key, owner string) {
+			m[k]++
+			if owner != "" {
+				owners[k] = owner
+			}
+		}
+		ast.Inspect(node, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.SelectorExpr:
+				if sel, ok := info.Selections[n]; ok && sel.Kind() == types.FieldVal {
+					if st := namedOf(sel.Recv()); st != nil && inModule(prog, st.Obj()) {
+						add(key{load.TypeID(st.Obj()), facts.UseField}, "")
+					}
+				}
+			case *ast.CompositeLit:
+				if tv, ok := info.Types[n]; ok {
+					if st := namedOf(tv.Type); st != nil && inModule(prog, st.Obj()) {
+						if _, isStruct := st.Underlying().(*types.Struct); isStruct && len(n.Elts) > 0 {
+							add(key{load.TypeID(st.Obj()), facts.UseField}, "")
+						}
+					}
+				}
+			case *ast.Ident:
+				obj := info.Uses[n]
+				if obj == nil || !inModule(prog, obj) || obj.Parent() != obj.Pkg().Scope() {
+					return true
+				}
+				switch obj := obj.(type) {
+				case *types.TypeName:
+					add(key{load.TypeID(obj), facts.UseType}, "")
+				case *types.Const:
+					add(key{obj.Pkg().Path() + "." + obj.Name(), facts.UseConst}, ownerOf(prog, obj.Type()))
+				case *types.Var:
+					add(key{obj.Pkg().Path() + "." + obj.Name(), facts.UseVar}, ownerOf(prog, obj.Type()))
+				}
+			}
+			return true
+		})
+	})
+	for _, id := range order {
+		for k, n := range counts[id] {
+			out = append(out, facts.Use{From: id, Target: k.target, Kind: k.kind, Owner: owners[k], Count: n})
+		}
+	}
+	return out
+}
+
+// namedOf strips pointers and aliases down to a named type.
+func namedOf(t types.Type) *types.Named {
+	for {
+		switch u := types.Unalias(t).(type) {
+		case *types.Pointer:
+			t = u.Elem()
+		case *types.Named:
+			if o := u.Origin(); o != nil {
+				return o
+			}
+			return u
+		default:
+			return nil
+		}
+	}
+}
+
+// ownerOf names the module type a constant or variable belongs to, if any.
+func ownerOf(prog *load.Program, t types.Type) string {
+	if n := namedOf(t); n != nil && inModule(prog, n.Obj()) && n.Obj().Parent() == n.Obj().Pkg().Scope() {
+		return load.TypeID(n.Obj())
+	}
+	return ""
+}
+
+func inModule(prog *load.Program, obj types.Object) bool {
+	return obj.Pkg() != nil && prog.InModule(obj.Pkg().Path())
+}

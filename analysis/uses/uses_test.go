@@ -1,0 +1,50 @@
+package uses_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"testing"
+
+	"github.com/decomp/decomp/analysis/load"
+	"github.com/decomp/decomp/analysis/uses"
+)
+
+func TestExtract(t *testing.T) {
+	prog, err := load.Load(context.Background(), load.Config{
+		Dir: filepath.Join("testdata", "mod"),
+		Env: append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, u := range uses.Extract(prog) {
+		got = append(got, fmt.Sprintf("%s -> %s %s owner=%s x%d", u.From, u.Kind, u.Target, u.Owner, u.Count))
+	}
+	sort.Strings(got)
+	const m = "example.com/mod/model"
+	want := []string{
+		// Close: the parameter type, one field selection, one constant of type Status.
+		"example.com/mod/app.Close -> const " + m + ".Closed owner=" + m + ".Status x1",
+		"example.com/mod/app.Close -> field " + m + ".Order owner= x1",
+		"example.com/mod/app.Close -> type " + m + ".Order owner= x1",
+		// Open: two composite literals with fields, three selections of o.Items,
+		// typed and untyped constants, a package variable.
+		"example.com/mod/app.Open -> const " + m + ".Active owner=" + m + ".Status x1",
+		"example.com/mod/app.Open -> const " + m + ".MaxItems owner= x1",
+		"example.com/mod/app.Open -> field " + m + ".Item owner= x1",
+		"example.com/mod/app.Open -> field " + m + ".Order owner= x4",
+		"example.com/mod/app.Open -> type " + m + ".Item owner= x1",
+		"example.com/mod/app.Open -> type " + m + ".Order owner= x2",
+		"example.com/mod/app.Open -> var " + m + ".Registry owner=" + m + ".Order x1",
+		// The model package's own initialiser builds an Order.
+		m + ".init -> type " + m + ".Order owner= x1",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("uses:\n got %q\nwant %q", got, want)
+	}
+}

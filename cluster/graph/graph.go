@@ -1,0 +1,527 @@
+// Package graph turns facts into the weighted, undirected graph that the
+// clustering stage partitions. Its nodes are units (what gets assigned to a
+// context: a package, or a named type with the functions around it) and the
+// tables the code touches; its edges keep a count per kind so the report can
+// say which kinds of coupling shaped each context.
+package graph
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/decomp/decomp/analysis/facts"
+)
+
+// Granularity selects what a unit is.
+type Granularity string
+
+// Granularities.
+const (
+	// Package makes each package one unit.
+	Package Granularity = "package"
+	// Type splits each package into its named types with their methods, plus
+	// free functions attached to the same-package type they use most; what is
+	// left forms one unit per package.
+	Type Granularity = "type"
+)
+
+// ParseGranularity validates a flag value.
+func ParseGranularity(s string) (Granularity, error) {
+	switch Granularity(s) {
+	case Package, Type:
+		return Granularity(s), nil
+	}
+	return "", fmt.Errorf("unknown granularity %q (want package or type)", s)
+}
+
+// UnitKind says what a node stands for.
+type UnitKind string
+
+// Unit kinds.
+const (
+	KindPackage UnitKind = "package" // a whole package
+	KindType    UnitKind = "type"    // a named type with its methods and attached functions
+	KindFuncs   UnitKind = "funcs"   // a package's functions attached to none of its types
+	KindTable   UnitKind = "table"   // a database table or collection
+)
+
+// EdgeKind is a kind of coupling between two units.
+type EdgeKind int
+
+// Edge kinds, in the order of Edge.Counts.
+const (
+	Call    EdgeKind = iota // static call
+	Dynamic                 // call through an interface or function value
+	TypeUse                 // use of a type, field, constant or variable
+	Access                  // read or write of a table
+	NumKinds
+)
+
+var kindNames = [NumKinds]string{"call", "dynamic-call", "type-use", "data-access"}
+
+func (k EdgeKind) String() string {
+	if k >= 0 && k < NumKinds {
+		return kindNames[k]
+	}
+	return fmt.Sprintf("kind(%d)", int(k))
+}
+
+// Weights gives each edge kind its weight; an edge's weight is the sum over
+// kinds of weight × (1 + ln count), so a hundred calls count for more than
+// one but do not drown every other signal.
+type Weights [NumKinds]float64
+
+// DefaultWeights are tuned on the bundled fixtures: data access is the
+// strongest evidence of a shared domain, calls next, type use weakest.
+var DefaultWeights = Weights{Call: 1, Dynamic: 1, TypeUse: 0.5, Access: 2}
+
+// Options control graph building.
+type Options struct {
+	Granularity Granularity
+	Weights     Weights
+	// IncludeGenerated makes code from generated files units of its own;
+	// otherwise it is left out and calls through it are bridged.
+	IncludeGenerated bool
+	// IncludeTests keeps test functions and types as units.
+	IncludeTests bool
+	// Ignore reports whether a package is left out entirely.
+	Ignore func(pkg string) bool
+}
+
+// Unit is one node of the graph.
+type Unit struct {
+	ID   string   `json:"id"`
+	Kind UnitKind `json:"kind"`
+	// Pkg is the import path ("" for tables).
+	Pkg string `json:"pkg,omitempty"`
+	// PkgName is the package name ("main" marks entry points).
+	PkgName string `json:"pkgName,omitempty"`
+	// Dir is the package directory relative to the module root.
+	Dir string `json:"dir,omitempty"`
+	// Name is a short display name.
+	Name string `json:"name"`
+	// Types and Funcs are the member declarations, sorted.
+	Types []string `json:"types,omitempty"`
+	Funcs []string `json:"funcs,omitempty"`
+	// Files are the files holding members, sorted.
+	Files []string `json:"files,omitempty"`
+	Lines int      `json:"lines"`
+}
+
+// Edge joins units A < B.
+type Edge struct {
+	A, B   int
+	Counts [NumKinds]int
+	Weight float64
+}
+
+// Graph is the unit graph.
+type Graph struct {
+	Units []Unit
+	Edges []Edge
+	// FuncUnit and TypeUnit map declarations to unit indexes.
+	FuncUnit map[string]int
+	TypeUnit map[string]int
+	// TableUnit maps table names to unit indexes.
+	TableUnit map[string]int
+	index     map[string]int
+}
+
+// Index returns a unit's index by ID.
+func (g *Graph) Index(id string) (int, bool) {
+	i, ok := g.index[id]
+	return i, ok
+}
+
+// TableID is the unit ID of a table.
+func TableID(name string) string { return "table:" + name }
+
+// Build makes the graph.
+func Build(f *facts.Facts, opt Options) *Graph {
+	if opt.Granularity == "" {
+		opt.Granularity = Package
+	}
+	if opt.Weights == (Weights{}) {
+		opt.Weights = DefaultWeights
+	}
+	b := &builder{f: f, opt: opt, g: &Graph{
+		FuncUnit: map[string]int{}, TypeUnit: map[string]int{}, TableUnit: map[string]int{}, index: map[string]int{},
+	}}
+	b.units()
+	b.edges()
+	return b.g
+}
+
+type builder struct {
+	f       *facts.Facts
+	opt     Options
+	g       *Graph
+	pkgDir  map[string]string
+	pkgName map[string]string
+	files   map[int]map[string]bool
+	left    map[string]bool // functions left out (generated, tests, ignored)
+	bridge  map[string]bool // left-out functions whose calls are bridged
+}
+
+func (b *builder) keepPkg(pkg string) bool { return b.opt.Ignore == nil || !b.opt.Ignore(pkg) }
+
+func (b *builder) keepDecl(generated, test bool) (keep, bridge bool) {
+	if test && !b.opt.IncludeTests {
+		return false, false
+	}
+	if generated && !b.opt.IncludeGenerated {
+		return false, true
+	}
+	return true, false
+}
+
+func (b *builder) unit(id string, kind UnitKind, pkg, name string) int {
+	if i, ok := b.g.index[id]; ok {
+		return i
+	}
+	i := len(b.g.Units)
+	b.g.Units = append(b.g.Units, Unit{ID: id, Kind: kind, Pkg: pkg, PkgName: b.pkgName[pkg], Dir: b.pkgDir[pkg], Name: name})
+	b.g.index[id] = i
+	return i
+}
+
+func (b *builder) addFile(u int, pos string) {
+	file, _ := facts.SplitPos(pos)
+	if file == "" {
+		return
+	}
+	if b.files[u] == nil {
+		b.files[u] = map[string]bool{}
+	}
+	b.files[u][file] = true
+}
+
+// units creates the unit nodes and maps every declaration to one.
+func (b *builder) units() {
+	b.pkgDir = map[string]string{}
+	b.files = map[int]map[string]bool{}
+	b.left = map[string]bool{}
+	b.bridge = map[string]bool{}
+	b.pkgName = map[string]string{}
+	pkgName := b.pkgName
+	for _, p := range b.f.Packages {
+		b.pkgDir[p.Path] = p.Dir
+		pkgName[p.Path] = p.Name
+	}
+	typeOf := map[string]facts.Type{}
+	for _, t := range b.f.Types {
+		typeOf[t.ID] = t
+	}
+	// Types first (type granularity), in ID order.
+	if b.opt.Granularity == Type {
+		for _, t := range b.f.Types {
+			keep, _ := b.keepDecl(t.Generated, t.Test)
+			if !keep || !b.keepPkg(t.Pkg) {
+				continue
+			}
+			u := b.unit(t.ID, KindType, t.Pkg, pkgName[t.Pkg]+"."+t.Name)
+			b.g.TypeUnit[t.ID] = u
+			b.g.Units[u].Types = append(b.g.Units[u].Types, t.ID)
+			b.g.Units[u].Lines += t.Lines
+			b.addFile(u, t.Pos)
+		}
+	}
+	attach := b.attachments()
+	for _, fn := range b.f.Funcs {
+		keep, bridge := b.keepDecl(fn.Generated, fn.Test)
+		if !keep || !b.keepPkg(fn.Pkg) {
+			b.left[fn.ID] = true
+			b.bridge[fn.ID] = bridge && b.keepPkg(fn.Pkg)
+			continue
+		}
+		var u int
+		switch {
+		case b.opt.Granularity == Package:
+			u = b.unit(fn.Pkg, KindPackage, fn.Pkg, pkgName[fn.Pkg])
+		case fn.Recv != "" && b.hasTypeUnit(fn.Pkg+"."+fn.Recv):
+			u = b.g.TypeUnit[fn.Pkg+"."+fn.Recv]
+		case attach[fn.ID] != "":
+			u = b.g.TypeUnit[attach[fn.ID]]
+		default:
+			u = b.unit(fn.Pkg, KindFuncs, fn.Pkg, pkgName[fn.Pkg]+" (functions)")
+		}
+		b.g.FuncUnit[fn.ID] = u
+		b.g.Units[u].Funcs = append(b.g.Units[u].Funcs, fn.ID)
+		b.g.Units[u].Lines += fn.Lines
+		b.addFile(u, fn.Pos)
+	}
+	if b.opt.Granularity == Package {
+		for _, t := range b.f.Types {
+			keep, _ := b.keepDecl(t.Generated, t.Test)
+			if !keep || !b.keepPkg(t.Pkg) {
+				continue
+			}
+			u := b.unit(t.Pkg, KindPackage, t.Pkg, pkgName[t.Pkg])
+			b.g.TypeUnit[t.ID] = u
+			b.g.Units[u].Types = append(b.g.Units[u].Types, t.ID)
+			b.g.Units[u].Lines += t.Lines
+			b.addFile(u, t.Pos)
+		}
+	}
+	// Tables, sorted by name.
+	var tables []string
+	seen := map[string]bool{}
+	for _, a := range b.f.Accesses {
+		if !seen[a.Table] {
+			seen[a.Table] = true
+			tables = append(tables, a.Table)
+		}
+	}
+	sort.Strings(tables)
+	for _, t := range tables {
+		b.g.TableUnit[t] = b.unit(TableID(t), KindTable, "", t)
+	}
+	for i := range b.g.Units {
+		u := &b.g.Units[i]
+		for f := range b.files[i] {
+			u.Files = append(u.Files, f)
+		}
+		sort.Strings(u.Files)
+		sort.Strings(u.Funcs)
+		sort.Strings(u.Types)
+	}
+}
+
+func (b *builder) hasTypeUnit(id string) bool {
+	_, ok := b.g.TypeUnit[id]
+	return ok
+}
+
+// attachments decides, at type granularity, which same-package type each
+// free function belongs to: the one it refers to most (uses, and calls of
+// the type's methods), ties broken by name. Constructors and helpers thus
+// travel with their type.
+func (b *builder) attachments() map[string]string {
+	out := map[string]string{}
+	if b.opt.Granularity != Type {
+		return out
+	}
+	free := map[string]string{} // func ID -> pkg
+	recvOf := map[string]string{}
+	for _, fn := range b.f.Funcs {
+		if fn.Recv == "" {
+			free[fn.ID] = fn.Pkg
+		} else {
+			recvOf[fn.ID] = fn.Pkg + "." + fn.Recv
+		}
+	}
+	score := map[string]map[string]int{}
+	bump := func(fn, typ string, n int) {
+		pkg, ok := free[fn]
+		if !ok || !b.hasTypeUnit(typ) || !strings.HasPrefix(typ, pkg+".") || strings.Contains(typ[len(pkg)+1:], ".") {
+			return
+		}
+		if score[fn] == nil {
+			score[fn] = map[string]int{}
+		}
+		score[fn][typ] += n
+	}
+	for _, u := range b.f.Uses {
+		switch {
+		case u.Kind == facts.UseType || u.Kind == facts.UseField:
+			bump(u.From, u.Target, u.Count)
+		case u.Owner != "":
+			bump(u.From, u.Owner, u.Count)
+		}
+	}
+	for _, c := range b.f.Calls {
+		if t, ok := recvOf[c.Callee]; ok {
+			bump(c.Caller, t, 1)
+		}
+		if t, ok := recvOf[c.Caller]; ok {
+			bump(c.Callee, t, 1) // a helper called by a type's methods
+		}
+	}
+	for fn, m := range score {
+		best, bestN := "", 0
+		for t, n := range m {
+			if n > bestN || (n == bestN && t < best) {
+				best, bestN = t, n
+			}
+		}
+		out[fn] = best
+	}
+	return out
+}
+
+type pair struct{ a, b int }
+
+// edges adds the coupling edges.
+func (b *builder) edges() {
+	acc := map[pair]*[NumKinds]int{}
+	add := func(x, y int, k EdgeKind, n int) {
+		if x == y || x < 0 || y < 0 {
+			return
+		}
+		if x > y {
+			x, y = y, x
+		}
+		c := acc[pair{x, y}]
+		if c == nil {
+			c = new([NumKinds]int)
+			acc[pair{x, y}] = c
+		}
+		c[k] += n
+	}
+	unitOfFunc := func(id string) int {
+		if u, ok := b.g.FuncUnit[id]; ok {
+			return u
+		}
+		// An interface method or a method of a left-out function: fall
+		// back to its receiver type's unit.
+		if t := recvTypeOfMethodID(id); t != "" {
+			if u, ok := b.g.TypeUnit[t]; ok {
+				return u
+			}
+		}
+		return -1
+	}
+	// Calls, with calls through left-out generated code bridged.
+	callees := map[string][]facts.Call{}
+	for _, c := range b.f.Calls {
+		callees[c.Caller] = append(callees[c.Caller], c)
+	}
+	for _, c := range b.f.Calls {
+		if b.left[c.Caller] {
+			continue
+		}
+		from := unitOfFunc(c.Caller)
+		k := Call
+		if c.Kind == facts.CallDynamic {
+			k = Dynamic
+		}
+		if b.left[c.Callee] {
+			if b.bridge[c.Callee] {
+				for _, to := range b.through(c.Callee, callees) {
+					add(from, unitOfFunc(to), k, 1)
+				}
+			}
+			continue
+		}
+		add(from, unitOfFunc(c.Callee), k, 1)
+	}
+	for _, u := range b.f.Uses {
+		if b.left[u.From] {
+			continue
+		}
+		from := unitOfFunc(u.From)
+		to := -1
+		switch u.Kind {
+		case facts.UseType, facts.UseField:
+			if t, ok := b.g.TypeUnit[u.Target]; ok {
+				to = t
+			}
+		default:
+			if t, ok := b.g.TypeUnit[u.Owner]; ok && u.Owner != "" {
+				to = t
+			} else if p, ok := b.g.index[pkgOfQualified(u.Target)]; ok {
+				to = p
+			}
+		}
+		add(from, to, TypeUse, u.Count)
+	}
+	for _, a := range b.f.Accesses {
+		if b.left[a.Func] && !b.bridge[a.Func] {
+			continue
+		}
+		add(unitOfFunc(a.Func), b.g.TableUnit[a.Table], Access, 1)
+	}
+	pairs := make([]pair, 0, len(acc))
+	for p := range acc {
+		pairs = append(pairs, p)
+	}
+	sort.Slice(pairs, func(i, j int) bool {
+		if pairs[i].a != pairs[j].a {
+			return pairs[i].a < pairs[j].a
+		}
+		return pairs[i].b < pairs[j].b
+	})
+	for _, p := range pairs {
+		e := Edge{A: p.a, B: p.b, Counts: *acc[p]}
+		e.Weight = Weight(e.Counts, b.opt.Weights)
+		if e.Weight > 0 {
+			b.g.Edges = append(b.g.Edges, e)
+		}
+	}
+}
+
+// Weight combines per-kind counts into one edge weight.
+func Weight(counts [NumKinds]int, w Weights) float64 {
+	total := 0.0
+	for k, n := range counts {
+		if n > 0 {
+			total += w[k] * (1 + math.Log(float64(n)))
+		}
+	}
+	return total
+}
+
+// through follows calls inside left-out code to the kept functions they
+// reach, so generated glue does not cut the graph.
+func (b *builder) through(start string, callees map[string][]facts.Call) []string {
+	const maxDepth = 4
+	var out []string
+	seen := map[string]bool{start: true}
+	frontier := []string{start}
+	for d := 0; d < maxDepth && len(frontier) > 0; d++ {
+		var next []string
+		for _, fn := range frontier {
+			for _, c := range callees[fn] {
+				if seen[c.Callee] {
+					continue
+				}
+				seen[c.Callee] = true
+				if b.left[c.Callee] {
+					if b.bridge[c.Callee] {
+						next = append(next, c.Callee)
+					}
+					continue
+				}
+				out = append(out, c.Callee)
+			}
+		}
+		frontier = next
+	}
+	sort.Strings(out)
+	return out
+}
+
+// recvTypeOfMethodID returns "pkg.T" for "pkg.T.M" or "pkg.(*T).M".
+func recvTypeOfMethodID(id string) string {
+	slash := strings.LastIndexByte(id, '/')
+	rest := id[slash+1:]
+	parts := strings.Split(rest, ".")
+	if len(parts) < 3 {
+		return ""
+	}
+	pkg := id[:slash+1] + parts[0]
+	t := strings.TrimSuffix(strings.TrimPrefix(parts[1], "(*"), ")")
+	return pkg + "." + t
+}
+
+// pkgOfQualified returns the package of "pkg.Name".
+func pkgOfQualified(q string) string {
+	slash := strings.LastIndexByte(q, '/')
+	dot := strings.IndexByte(q[slash+1:], '.')
+	if dot < 0 {
+		return q
+	}
+	return q[:slash+1+dot]
+}
+
+// Strength returns each unit's weighted degree.
+func (g *Graph) Strength() []float64 {
+	s := make([]float64, len(g.Units))
+	for _, e := range g.Edges {
+		s[e.A] += e.Weight
+		s[e.B] += e.Weight
+	}
+	return s
+}

@@ -1,0 +1,68 @@
+// Package analyze implements `decomp analyze`.
+package analyze
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/decomp/decomp/analysis/load"
+	"github.com/decomp/decomp/cmd/decomp/internal/cmdutil"
+	"github.com/decomp/decomp/cmd/decomp/internal/version"
+	"github.com/decomp/decomp/internal/pipeline"
+	"github.com/decomp/decomp/report"
+	"github.com/decomp/decomp/report/render"
+)
+
+// Options are the command's settings after flag parsing.
+type Options struct {
+	IO       *cmdutil.IOStreams
+	Pipeline pipeline.Options
+	Format   string
+	Output   string
+}
+
+// New returns the analyze command.
+func New(ios *cmdutil.IOStreams) *cobra.Command {
+	o := &Options{IO: ios}
+	cmd := &cobra.Command{
+		Use:   "analyze [packages]",
+		Short: "Find the bounded contexts of a Go module",
+		Long: `Analyze loads the packages matched by the patterns (default ./...), builds the
+weighted graph of their calls, type uses and data accesses, clusters it into
+candidate bounded contexts and reports them with their coupling.`,
+		Example: `  decomp analyze ./...
+  decomp analyze -C ./testdata/musicstream --granularity type
+  decomp analyze --format json -o report.json ./internal/...`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := cmdutil.PrepareOptions(cmd, &o.Pipeline, args); err != nil {
+				return err
+			}
+			return Run(cmd, o)
+		},
+	}
+	cmdutil.AddPipelineFlags(cmd, &o.Pipeline)
+	cmd.Flags().StringVar(&o.Format, "format", "text", "output format: text or json")
+	cmd.Flags().StringVarP(&o.Output, "output", "o", "", "write the report to `file` instead of standard output")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+// Run executes the command.
+func Run(cmd *cobra.Command, o *Options) error {
+	format, err := render.ParseFormat(o.Format)
+	if err != nil {
+		return &load.InputError{Msg: err.Error()}
+	}
+	out, err := pipeline.Run(cmd.Context(), o.Pipeline)
+	if err != nil {
+		return err
+	}
+	w, done, err := cmdutil.OpenOutput(o.IO, o.Output)
+	if err != nil {
+		return err
+	}
+	if err := render.Write(w, format, report.Build(out, version.String())); err != nil {
+		_ = done()
+		return err
+	}
+	return done()
+}

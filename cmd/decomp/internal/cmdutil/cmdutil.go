@@ -1,0 +1,54 @@
+// Package cmdutil holds what every decomp command shares: the streams it
+// writes to and the mapping from errors to exit codes.
+package cmdutil
+
+import (
+	"errors"
+	"io"
+	"os"
+	"strings"
+)
+
+// IOStreams are the command's standard streams, replaceable in tests.
+type IOStreams struct {
+	In  io.Reader
+	Out io.Writer
+	Err io.Writer
+}
+
+// System returns the process's own streams.
+func System() *IOStreams { return &IOStreams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr} }
+
+// Exit codes.
+const (
+	ExitOK      = 0
+	ExitBlocked = 1 // findings block a gate
+	ExitUsage   = 2 // bad flags, bad config, bad input, load failures
+)
+
+// BlockedError reports that findings block a gate; the command has already
+// printed them.
+type BlockedError struct{ Msg string }
+
+func (e *BlockedError) Error() string { return e.Msg }
+
+// ExitCode maps an error returned by a command to the process exit status.
+func ExitCode(err error) int {
+	if err == nil {
+		return ExitOK
+	}
+	var b *BlockedError
+	if errors.As(err, &b) {
+		return ExitBlocked
+	}
+	return ExitUsage
+}
+
+// Message renders an error as one line.
+func Message(err error) string {
+	s := strings.TrimSpace(err.Error())
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return s
+}

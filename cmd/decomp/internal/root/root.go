@@ -1,0 +1,39 @@
+// Package root assembles decomp's command tree.
+package root
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/decomp/decomp/cmd/decomp/internal/analyze"
+	"github.com/decomp/decomp/cmd/decomp/internal/cmdutil"
+	"github.com/decomp/decomp/cmd/decomp/internal/version"
+)
+
+// New returns the root command.
+func New(ios *cmdutil.IOStreams) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "decomp <command>",
+		Short: "Find the bounded contexts in a Go monolith and plan its split into services",
+		Long: `decomp reads a Go module, builds a weighted graph of its calls, type uses and
+database accesses, clusters it into candidate bounded contexts, flags the
+coupling that would keep services from changing independently, and keeps the
+boundaries from eroding in CI.
+
+It never runs the code it analyses and never downloads anything on its own.`,
+		Example: `  decomp analyze ./...
+  decomp analyze -C ~/src/monolith --granularity type --format json -o report.json
+  decomp eval --truth truth.yaml --granularity type ./...`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Version:       version.String(),
+	}
+	cmd.SetOut(ios.Out)
+	cmd.SetErr(ios.Err)
+	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return fmt.Errorf("%w (see '%s --help')", err, c.CommandPath())
+	})
+	cmd.AddCommand(analyze.New(ios), version.New(ios))
+	return cmd
+}

@@ -1,0 +1,161 @@
+// Package pipeline runs decomp's stages in order — load, extract, graph,
+// cluster, judge — so that every command (analyze, eval, check) shares one
+// path from flags to results, and the cobra wiring stays thin.
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+
+	"github.com/decomp/decomp/analysis"
+	"github.com/decomp/decomp/analysis/calls"
+	"github.com/decomp/decomp/analysis/facts"
+	"github.com/decomp/decomp/analysis/load"
+	"github.com/decomp/decomp/cluster"
+	"github.com/decomp/decomp/cluster/graph"
+	"github.com/decomp/decomp/config"
+)
+
+// Options is everything a run depends on. The JSON report records it so a
+// run can be reproduced.
+type Options struct {
+	Dir         string            `json:"dir"`
+	Patterns    []string          `json:"patterns"`
+	Tags        []string          `json:"tags,omitempty"`
+	Tests       bool              `json:"tests"`
+	ConfigPath  string            `json:"config,omitempty"`
+	Granularity graph.Granularity `json:"granularity"`
+	CallGraph   calls.Algorithm   `json:"callgraph"`
+	Resolution  float64           `json:"resolution"`
+	Seed        uint64            `json:"seed"`
+	FolderPrior float64           `json:"folderPrior"`
+	ModelFields int               `json:"modelFields"`
+	// IncludeGenerated clusters generated code too.
+	IncludeGenerated bool `json:"includeGenerated,omitempty"`
+	// Config holds the parsed config file, when there is one.
+	Config *config.Config `json:"-"`
+}
+
+// Defaults.
+const (
+	DefaultSeed        = 1
+	DefaultModelFields = 30
+)
+
+// ApplyConfig fills options the user left unset from the config file.
+// set reports whether a flag was given on the command line.
+func (o *Options) ApplyConfig(c *config.Config, set func(flag string) bool) {
+	o.Config = c
+	if c == nil {
+		return
+	}
+	if c.Granularity != "" && !set("granularity") {
+		o.Granularity = graph.Granularity(c.Granularity)
+	}
+	if c.CallGraph != "" && !set("callgraph") {
+		o.CallGraph = calls.Algorithm(c.CallGraph)
+	}
+	if c.Resolution != 0 && !set("resolution") {
+		o.Resolution = c.Resolution
+	}
+	if c.Seed != nil && !set("seed") {
+		o.Seed = *c.Seed
+	}
+	if c.FolderPrior != nil && !set("folder-prior") {
+		o.FolderPrior = *c.FolderPrior
+	}
+	if len(c.Tags) > 0 && !set("tags") {
+		o.Tags = c.Tags
+	}
+	if c.Thresholds.ModelFields != 0 && !set("model-fields") {
+		o.ModelFields = c.Thresholds.ModelFields
+	}
+	if c.IncludeGenerated {
+		o.IncludeGenerated = true
+	}
+}
+
+// Output is what the stages produced.
+type Output struct {
+	Options Options
+	Facts   *facts.Facts
+	Graph   *graph.Graph
+	Result  *cluster.Result
+}
+
+// Run executes load → extract → graph → cluster.
+func Run(ctx context.Context, opt Options) (*Output, error) {
+	if _, err := graph.ParseGranularity(string(opt.Granularity)); err != nil {
+		return nil, &load.InputError{Msg: err.Error()}
+	}
+	if _, err := calls.ParseAlgorithm(string(opt.CallGraph)); err != nil {
+		return nil, &load.InputError{Msg: err.Error()}
+	}
+	if opt.Resolution <= 0 {
+		return nil, &load.InputError{Msg: fmt.Sprintf("resolution must be positive, got %g", opt.Resolution)}
+	}
+	prog, err := load.Load(ctx, load.Config{Dir: opt.Dir, Patterns: opt.Patterns, Tags: opt.Tags, Tests: opt.Tests})
+	if err != nil {
+		return nil, err
+	}
+	f := analysis.Extract(prog, analysis.Options{CallGraph: opt.CallGraph})
+	return Cluster(f, opt)
+}
+
+// Cluster runs the stages after extraction, on facts from anywhere.
+func Cluster(f *facts.Facts, opt Options) (*Output, error) {
+	gopt := graph.Options{
+		Granularity:      opt.Granularity,
+		IncludeGenerated: opt.IncludeGenerated,
+		IncludeTests:     opt.Tests,
+	}
+	copt := cluster.Options{Resolution: opt.Resolution, Seed: opt.Seed, FolderPrior: opt.FolderPrior}
+	if c := opt.Config; c != nil {
+		gopt.Weights = graph.DefaultWeights
+		for k, w := range map[graph.EdgeKind]*float64{
+			graph.Call: c.Weights.Call, graph.Dynamic: c.Weights.DynamicCall,
+			graph.TypeUse: c.Weights.TypeUse, graph.Access: c.Weights.DataAccess,
+		} {
+			if w != nil {
+				gopt.Weights[k] = *w
+			}
+		}
+		if len(c.Ignore) > 0 {
+			patterns := c.Ignore
+			gopt.Ignore = func(pkg string) bool {
+				for _, p := range patterns {
+					if cluster.MatchUnit(p, graph.Unit{ID: pkg, Pkg: pkg}) {
+						return true
+					}
+				}
+				return false
+			}
+		}
+		for _, p := range c.Pins {
+			copt.Pins = append(copt.Pins, cluster.Pin{Pattern: p.Pattern, Context: p.Context})
+		}
+	}
+	g := graph.Build(f, gopt)
+	if len(g.Units) == 0 {
+		return nil, &load.InputError{Msg: "nothing to cluster: every package was ignored or holds only generated or test code"}
+	}
+	res, err := cluster.Decompose(g, copt)
+	if err != nil {
+		return nil, &load.InputError{Msg: err.Error()}
+	}
+	return &Output{Options: opt, Facts: f, Graph: g, Result: res}, nil
+}
+
+// FindConfig returns the config path to use: the given one, or decomp.yaml
+// in dir when it exists.
+func FindConfig(dir, given string, exists func(string) bool) string {
+	if given != "" {
+		return given
+	}
+	p := filepath.Join(dir, config.FileName)
+	if exists(p) {
+		return p
+	}
+	return ""
+}

@@ -1,0 +1,7 @@
+package report
+
+import "github.com/decomp/decomp/internal/pipeline"
+
+func globalMetrics(out *pipeline.Output) Metrics {
+	return Metrics{Modularity: round(out.Result.Quality)}
+}

@@ -1,0 +1,53 @@
+// Package render prints a report.Report in the formats decomp offers. Each
+// renderer is a pure function of the report, so output is byte-identical for
+// the same report.
+package render
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/decomp/decomp/report"
+)
+
+// Format names an output format.
+type Format string
+
+// Formats.
+const (
+	Text Format = "text"
+	JSON Format = "json"
+)
+
+// Formats lists the supported formats, for flag help and completion.
+var Formats = []Format{Text, JSON}
+
+// ParseFormat validates a flag value.
+func ParseFormat(s string) (Format, error) {
+	for _, f := range Formats {
+		if string(f) == s {
+			return f, nil
+		}
+	}
+	return "", fmt.Errorf("unknown format %q (want text or json)", s)
+}
+
+// Write renders r in format f.
+func Write(w io.Writer, f Format, r *report.Report) error {
+	switch f {
+	case JSON:
+		return WriteJSON(w, r)
+	default:
+		return WriteText(w, r)
+	}
+}
+
+// WriteJSON writes the report as indented JSON. encoding/json sorts map
+// keys, so the output is deterministic.
+func WriteJSON(w io.Writer, r *report.Report) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(r)
+}

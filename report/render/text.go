@@ -1,0 +1,113 @@
+package render
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/decomp/decomp/report"
+)
+
+// textLimits keep the terminal summary readable on large modules; the JSON
+// report always has everything.
+const (
+	maxUnitsShown = 12
+	maxDepsShown  = 15
+	maxWarnShown  = 10
+)
+
+// WriteText writes the terminal summary.
+func WriteText(w io.Writer, r *report.Report) error {
+	b := bufio.NewWriter(w)
+	s := r.Summary
+	fmt.Fprintf(b, "decomp %s — %s\n", r.Tool.Version, r.Module)
+	fmt.Fprintf(b, "%d packages, %d files, %d lines; %d %s units and %d tables in %d contexts\n",
+		s.Packages, s.Files, s.Lines, s.Units, r.Inputs.Granularity, s.Tables, s.Contexts)
+	m := r.Metrics
+	fmt.Fprintf(b, "modularity %.3f · inter-context calls (ICP) %.1f%% · SM %.3f · IFN %.2f · NED %.2f\n\n",
+		m.Modularity, 100*m.ICP, m.SM, m.IFN, m.NED)
+
+	for _, c := range r.Contexts {
+		fmt.Fprintf(b, "■ %s — %d units, %d files, %d lines, cohesion %.2f\n", c.Name, len(c.Units), c.Files, c.Lines, c.Cohesion)
+		shown := 0
+		for _, u := range c.Units {
+			if u.Kind == "table" {
+				continue
+			}
+			if shown == maxUnitsShown {
+				fmt.Fprintf(b, "    … and %d more\n", countCode(c.Units)-shown)
+				break
+			}
+			fmt.Fprintf(b, "    %s\n", shortUnit(u.ID, r.Module))
+			shown++
+		}
+		if len(c.Tables) > 0 {
+			fmt.Fprintf(b, "    tables: %s\n", strings.Join(c.Tables, ", "))
+		}
+	}
+
+	if len(r.Dependencies) > 0 {
+		fmt.Fprintf(b, "\nStrongest cross-context dependencies:\n")
+		for i, d := range r.Dependencies {
+			if i == maxDepsShown {
+				fmt.Fprintf(b, "  … and %d more (see --format json)\n", len(r.Dependencies)-i)
+				break
+			}
+			ev := ""
+			if len(d.Evidence) > 0 {
+				ev = " e.g. " + d.Evidence[0]
+			}
+			fmt.Fprintf(b, "  %-16s → %-16s %5d %s%s\n", d.From, d.To, d.Count, d.Kind, ev)
+		}
+	}
+	if len(r.Disagreements) > 0 {
+		fmt.Fprintf(b, "\nCode whose folder and coupling disagree:\n")
+		for i, d := range r.Disagreements {
+			if i == maxDepsShown {
+				fmt.Fprintf(b, "  … and %d more\n", len(r.Disagreements)-i)
+				break
+			}
+			fmt.Fprintf(b, "  %s sits in %s (context %s) but belongs with %s\n", shortUnit(d.Unit, r.Module), d.Folder, d.FolderContext, d.Context)
+		}
+	}
+	if len(r.Warnings) > 0 {
+		fmt.Fprintf(b, "\n%d warnings:\n", len(r.Warnings))
+		for i, wn := range r.Warnings {
+			if i == maxWarnShown {
+				fmt.Fprintf(b, "  … and %d more\n", len(r.Warnings)-i)
+				break
+			}
+			fmt.Fprintf(b, "  %s\n", warningLine(wn.Pkg, wn.Pos, wn.Message))
+		}
+	}
+	return b.Flush()
+}
+
+func warningLine(pkg, pos, msg string) string {
+	switch {
+	case pos != "":
+		return pos + ": " + msg
+	case pkg != "":
+		return pkg + ": " + msg
+	}
+	return msg
+}
+
+func countCode(us []report.Unit) int {
+	n := 0
+	for _, u := range us {
+		if u.Kind != "table" {
+			n++
+		}
+	}
+	return n
+}
+
+// shortUnit drops the module path prefix, which every unit shares.
+func shortUnit(id, module string) string {
+	if module != "" && strings.HasPrefix(id, module+"/") {
+		return id[len(module)+1:]
+	}
+	return id
+}

@@ -1,0 +1,379 @@
+// Package report assembles the results of every stage into one Report, the
+// versioned document that all renderers (text, JSON, ...) print. Its JSON form
+// is decomp's machine interface: fields are only ever added within a schema
+// version; renaming or removing one bumps SchemaVersion.
+package report
+
+import (
+	"sort"
+
+	"github.com/decomp/decomp/analysis/facts"
+	"github.com/decomp/decomp/cluster"
+	"github.com/decomp/decomp/cluster/graph"
+	"github.com/decomp/decomp/internal/pipeline"
+)
+
+// SchemaVersion is the version of the JSON report's shape.
+const SchemaVersion = 1
+
+// Report is everything decomp has to say about one run.
+type Report struct {
+	SchemaVersion int     `json:"schemaVersion"`
+	Tool          Tool    `json:"tool"`
+	Inputs        Inputs  `json:"inputs"`
+	Module        string  `json:"module"`
+	Summary       Summary `json:"summary"`
+	Metrics       Metrics `json:"metrics"`
+	// Contexts are the candidate bounded contexts, largest first.
+	Contexts []Context `json:"contexts"`
+	// Dependencies are the directed cross-context dependencies, strongest first.
+	Dependencies []Dependency `json:"dependencies"`
+	// Folders tells how each top-level folder was read (domain or layer).
+	Folders []cluster.Folder `json:"folders"`
+	// Disagreements are units that left their domain folder's context.
+	Disagreements []cluster.Disagreement `json:"disagreements"`
+	Warnings      []facts.Warning        `json:"warnings"`
+}
+
+// Tool identifies the producer.
+type Tool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// Inputs are the settings that produced the report, enough to reproduce it.
+type Inputs struct {
+	Dir              string   `json:"dir"`
+	Patterns         []string `json:"patterns"`
+	Tags             []string `json:"tags"`
+	Tests            bool     `json:"tests"`
+	Config           string   `json:"config"`
+	Granularity      string   `json:"granularity"`
+	CallGraph        string   `json:"callgraph"`
+	Resolution       float64  `json:"resolution"`
+	Seed             uint64   `json:"seed"`
+	FolderPrior      float64  `json:"folderPrior"`
+	ModelFields      int      `json:"modelFields"`
+	IncludeGenerated bool     `json:"includeGenerated"`
+}
+
+// Summary counts what was analysed.
+type Summary struct {
+	Packages        int `json:"packages"`
+	IllTypedPackage int `json:"illTypedPackages"`
+	Files           int `json:"files"`
+	GeneratedFiles  int `json:"generatedFiles"`
+	Lines           int `json:"lines"`
+	Funcs           int `json:"funcs"`
+	Types           int `json:"types"`
+	Calls           int `json:"calls"`
+	Units           int `json:"units"`
+	Tables          int `json:"tables"`
+	Contexts        int `json:"contexts"`
+}
+
+// Metrics are the global quality figures of the decomposition; see the
+// README for their definitions.
+type Metrics struct {
+	Modularity float64 `json:"modularity"`
+	ICP        float64 `json:"icp"`
+	SM         float64 `json:"sm"`
+	IFN        float64 `json:"ifn"`
+	NED        float64 `json:"ned"`
+}
+
+// Context is one candidate bounded context.
+type Context struct {
+	ID       int      `json:"id"`
+	Name     string   `json:"name"`
+	Units    []Unit   `json:"units"`
+	Packages []string `json:"packages"`
+	Tables   []string `json:"tables"`
+	Files    int      `json:"files"`
+	Lines    int      `json:"lines"`
+	// Cohesion is the share of the context's coupling weight that stays inside it.
+	Cohesion float64 `json:"cohesion"`
+	// Coupling is the share that crosses to other contexts.
+	Coupling float64 `json:"coupling"`
+	// ShapedBy gives the internal coupling weight per edge kind: which kinds
+	// of evidence hold this context together.
+	ShapedBy map[string]float64 `json:"shapedBy"`
+}
+
+// Unit is a member of a context.
+type Unit struct {
+	ID    string   `json:"id"`
+	Kind  string   `json:"kind"`
+	Lines int      `json:"lines"`
+	Files []string `json:"files,omitempty"`
+}
+
+// Dependency is one directed cross-context dependency of one kind.
+type Dependency struct {
+	From  string `json:"from"`
+	To    string `json:"to"`
+	Kind  string `json:"kind"`
+	Count int    `json:"count"`
+	// Evidence lists the file:line of each call site or query, sorted.
+	Evidence []string `json:"evidence,omitempty"`
+}
+
+// Build assembles the report of one pipeline run.
+func Build(out *pipeline.Output, toolVersion string) *Report {
+	o := out.Options
+	r := &Report{
+		SchemaVersion: SchemaVersion,
+		Tool:          Tool{Name: "decomp", Version: toolVersion},
+		Inputs: Inputs{
+			Dir: o.Dir, Patterns: nonNil(o.Patterns), Tags: nonNil(o.Tags), Tests: o.Tests, Config: o.ConfigPath,
+			Granularity: string(o.Granularity), CallGraph: string(o.CallGraph), Resolution: o.Resolution,
+			Seed: o.Seed, FolderPrior: o.FolderPrior, ModelFields: o.ModelFields, IncludeGenerated: o.IncludeGenerated,
+		},
+		Module:        out.Facts.Module,
+		Folders:       nonNil(out.Result.Folders),
+		Disagreements: nonNil(out.Result.Disagreements),
+		Warnings:      nonNil(out.Facts.Warnings),
+	}
+	if r.Inputs.Dir == "" {
+		r.Inputs.Dir = "."
+	}
+	r.Summary = summarize(out)
+	r.Contexts = contexts(out)
+	r.Dependencies = Dependencies(out.Facts, out.Graph, &out.Result.Decomposition)
+	r.Metrics = globalMetrics(out)
+	return r
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+func summarize(out *pipeline.Output) Summary {
+	s := Summary{
+		Funcs:    len(out.Facts.Funcs),
+		Types:    len(out.Facts.Types),
+		Calls:    len(out.Facts.Calls),
+		Contexts: len(out.Result.Contexts),
+	}
+	for _, p := range out.Facts.Packages {
+		s.Packages++
+		if p.IllTyped {
+			s.IllTypedPackage++
+		}
+		for _, f := range p.Files {
+			s.Files++
+			s.Lines += f.Lines
+			if f.Generated {
+				s.GeneratedFiles++
+			}
+		}
+	}
+	for _, u := range out.Graph.Units {
+		if u.Kind == graph.KindTable {
+			s.Tables++
+		} else {
+			s.Units++
+		}
+	}
+	return s
+}
+
+func contexts(out *pipeline.Output) []Context {
+	g := out.Graph
+	m := out.Result.Membership
+	intra := make([]float64, len(out.Result.Contexts))
+	boundary := make([]float64, len(out.Result.Contexts))
+	shaped := make([]map[string]float64, len(out.Result.Contexts))
+	for i := range shaped {
+		shaped[i] = map[string]float64{}
+	}
+	w := graph.DefaultWeights
+	for _, e := range g.Edges {
+		a, b := m[e.A], m[e.B]
+		if a < 0 || b < 0 {
+			continue
+		}
+		if a == b {
+			intra[a] += e.Weight
+			for k, n := range e.Counts {
+				if n > 0 {
+					var one [graph.NumKinds]int
+					one[k] = n
+					shaped[a][graph.EdgeKind(k).String()] += round(graph.Weight(one, w))
+				}
+			}
+			continue
+		}
+		boundary[a] += e.Weight
+		boundary[b] += e.Weight
+	}
+	var out2 []Context
+	for _, c := range out.Result.Contexts {
+		rc := Context{
+			ID: c.ID, Name: c.Name, Packages: nonNil(c.Packages), Tables: nonNil(c.Tables),
+			Files: c.Files, Lines: c.Lines, ShapedBy: shaped[c.ID],
+		}
+		if t := intra[c.ID] + boundary[c.ID]; t > 0 {
+			rc.Cohesion = round(intra[c.ID] / t)
+			rc.Coupling = round(boundary[c.ID] / t)
+		}
+		for _, id := range c.Units {
+			i, _ := g.Index(id)
+			u := g.Units[i]
+			rc.Units = append(rc.Units, Unit{ID: u.ID, Kind: string(u.Kind), Lines: u.Lines, Files: u.Files})
+		}
+		out2 = append(out2, rc)
+	}
+	return nonNil(out2)
+}
+
+// Dependencies lists the directed cross-context dependencies: calls and
+// type uses from one context's code into another's, and data accesses to a
+// table another context holds.
+func Dependencies(f *facts.Facts, g *graph.Graph, d *cluster.Decomposition) []Dependency {
+	type key struct {
+		from, to int
+		kind     string
+	}
+	acc := map[key]*Dependency{}
+	add := func(from, to int, kind, pos string) {
+		if from < 0 || to < 0 || from == to {
+			return
+		}
+		k := key{from, to, kind}
+		dep := acc[k]
+		if dep == nil {
+			dep = &Dependency{From: d.Contexts[from].Name, To: d.Contexts[to].Name, Kind: kind}
+			acc[k] = dep
+		}
+		dep.Count++
+		if pos != "" {
+			dep.Evidence = append(dep.Evidence, pos)
+		}
+	}
+	ctxOfFunc := func(id string) int {
+		if c, ok := d.FuncContext[id]; ok {
+			return c
+		}
+		if u, ok := g.FuncUnit[id]; ok {
+			return ctxOfUnit(g, d, u)
+		}
+		return ctxOfType(d, methodRecv(id))
+	}
+	for _, c := range f.Calls {
+		kind := graph.Call.String()
+		if c.Kind == facts.CallDynamic {
+			kind = graph.Dynamic.String()
+		}
+		add(ctxOfFunc(c.Caller), ctxOfFunc(c.Callee), kind, c.Pos)
+	}
+	for _, u := range f.Uses {
+		target := u.Target
+		if u.Kind != facts.UseType && u.Kind != facts.UseField {
+			target = u.Owner
+		}
+		for i := 0; i < u.Count; i++ {
+			add(ctxOfFunc(u.From), ctxOfType(d, target), graph.TypeUse.String(), "")
+		}
+	}
+	for _, a := range f.Accesses {
+		if t, ok := g.TableUnit[a.Table]; ok {
+			add(ctxOfFunc(a.Func), ctxOfUnit(g, d, t), graph.Access.String(), a.Pos)
+		}
+	}
+	out := make([]Dependency, 0, len(acc))
+	for _, dep := range acc {
+		sort.Slice(dep.Evidence, func(i, j int) bool { return lessPos(dep.Evidence[i], dep.Evidence[j]) })
+		dep.Evidence = dedupStrings(dep.Evidence)
+		out = append(out, *dep)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Count != b.Count {
+			return a.Count > b.Count
+		}
+		if a.From != b.From {
+			return a.From < b.From
+		}
+		if a.To != b.To {
+			return a.To < b.To
+		}
+		return a.Kind < b.Kind
+	})
+	return out
+}
+
+func ctxOfUnit(g *graph.Graph, d *cluster.Decomposition, u int) int {
+	if c, ok := d.UnitContext[g.Units[u].ID]; ok {
+		return c
+	}
+	return -1
+}
+
+func ctxOfType(d *cluster.Decomposition, id string) int {
+	if c, ok := d.TypeContext[id]; ok && id != "" {
+		return c
+	}
+	return -1
+}
+
+// methodRecv returns "pkg.T" for a method ID "pkg.T.M" or "pkg.(*T).M".
+func methodRecv(id string) string {
+	slash := -1
+	for i := len(id) - 1; i >= 0; i-- {
+		if id[i] == '/' {
+			slash = i
+			break
+		}
+	}
+	rest := id[slash+1:]
+	first := -1
+	last := -1
+	for i := 0; i < len(rest); i++ {
+		if rest[i] == '.' {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 || first == last {
+		return ""
+	}
+	t := rest[first+1 : last]
+	if len(t) > 3 && t[:2] == "(*" && t[len(t)-1] == ')' {
+		t = t[2 : len(t)-1]
+	}
+	return id[:slash+1] + rest[:first] + "." + t
+}
+
+func lessPos(a, b string) bool {
+	fa, la := facts.SplitPos(a)
+	fb, lb := facts.SplitPos(b)
+	if fa != fb {
+		return fa < fb
+	}
+	return la < lb
+}
+
+func dedupStrings(s []string) []string {
+	out := s[:0]
+	for i, x := range s {
+		if i == 0 || x != s[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// round keeps four decimals so float noise never reaches the output.
+func round(x float64) float64 {
+	const p = 10000
+	if x < 0 {
+		return -float64(int64(-x*p+0.5)) / p
+	}
+	return float64(int64(x*p+0.5)) / p
+}

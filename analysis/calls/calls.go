@@ -140,7 +140,9 @@ func ssaCalls(prog *load.Program, good []*packages.Package, algo Algorithm) (cal
 			fns = append(fns, fn)
 		}
 	}
-	sort.Slice(fns, func(i, j int) bool { return fns[i].Pos() < fns[j].Pos() || (fns[i].Pos() == fns[j].Pos() && fns[i].String() < fns[j].String()) })
+	sort.Slice(fns, func(i, j int) bool {
+		return fns[i].Pos() < fns[j].Pos() || (fns[i].Pos() == fns[j].Pos() && fns[i].String() < fns[j].String())
+	})
 	for _, fn := range fns {
 		from := funcID(fn)
 		if from == "" {

@@ -8,6 +8,7 @@ import (
 	"github.com/decomp/decomp/analysis/calls"
 	"github.com/decomp/decomp/analysis/decls"
 	"github.com/decomp/decomp/analysis/facts"
+	"github.com/decomp/decomp/analysis/fielduse"
 	"github.com/decomp/decomp/analysis/load"
 	"github.com/decomp/decomp/analysis/uses"
 )
@@ -22,7 +23,7 @@ type Options struct {
 // not be analysed is listed in the result's Warnings.
 func Extract(prog *load.Program, opt Options) *facts.Facts {
 	if opt.CallGraph == "" {
-		opt.CallGraph = calls.CHA
+		opt.CallGraph = calls.VTA
 	}
 	f := &facts.Facts{Module: prog.Module}
 	f.Warnings = append(f.Warnings, prog.Warnings...)
@@ -31,6 +32,7 @@ func Extract(prog *load.Program, opt Options) *facts.Facts {
 	f.Calls, w = calls.Extract(prog, opt.CallGraph)
 	f.Warnings = append(f.Warnings, w...)
 	f.Uses = uses.Extract(prog)
+	f.Structs, f.FieldUses = fielduse.Extract(prog)
 	f.Sort()
 	return f
 }

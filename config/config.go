@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -113,9 +114,7 @@ func (c *Config) validate() error {
 	return nil
 }
 
+// oneLine folds yaml's multi-line error lists into one line.
 func oneLine(s string) string {
-	if i := bytes.IndexByte([]byte(s), '\n'); i >= 0 {
-		return s[:i]
-	}
-	return s
+	return strings.Join(strings.Fields(s), " ")
 }

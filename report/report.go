@@ -11,6 +11,7 @@ import (
 	"github.com/decomp/decomp/cluster"
 	"github.com/decomp/decomp/cluster/graph"
 	"github.com/decomp/decomp/internal/pipeline"
+	"github.com/decomp/decomp/report/judge"
 )
 
 // SchemaVersion is the version of the JSON report's shape.
@@ -32,7 +33,10 @@ type Report struct {
 	Folders []cluster.Folder `json:"folders"`
 	// Disagreements are units that left their domain folder's context.
 	Disagreements []cluster.Disagreement `json:"disagreements"`
-	Warnings      []facts.Warning        `json:"warnings"`
+	// OversizedModels are structs with many fields used by several
+	// contexts, worst first, each with its proposed split.
+	OversizedModels []judge.OversizedModel `json:"oversizedModels"`
+	Warnings        []facts.Warning        `json:"warnings"`
 }
 
 // Tool identifies the producer.
@@ -129,10 +133,11 @@ func Build(out *pipeline.Output, toolVersion string) *Report {
 			Granularity: string(o.Granularity), CallGraph: string(o.CallGraph), Resolution: o.Resolution,
 			Seed: o.Seed, FolderPrior: o.FolderPrior, ModelFields: o.ModelFields, IncludeGenerated: o.IncludeGenerated,
 		},
-		Module:        out.Facts.Module,
-		Folders:       nonNil(out.Result.Folders),
-		Disagreements: nonNil(out.Result.Disagreements),
-		Warnings:      nonNil(out.Facts.Warnings),
+		Module:          out.Facts.Module,
+		Folders:         nonNil(out.Result.Folders),
+		Disagreements:   nonNil(out.Result.Disagreements),
+		Warnings:        nonNil(out.Facts.Warnings),
+		OversizedModels: nonNil(out.Models),
 	}
 	if r.Inputs.Dir == "" {
 		r.Inputs.Dir = "."

@@ -15,6 +15,7 @@ import (
 	"github.com/decomp/decomp/cluster"
 	"github.com/decomp/decomp/cluster/graph"
 	"github.com/decomp/decomp/config"
+	"github.com/decomp/decomp/report/judge"
 )
 
 // Options is everything a run depends on. The JSON report records it so a
@@ -82,9 +83,11 @@ type Output struct {
 	Facts   *facts.Facts
 	Graph   *graph.Graph
 	Result  *cluster.Result
+	// Models are the oversized models, worst first.
+	Models []judge.OversizedModel
 }
 
-// Run executes load → extract → graph → cluster.
+// Run executes load → extract → graph → cluster → judge.
 func Run(ctx context.Context, opt Options) (*Output, error) {
 	if _, err := graph.ParseGranularity(string(opt.Granularity)); err != nil {
 		return nil, &load.InputError{Msg: err.Error()}
@@ -103,7 +106,8 @@ func Run(ctx context.Context, opt Options) (*Output, error) {
 	return Cluster(f, opt)
 }
 
-// Cluster runs the stages after extraction, on facts from anywhere.
+// Cluster runs the stages after extraction (graph, cluster, judge) on facts
+// from anywhere.
 func Cluster(f *facts.Facts, opt Options) (*Output, error) {
 	gopt := graph.Options{
 		Granularity:      opt.Granularity,
@@ -144,7 +148,9 @@ func Cluster(f *facts.Facts, opt Options) (*Output, error) {
 	if err != nil {
 		return nil, &load.InputError{Msg: err.Error()}
 	}
-	return &Output{Options: opt, Facts: f, Graph: g, Result: res}, nil
+	out := &Output{Options: opt, Facts: f, Graph: g, Result: res}
+	out.Models = judge.OversizedModels(f, &res.Decomposition, judge.ModelOptions{MinFields: opt.ModelFields})
+	return out, nil
 }
 
 // FindConfig returns the config path to use: the given one, or decomp.yaml

@@ -61,6 +61,7 @@ func WriteText(w io.Writer, r *report.Report) error {
 			fmt.Fprintf(b, "  %-16s → %-16s %5d %s%s\n", d.From, d.To, d.Count, d.Kind, ev)
 		}
 	}
+	writeModels(b, r)
 	if len(r.Disagreements) > 0 {
 		fmt.Fprintf(b, "\nCode whose folder and coupling disagree:\n")
 		for i, d := range r.Disagreements {
@@ -110,4 +111,49 @@ func shortUnit(id, module string) string {
 		return id[len(module)+1:]
 	}
 	return id
+}
+
+// writeModels summarises the oversized models: who uses what, and the split.
+func writeModels(b *bufio.Writer, r *report.Report) {
+	if len(r.OversizedModels) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\nOversized models (%d fields or more, used by several contexts):\n", r.Inputs.ModelFields)
+	for _, m := range r.OversizedModels {
+		var ctxs []string
+		for _, c := range m.Contexts {
+			ctxs = append(ctxs, c.Name)
+		}
+		table := ""
+		if m.Table != "" {
+			table = ", table " + m.Table
+		}
+		fmt.Fprintf(b, "  %s — %d fields, used by %d contexts (%s)%s\n", shortUnit(m.Type, r.Module), m.Fields, len(m.Contexts), strings.Join(ctxs, ", "), table)
+		for _, e := range m.Exclusive {
+			fmt.Fprintf(b, "    only %s uses %d: %s\n", e.Context, len(e.Fields), abbreviate(e.Fields, 8))
+		}
+		if len(m.Unused) > 0 {
+			fmt.Fprintf(b, "    unused %d: %s\n", len(m.Unused), abbreviate(m.Unused, 8))
+		}
+		fmt.Fprintf(b, "    proposed split: %s (core, %d fields)", m.Split.Core.Name, len(m.Split.Core.Fields))
+		for _, c := range m.Split.Contexts {
+			fmt.Fprintf(b, ", %s (%d fields, %d sites)", c.Name, len(c.Fields), c.Sites)
+		}
+		fmt.Fprintln(b)
+		for i, o := range m.Split.Ownership {
+			if i == 5 {
+				fmt.Fprintf(b, "    … and %d more owned fields\n", len(m.Split.Ownership)-i)
+				break
+			}
+			fmt.Fprintf(b, "    %s is written only by %s: %s read it through %s's API or events\n", o.Field, o.Owner, strings.Join(o.Readers, ", "), o.Owner)
+		}
+	}
+}
+
+// abbreviate joins at most n names.
+func abbreviate(names []string, n int) string {
+	if len(names) <= n {
+		return strings.Join(names, ", ")
+	}
+	return strings.Join(names[:n], ", ") + fmt.Sprintf(", … (+%d)", len(names)-n)
 }

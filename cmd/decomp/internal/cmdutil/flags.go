@@ -17,7 +17,7 @@ import (
 // the analysis pipeline, with their defaults.
 func AddPipelineFlags(cmd *cobra.Command, o *pipeline.Options) {
 	o.Granularity = "package"
-	o.CallGraph = calls.CHA
+	o.CallGraph = calls.VTA
 	o.Resolution = 1
 	o.Seed = pipeline.DefaultSeed
 	o.FolderPrior = cluster.DefaultFolderPrior

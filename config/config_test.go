@@ -1,0 +1,83 @@
+package config
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      string
+		wantErr string
+		check   func(t *testing.T, c *Config)
+	}{
+		{name: "empty file is the default", in: "", check: func(t *testing.T, c *Config) {
+			if c.Granularity != "" || len(c.Pins) != 0 || c.Seed != nil {
+				t.Errorf("not default: %+v", c)
+			}
+		}},
+		{name: "full", in: `
+version: 1
+granularity: type
+callgraph: vta
+resolution: 1.5
+seed: 7
+folderPrior: 0
+tags: [integration]
+ignore: ["example.com/app/internal/mocks/..."]
+pins:
+  - {pattern: "example.com/app/internal/platform/...", context: platform}
+weights: {call: 2, dataAccess: 3}
+thresholds: {modelFields: 25}
+includeGenerated: true
+`, check: func(t *testing.T, c *Config) {
+			if c.Granularity != "type" || c.CallGraph != "vta" || c.Resolution != 1.5 || *c.Seed != 7 {
+				t.Errorf("scalars: %+v", c)
+			}
+			if c.FolderPrior == nil || *c.FolderPrior != 0 {
+				t.Error("folderPrior: 0 must be kept apart from unset")
+			}
+			if len(c.Pins) != 1 || c.Pins[0].Context != "platform" || len(c.Ignore) != 1 || len(c.Tags) != 1 {
+				t.Errorf("lists: %+v", c)
+			}
+			if *c.Weights.Call != 2 || *c.Weights.DataAccess != 3 || c.Weights.TypeUse != nil {
+				t.Errorf("weights: %+v", c.Weights)
+			}
+			if c.Thresholds.ModelFields != 25 || !c.IncludeGenerated {
+				t.Errorf("thresholds: %+v", c)
+			}
+		}},
+		{name: "unknown key", in: "granularty: type\n", wantErr: "field granularty not found"},
+		{name: "syntax error", in: "pins: [\n", wantErr: "yaml"},
+		{name: "bad version", in: "version: 2\n", wantErr: "unsupported version 2"},
+		{name: "negative resolution", in: "resolution: -1\n", wantErr: "resolution must be positive"},
+		{name: "pin without context", in: "pins: [{pattern: x}]\n", wantErr: "pins[0]"},
+		{name: "negative weight", in: "weights: {typeUse: -1}\n", wantErr: "weights must be >= 0"},
+		{name: "negative threshold", in: "thresholds: {modelFields: -3}\n", wantErr: "modelFields"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := Parse([]byte(tt.in))
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("error %v, want one mentioning %q", err, tt.wantErr)
+				}
+				if strings.Contains(err.Error(), "\n") {
+					t.Errorf("multi-line error %q", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			tt.check(t, c)
+		})
+	}
+}
+
+func TestLoadMissing(t *testing.T) {
+	if _, err := Load("/nonexistent/decomp.yaml"); err == nil || !strings.Contains(err.Error(), "read config") {
+		t.Errorf("err = %v", err)
+	}
+}

@@ -525,3 +525,34 @@ func (g *Graph) Strength() []float64 {
 	}
 	return s
 }
+
+// New returns an empty graph, for building one by hand (tests of later
+// stages, front ends other than the Go analysis).
+func New() *Graph {
+	return &Graph{FuncUnit: map[string]int{}, TypeUnit: map[string]int{}, TableUnit: map[string]int{}, index: map[string]int{}}
+}
+
+// AddUnit appends a unit and returns its index.
+func (g *Graph) AddUnit(u Unit) int {
+	i := len(g.Units)
+	g.Units = append(g.Units, u)
+	g.index[u.ID] = i
+	for _, t := range u.Types {
+		g.TypeUnit[t] = i
+	}
+	for _, f := range u.Funcs {
+		g.FuncUnit[f] = i
+	}
+	if u.Kind == KindTable {
+		g.TableUnit[u.Name] = i
+	}
+	return i
+}
+
+// AddEdge adds an edge weighted with the default weights.
+func (g *Graph) AddEdge(a, b int, counts [NumKinds]int) {
+	if a > b {
+		a, b = b, a
+	}
+	g.Edges = append(g.Edges, Edge{A: a, B: b, Counts: counts, Weight: Weight(counts, DefaultWeights)})
+}

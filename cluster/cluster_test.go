@@ -1,0 +1,217 @@
+package cluster
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/decomp/decomp/cluster/graph"
+)
+
+func TestFolderKey(t *testing.T) {
+	pkgs := map[string]bool{"services": true, "internal/orders": true}
+	has := func(d string) bool { return pkgs[d] }
+	for dir, want := range map[string]string{
+		".":                            ".",
+		"cmd/server":                   "cmd",
+		"internal/orders":              "internal/orders",
+		"internal/orders/store":        "internal/orders",
+		"internal/platform/db":         "internal/platform",
+		"services":                     "services",    // a layer package of its own
+		"services/x":                   "services",    // under it
+		"app/billing/api":              "app/billing", // app holds no package: a container
+		"internal/app/billing/invoice": "internal/app/billing",
+		"pkg/util":                     "pkg",
+	} {
+		if got := FolderKey(dir, has); got != want {
+			t.Errorf("FolderKey(%q) = %q, want %q", dir, got, want)
+		}
+	}
+}
+
+func TestCamelWords(t *testing.T) {
+	for in, want := range map[string][]string{
+		"HTTPTrackHandler": {"HTTP", "Track", "Handler"},
+		"trackRepo":        {"track", "Repo"},
+		"user_profile":     {"user", "profile"},
+		"OAuth2Token":      {"O", "Auth2", "Token"},
+		"ID":               {"ID"},
+	} {
+		if got := camelWords(in); !reflect.DeepEqual(got, want) {
+			t.Errorf("camelWords(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSingular(t *testing.T) {
+	for in, want := range map[string]string{
+		"tracks": "track", "playlists": "playlist", "categories": "category", "addresses": "address",
+		"status": "status", "analysis": "analysis", "matches": "match", "bus": "bus",
+	} {
+		if got := singular(in); got != want {
+			t.Errorf("singular(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// layered builds a handlers/services/repositories monolith of the given
+// domains: each domain's handler calls its service, which calls its
+// repository, which reads its table; one messy call crosses domains.
+func layered(domains []string) *graph.Graph {
+	b := newTestGraph()
+	for _, d := range domains {
+		h := b.unit("example.com/app/internal/handlers."+d+"Handler", "internal/handlers", 40)
+		s := b.unit("example.com/app/internal/services."+d+"Service", "internal/services", 80)
+		r := b.unit("example.com/app/internal/repositories."+d+"Repository", "internal/repositories", 60)
+		m := b.unit("example.com/app/internal/models."+d, "internal/models", 20)
+		tb := b.table(strings.ToLower(d) + "s")
+		b.edge(h, s, graph.Call, 6)
+		b.edge(s, r, graph.Call, 8)
+		b.edge(r, tb, graph.Access, 5)
+		b.edge(h, m, graph.TypeUse, 4)
+		b.edge(s, m, graph.TypeUse, 6)
+		b.edge(r, m, graph.TypeUse, 8)
+	}
+	// One messy cross-domain call.
+	b.edge(b.idx["example.com/app/internal/services."+domains[0]+"Service"], b.idx["example.com/app/internal/repositories."+domains[1]+"Repository"], graph.Call, 1)
+	return b.g
+}
+
+type testGraph struct {
+	g   *graph.Graph
+	idx map[string]int
+}
+
+func newTestGraph() *testGraph {
+	return &testGraph{g: graph.New(), idx: map[string]int{}}
+}
+
+func (b *testGraph) unit(id, dir string, lines int) int {
+	kind := graph.KindType
+	pkg := id[:strings.LastIndexByte(id, '.')]
+	i := b.g.AddUnit(graph.Unit{ID: id, Kind: kind, Pkg: pkg, PkgName: pkg[strings.LastIndexByte(pkg, '/')+1:], Dir: dir, Lines: lines, Types: []string{id}})
+	b.idx[id] = i
+	return i
+}
+
+func (b *testGraph) table(name string) int {
+	i := b.g.AddUnit(graph.Unit{ID: graph.TableID(name), Kind: graph.KindTable, Name: name})
+	b.idx[graph.TableID(name)] = i
+	return i
+}
+
+func (b *testGraph) edge(x, y int, k graph.EdgeKind, n int) {
+	var c [graph.NumKinds]int
+	c[k] = n
+	b.g.AddEdge(x, y, c)
+}
+
+func groups(g *graph.Graph, r *Result) map[string]string {
+	out := map[string]string{}
+	for i, u := range g.Units {
+		out[u.ID] = r.Contexts[r.Membership[i]].Name
+	}
+	return out
+}
+
+func TestDecomposeLayered(t *testing.T) {
+	domains := []string{"Track", "Invoice", "Playlist", "Follower"}
+	g := layered(domains)
+	r, err := Decompose(g, Options{Seed: 1, FolderPrior: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Contexts) != len(domains) {
+		t.Fatalf("%d contexts, want %d: %+v", len(r.Contexts), len(domains), r.Contexts)
+	}
+	got := groups(g, r)
+	for _, d := range domains {
+		name := got["example.com/app/internal/handlers."+d+"Handler"]
+		if name != strings.ToLower(d) {
+			t.Errorf("context of %s is named %q, want %q", d, name, strings.ToLower(d))
+		}
+		for _, id := range []string{"services." + d + "Service", "repositories." + d + "Repository", "models." + d} {
+			if got["example.com/app/internal/"+id] != name {
+				t.Errorf("%s is in %s, want %s (a vertical slice)", id, got["example.com/app/internal/"+id], name)
+			}
+		}
+		if got[graph.TableID(strings.ToLower(d)+"s")] != name {
+			t.Errorf("table of %s not in its context", d)
+		}
+	}
+	for _, f := range r.Folders {
+		if f.Role != RoleLayer {
+			t.Errorf("folder %s read as %s, want layer", f.Key, f.Role)
+		}
+	}
+}
+
+// TestDecomposeDomainFolders: folders per domain are kept apart even when
+// the coupling between them would tempt modularity to merge them.
+func TestDecomposeDomainFolders(t *testing.T) {
+	b := newTestGraph()
+	var ids [3][2]int
+	for d, name := range []string{"orders", "payments", "inventory"} {
+		ids[d][0] = b.unit("example.com/shop/internal/"+name+".Service", "internal/"+name, 100)
+		ids[d][1] = b.unit("example.com/shop/internal/"+name+"/store.Store", "internal/"+name+"/store", 100)
+		b.edge(ids[d][0], ids[d][1], graph.Call, 3)
+	}
+	// Dense cross-domain calls: orders ↔ payments ↔ inventory.
+	b.edge(ids[0][0], ids[1][0], graph.Call, 5)
+	b.edge(ids[0][0], ids[2][0], graph.Call, 5)
+	b.edge(ids[1][0], ids[2][0], graph.Call, 5)
+	r, err := Decompose(b.g, Options{Seed: 1, FolderPrior: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := groups(b.g, r)
+	want := map[string]string{
+		"example.com/shop/internal/orders.Service": "orders", "example.com/shop/internal/orders/store.Store": "orders",
+		"example.com/shop/internal/payments.Service": "payments", "example.com/shop/internal/payments/store.Store": "payments",
+		"example.com/shop/internal/inventory.Service": "inventory", "example.com/shop/internal/inventory/store.Store": "inventory",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("contexts = %v\nwant %v", got, want)
+	}
+	if len(r.Disagreements) != 0 {
+		t.Errorf("unexpected disagreements %+v", r.Disagreements)
+	}
+}
+
+func TestDecomposePins(t *testing.T) {
+	g := layered([]string{"Track", "Invoice", "Playlist"})
+	r, err := Decompose(g, Options{Seed: 1, FolderPrior: -1, Pins: []Pin{
+		{Pattern: "example.com/app/internal/models.*", Context: "shared-kernel"},
+		{Pattern: "table:invoices", Context: "billing"},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := groups(g, r)
+	for _, m := range []string{"Track", "Invoice", "Playlist"} {
+		if c := got["example.com/app/internal/models."+m]; c != "shared-kernel" {
+			t.Errorf("models.%s in %s, want the pinned shared-kernel", m, c)
+		}
+	}
+	if got["table:invoices"] != "billing" {
+		t.Errorf("table:invoices in %s, want billing", got["table:invoices"])
+	}
+	if _, err := Decompose(g, Options{Pins: []Pin{{Pattern: "[", Context: "x"}}}); err == nil {
+		t.Error("bad pin pattern: want an error")
+	}
+}
+
+func TestDecomposeDeterministic(t *testing.T) {
+	g := layered([]string{"Track", "Invoice", "Playlist", "Follower", "Search", "Stream"})
+	first, err := Decompose(g, Options{Seed: 42, FolderPrior: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 5; i++ {
+		again, _ := Decompose(g, Options{Seed: 42, FolderPrior: -1})
+		if fmt.Sprint(again.Membership) != fmt.Sprint(first.Membership) || fmt.Sprint(again.Contexts) != fmt.Sprint(first.Contexts) {
+			t.Fatal("same input and seed gave a different decomposition")
+		}
+	}
+}

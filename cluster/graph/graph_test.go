@@ -1,0 +1,145 @@
+package graph
+
+import (
+	"math"
+	"reflect"
+	"testing"
+
+	"github.com/decomp/decomp/analysis/facts"
+)
+
+const p = "example.com/app/orders"
+const q = "example.com/app/billing"
+
+func fixture() *facts.Facts {
+	f := &facts.Facts{
+		Module: "example.com/app",
+		Packages: []facts.Package{
+			{Path: p, Name: "orders", Dir: "orders"},
+			{Path: q, Name: "billing", Dir: "billing"},
+		},
+		Types: []facts.Type{
+			{ID: p + ".Order", Pkg: p, Name: "Order", Kind: "struct", Pos: "orders/order.go:3", Lines: 5},
+			{ID: p + ".Store", Pkg: p, Name: "Store", Kind: "interface", Pos: "orders/store.go:3", Lines: 3},
+			{ID: q + ".Invoice", Pkg: q, Name: "Invoice", Kind: "struct", Pos: "billing/invoice.go:3", Lines: 4},
+			{ID: q + ".invoiceJSON", Pkg: q, Name: "invoiceJSON", Kind: "struct", Pos: "billing/zz_gen.go:3", Lines: 4, Generated: true},
+		},
+		Funcs: []facts.Func{
+			{ID: p + ".(*Order).Total", Pkg: p, Recv: "Order", Name: "Total", Pos: "orders/order.go:10", Lines: 6},
+			{ID: p + ".NewOrder", Pkg: p, Name: "NewOrder", Pos: "orders/order.go:20", Lines: 4},
+			{ID: p + ".main", Pkg: p, Name: "main", Pos: "orders/main.go:1", Lines: 10},
+			{ID: p + ".TestTotal", Pkg: p, Name: "TestTotal", Pos: "orders/order_test.go:1", Lines: 10, Test: true},
+			{ID: q + ".Bill", Pkg: q, Name: "Bill", Pos: "billing/invoice.go:10", Lines: 8},
+			{ID: q + ".marshal", Pkg: q, Name: "marshal", Pos: "billing/zz_gen.go:10", Lines: 8, Generated: true},
+		},
+		Calls: []facts.Call{
+			// Bill calls generated code, which calls back into orders.
+			{Caller: q + ".Bill", Callee: q + ".marshal", Kind: facts.CallStatic, Pos: "billing/invoice.go:12"},
+			{Caller: q + ".marshal", Callee: p + ".(*Order).Total", Kind: facts.CallStatic, Pos: "billing/zz_gen.go:12"},
+			// main calls through the Store interface.
+			{Caller: p + ".main", Callee: p + ".Store.Save", Kind: facts.CallDynamic, Pos: "orders/main.go:3"},
+			{Caller: p + ".TestTotal", Callee: p + ".NewOrder", Kind: facts.CallStatic, Pos: "orders/order_test.go:3"},
+		},
+		Uses: []facts.Use{
+			{From: p + ".NewOrder", Target: p + ".Order", Kind: facts.UseType, Count: 3},
+			{From: q + ".Bill", Target: p + ".Order", Kind: facts.UseField, Count: 2},
+		},
+		Accesses: []facts.Access{
+			{Func: p + ".(*Order).Total", Table: "orders", Mode: facts.Read, Pos: "orders/order.go:11", Via: "sql"},
+			{Func: q + ".Bill", Table: "orders", Mode: facts.Read, Pos: "billing/invoice.go:13", Via: "sql"},
+		},
+	}
+	return f
+}
+
+func unitIDs(g *Graph) []string {
+	var out []string
+	for _, u := range g.Units {
+		out = append(out, u.ID)
+	}
+	return out
+}
+
+func TestBuildTypeGranularity(t *testing.T) {
+	g := Build(fixture(), Options{Granularity: Type})
+	want := []string{p + ".Order", p + ".Store", q + ".Invoice", p, q, "table:orders"}
+	if got := unitIDs(g); !reflect.DeepEqual(got, want) {
+		t.Fatalf("units = %q, want %q", got, want)
+	}
+	// NewOrder attaches to the type it uses; main uses no type of its package.
+	if g.FuncUnit[p+".NewOrder"] != g.TypeUnit[p+".Order"] {
+		t.Error("constructor not attached to its type")
+	}
+	if g.Units[g.FuncUnit[p+".main"]].Kind != KindFuncs {
+		t.Error("main should be in the package's functions unit")
+	}
+	if _, ok := g.FuncUnit[p+".TestTotal"]; ok {
+		t.Error("test function clustered without IncludeTests")
+	}
+	if _, ok := g.FuncUnit[q+".marshal"]; ok {
+		t.Error("generated function clustered without IncludeGenerated")
+	}
+	if got := g.Units[g.TypeUnit[p+".Order"]].Lines; got != 5+6+4 {
+		t.Errorf("Order lines = %d, want 15", got)
+	}
+	edges := map[[2]string][NumKinds]int{}
+	for _, e := range g.Edges {
+		edges[[2]string{g.Units[e.A].ID, g.Units[e.B].ID}] = e.Counts
+	}
+	want2 := map[[2]string][NumKinds]int{
+		// Bill → generated marshal → Order.Total is bridged; Bill also uses Order's fields.
+		{p + ".Order", q}:              {Call: 1, TypeUse: 2},
+		{p + ".Order", "table:orders"}: {Access: 1},
+		{q, "table:orders"}:            {Access: 1},
+		// The interface call lands on the interface's unit.
+		{p + ".Store", p}: {Dynamic: 1},
+	}
+	if !reflect.DeepEqual(edges, want2) {
+		t.Errorf("edges = %v\nwant %v", edges, want2)
+	}
+}
+
+func TestBuildPackageGranularity(t *testing.T) {
+	g := Build(fixture(), Options{Granularity: Package, IncludeTests: true, IncludeGenerated: true})
+	want := []string{p, q, "table:orders"}
+	if got := unitIDs(g); !reflect.DeepEqual(got, want) {
+		t.Fatalf("units = %q, want %q", got, want)
+	}
+	if _, ok := g.FuncUnit[p+".TestTotal"]; !ok {
+		t.Error("IncludeTests did not keep the test")
+	}
+	if _, ok := g.FuncUnit[q+".marshal"]; !ok {
+		t.Error("IncludeGenerated did not keep generated code")
+	}
+}
+
+func TestBuildIgnore(t *testing.T) {
+	g := Build(fixture(), Options{Granularity: Package, Ignore: func(pkg string) bool { return pkg == q }})
+	if got := unitIDs(g); !reflect.DeepEqual(got, []string{p, "table:orders"}) {
+		t.Errorf("units = %q", got)
+	}
+}
+
+func TestWeight(t *testing.T) {
+	w := Weight([NumKinds]int{Call: 1, TypeUse: 4}, DefaultWeights)
+	want := 1*(1+math.Log(1)) + 0.5*(1+math.Log(4))
+	if math.Abs(w-want) > 1e-12 {
+		t.Errorf("weight = %g, want %g", w, want)
+	}
+	if Weight([NumKinds]int{}, DefaultWeights) != 0 {
+		t.Error("no coupling must weigh 0")
+	}
+}
+
+func TestRecvTypeOfMethodID(t *testing.T) {
+	for in, want := range map[string]string{
+		"example.com/a/b.(*T).M": "example.com/a/b.T",
+		"example.com/a/b.T.M":    "example.com/a/b.T",
+		"example.com/a/b.F":      "",
+		"main.T.M":               "main.T",
+	} {
+		if got := recvTypeOfMethodID(in); got != want {
+			t.Errorf("%s: got %q, want %q", in, got, want)
+		}
+	}
+}

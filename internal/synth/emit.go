@@ -59,20 +59,6 @@ type file struct {
 
 func (p *plan) importPath(k *pkg) string { return p.opt.Module + "/" + k.dir }
 
-// zero returns an expression of the field's type, varied by n.
-func zero(t string, n int) string {
-	switch t {
-	case "string":
-		return fmt.Sprintf("%q", fmt.Sprintf("v%d", n))
-	case "int64":
-		return fmt.Sprintf("%d", n+1)
-	case "bool":
-		return "true"
-	default:
-		return fmt.Sprintf("%d.5", n)
-	}
-}
-
 // emitModel writes the entity, its line type and its invariants.
 func (p *plan) emitModel(k *pkg) ([]file, error) {
 	f := k.feat

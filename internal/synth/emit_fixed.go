@@ -83,8 +83,8 @@ type BadRequest struct{ Reason string }
 func (e *BadRequest) Error() string { return e.Reason }
 
 // Decode reads a JSON body of at most 1 MiB.
-func Decode(r *http.Request, v any) error {
-	dec := json.NewDecoder(http.MaxBytesReader(nil, r.Body, 1<<20))
+func Decode(w http.ResponseWriter, r *http.Request, v any) error {
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<20))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		return &BadRequest{Reason: fmt.Sprintf("invalid JSON: %%v", err)}
@@ -184,9 +184,9 @@ func (p *plan) tables() map[string]tableTruth {
 			continue
 		}
 		ctx := p.label(r)
-		touch(f.table, ctx, 3, 2)                      // Insert, UpdateStatus, Delete; Get, ListByOwner
-		touch(f.lines, ctx, 1, 1)                      // AddLine; Lines
-		touch(p.domains[f.domain].events, ctx, 1, 0)   // RecordEvent
+		touch(f.table, ctx, 3, 2)                    // Insert, UpdateStatus, Delete; Get, ListByOwner
+		touch(f.lines, ctx, 1, 1)                    // AddLine; Lines
+		touch(p.domains[f.domain].events, ctx, 1, 0) // RecordEvent
 		for _, u := range r.shared {
 			touch(u.table, ctx, u.writes, boolInt(u.writes == 0))
 		}

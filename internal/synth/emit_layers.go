@@ -2,6 +2,7 @@ package synth
 
 import (
 	"fmt"
+	"strings"
 )
 
 // stampExpr is a value of type t derived from the int64 variable seed.
@@ -195,7 +196,7 @@ func (p *plan) emitRepoService(s *src, k *pkg) {
 		s.f("return err")
 		s.f("}")
 		s.f("if err := s.repo.UpdateStatus(ctx, id, m.Status); err != nil {")
-		s.f("return fmt.Errorf(\"%s %s %%d: %%w\", id, err)", tr.event, f.name)
+		s.f("return fmt.Errorf(\"%s %s %%d: %%w\", id, err)", strings.ToLower(tr.verb), f.name)
 		s.f("}")
 		s.f("return s.repo.RecordEvent(ctx, id, %q)", tr.event)
 		s.f("}")
@@ -428,7 +429,7 @@ func (p *plan) emitHandler(k *pkg) ([]file, error) {
 	s.f("Name string `json:\"name\"`")
 	s.f("OwnerID int64 `json:\"ownerId\"`")
 	s.f("}")
-	s.f("if err := web.Decode(r, &body); err != nil {")
+	s.f("if err := web.Decode(w, r, &body); err != nil {")
 	s.f("web.Error(w, err)")
 	s.f("return")
 	s.f("}")

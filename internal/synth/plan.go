@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -295,137 +296,110 @@ func (p *plan) newPkg(d *domain, f *feature, r role) *pkg {
 	return k
 }
 
-// planDeps picks the optional dependencies: services call 1–4 other
-// services (lower rank only, so imports stay acyclic) and use 0–2 other
-// features' models; handlers call 0–2 more services. Each is cross-domain
-// with a probability chosen so that the share of cross-domain import
-// edges among all edges between domain packages is about opt.CrossDomain.
+// planDeps picks the optional dependencies: services call up to 1–4 other
+// services of their domain (lower rank only, so imports stay acyclic) and
+// use up to 0–2 other features' models; handlers call up to 0–2 more
+// services. Then cross-domain edges of the same kinds are added until they
+// make up opt.CrossDomain of all import edges between domain packages.
 func (p *plan) planDeps(rng *rand.Rand) {
-	var services []*pkg
+	var services, callers []*pkg
 	for _, k := range p.pkgs {
-		if k.role == roleService {
+		switch k.role {
+		case roleService:
 			services = append(services, k)
+			callers = append(callers, k)
+		case roleHandler:
+			callers = append(callers, k)
 		}
 	}
 	for i, r := range rng.Perm(len(services)) {
 		services[i].rank = r
 	}
-	type want struct{ svc, model int }
-	wants := make(map[*pkg]want)
-	fixed, optional := 0, 0
-	for _, k := range p.pkgs {
-		var w want
-		switch k.role {
-		case roleRepo:
-			fixed++ // own model
-		case roleHandler:
-			fixed++ // own service
-			w.svc = rng.IntN(3)
-		case roleService:
-			fixed++ // own model
-			if k.feat.repo != nil {
-				fixed++
-			}
-			w.svc, w.model = 1+rng.IntN(4), rng.IntN(3)
+	canCall := func(k, s *pkg) bool {
+		if k.role == roleHandler {
+			return s != k.feat.service
 		}
-		wants[k] = w
-		optional += w.svc + w.model
+		return s.rank < k.rank
 	}
-	crossP := 0.0
-	if optional > 0 && len(p.domains) > 1 {
-		crossP = min(1, p.opt.CrossDomain*float64(fixed+optional)/float64(optional))
-	}
-	byDomain := make([][]*pkg, len(p.domains))
-	for _, s := range services {
-		byDomain[s.domain] = append(byDomain[s.domain], s)
-	}
-	for _, k := range p.pkgs {
-		w := wants[k]
-		switch k.role {
-		case roleService:
-			k.svcDeps = p.pick(rng, k, w.svc, crossP, byDomain, func(c *pkg) bool { return c.rank < k.rank })
-			k.modelDeps = p.pickModels(rng, k, w.model, crossP)
-			for _, m := range k.modelDeps {
-				k.describe = append(k.describe, sample(rng, m.feat.extras, 3))
-				k.stamp = append(k.stamp, sample(rng, m.feat.extras, 2))
+	for _, k := range callers {
+		n := rng.IntN(3)
+		if k.role == roleService {
+			n = 1 + rng.IntN(4)
+		}
+		var own []*pkg
+		for _, s := range services {
+			if s.domain == k.domain && canCall(k, s) {
+				own = append(own, s)
 			}
-		case roleHandler:
-			k.svcDeps = p.pick(rng, k, w.svc, crossP, byDomain, func(c *pkg) bool { return c != k.feat.service })
+		}
+		for _, i := range rng.Perm(len(own))[:min(n, len(own))] {
+			k.svcDeps = append(k.svcDeps, own[i])
+		}
+		if k.role != roleService {
+			continue
+		}
+		feats := p.domains[k.domain].feats
+		var others []*feature
+		for _, f := range feats {
+			if f != k.feat {
+				others = append(others, f)
+			}
+		}
+		n = min(rng.IntN(3), len(others))
+		if big := feats[0]; n > 0 && big.big && big != k.feat && rng.IntN(2) == 0 {
+			k.modelDeps = append(k.modelDeps, big.model) // code gravitates to the god object
+		}
+		for _, i := range rng.Perm(len(others)) {
+			if len(k.modelDeps) == n {
+				break
+			}
+			if m := others[i].model; !slices.Contains(k.modelDeps, m) {
+				k.modelDeps = append(k.modelDeps, m)
+			}
+		}
+	}
+	if len(p.domains) > 1 && p.opt.CrossDomain > 0 {
+		p.addCrossDeps(rng, services, callers, canCall)
+	}
+	for _, k := range callers {
+		sortByDir(k.svcDeps)
+		sortByDir(k.modelDeps)
+		for _, m := range k.modelDeps {
+			k.describe = append(k.describe, sample(rng, m.feat.extras, 3))
+			k.stamp = append(k.stamp, sample(rng, m.feat.extras, 2))
 		}
 	}
 }
 
-// pick draws n distinct service packages accepted by ok, each from another
-// domain with probability crossP, falling back to the other kind when the
-// preferred side has no candidate left.
-func (p *plan) pick(rng *rand.Rand, k *pkg, n int, crossP float64, byDomain [][]*pkg, ok func(*pkg) bool) []*pkg {
-	taken := make(map[*pkg]bool)
-	var out []*pkg
-	candidates := func(cross bool) []*pkg {
-		var c []*pkg
-		for di, list := range byDomain {
-			if (di != k.domain) != cross {
+// addCrossDeps adds random cross-domain service calls and model uses until
+// their share of all edges reaches opt.CrossDomain (or no caller can take
+// one more).
+func (p *plan) addCrossDeps(rng *rand.Rand, services, callers []*pkg, canCall func(k, s *pkg) bool) {
+	total, cross := p.edges()
+	target := p.opt.CrossDomain
+	need := int(math.Round((target*float64(total) - float64(cross)) / (1 - target)))
+	for tries := 0; need > 0 && tries < 20*len(callers)+100; tries++ {
+		k := callers[rng.IntN(len(callers))]
+		if k.role == roleService && rng.IntN(3) == 0 {
+			f := p.features[rng.IntN(len(p.features))]
+			if f.domain == k.domain || slices.Contains(k.modelDeps, f.model) || len(k.modelDeps) >= 4 {
 				continue
 			}
-			for _, s := range list {
-				if ok(s) && !taken[s] {
-					c = append(c, s)
-				}
-			}
+			k.modelDeps = append(k.modelDeps, f.model)
+			need--
+			continue
 		}
-		return c
+		s := services[rng.IntN(len(services))]
+		if s.domain == k.domain || !canCall(k, s) || slices.Contains(k.svcDeps, s) || len(k.svcDeps) >= 6 {
+			continue
+		}
+		k.svcDeps = append(k.svcDeps, s)
+		need--
 	}
-	for range n {
-		cross := rng.Float64() < crossP
-		c := candidates(cross)
-		if len(c) == 0 {
-			c = candidates(!cross)
-		}
-		if len(c) == 0 {
-			break
-		}
-		s := c[rng.IntN(len(c))]
-		taken[s] = true
-		out = append(out, s)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].dir < out[j].dir })
-	return out
 }
 
-// pickModels draws n model packages of other features; within the domain
-// the big entity is preferred, as real code gravitates to the god object.
-func (p *plan) pickModels(rng *rand.Rand, k *pkg, n int, crossP float64) []*pkg {
-	taken := map[*feature]bool{k.feat: true}
-	var out []*pkg
-	for range n {
-		var c []*feature
-		cross := rng.Float64() < crossP && len(p.domains) > 1
-		if !cross {
-			for _, f := range p.domains[k.domain].feats {
-				if !taken[f] {
-					c = append(c, f)
-				}
-			}
-			if big := p.domains[k.domain].feats[0]; big.big && !taken[big] && rng.IntN(2) == 0 {
-				c = []*feature{big}
-			}
-		}
-		if len(c) == 0 {
-			for _, f := range p.features {
-				if f.domain != k.domain && !taken[f] {
-					c = append(c, f)
-				}
-			}
-		}
-		if len(c) == 0 {
-			break
-		}
-		f := c[rng.IntN(len(c))]
-		taken[f] = true
-		out = append(out, f.model)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].dir < out[j].dir })
-	return out
+func sortByDir(ks []*pkg) {
+	sort.Slice(ks, func(i, j int) bool { return ks[i].dir < ks[j].dir })
 }
 
 // sample returns up to n distinct fields in their declaration order.
@@ -474,7 +448,7 @@ func (p *plan) planTables(rng *rand.Rand) {
 				r.shared = append(r.shared, u)
 			}
 		}
-		if len(p.domains) > 1 && rng.IntN(20) == 0 {
+		if len(p.domains) > 1 && p.opt.CrossDomain > 0 && rng.IntN(20) == 0 {
 			var c []*feature
 			for _, g := range repos {
 				if g.domain != f.domain {

@@ -1,0 +1,3 @@
+module example.com/shopdomains
+
+go 1.24

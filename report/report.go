@@ -10,6 +10,7 @@ import (
 	"github.com/decomp/decomp/analysis/facts"
 	"github.com/decomp/decomp/cluster"
 	"github.com/decomp/decomp/cluster/graph"
+	"github.com/decomp/decomp/cluster/metrics"
 	"github.com/decomp/decomp/internal/pipeline"
 	"github.com/decomp/decomp/report/judge"
 )
@@ -33,6 +34,9 @@ type Report struct {
 	Folders []cluster.Folder `json:"folders"`
 	// Disagreements are units that left their domain folder's context.
 	Disagreements []cluster.Disagreement `json:"disagreements"`
+	// Tables lists every table and collection the code touches, with each
+	// access as evidence.
+	Tables []Table `json:"tables"`
 	// OversizedModels are structs with many fields used by several
 	// contexts, worst first, each with its proposed split.
 	OversizedModels []judge.OversizedModel `json:"oversizedModels"`
@@ -74,6 +78,33 @@ type Summary struct {
 	Units           int `json:"units"`
 	Tables          int `json:"tables"`
 	Contexts        int `json:"contexts"`
+	// Accesses counts table accesses; QuerySites the distinct places
+	// (function and line) that access data, BestEffortSites those whose SQL
+	// the parser rejected and a tolerant scanner read instead.
+	Accesses        int `json:"accesses"`
+	QuerySites      int `json:"querySites"`
+	BestEffortSites int `json:"bestEffortSites"`
+}
+
+// Table is one table or collection and the code that touches it.
+type Table struct {
+	Name string `json:"name"`
+	// Context is the context the clustering placed the table in.
+	Context  string   `json:"context"`
+	Reads    int      `json:"reads"`
+	Writes   int      `json:"writes"`
+	Accesses []Access `json:"accesses"`
+}
+
+// Access is one read or write of a table by a function.
+type Access struct {
+	Func       string `json:"func"`
+	Context    string `json:"context"`
+	Mode       string `json:"mode"`
+	Pos        string `json:"pos"`
+	Via        string `json:"via"`
+	Model      string `json:"model,omitempty"`
+	BestEffort bool   `json:"bestEffort,omitempty"`
 }
 
 // Metrics are the global quality figures of the decomposition; see the
@@ -99,6 +130,9 @@ type Context struct {
 	Cohesion float64 `json:"cohesion"`
 	// Coupling is the share that crosses to other contexts.
 	Coupling float64 `json:"coupling"`
+	// Interface is the number of member units called from other contexts:
+	// the size of the API the context would have to expose.
+	Interface int `json:"interface"`
 	// ShapedBy gives the internal coupling weight per edge kind: which kinds
 	// of evidence hold this context together.
 	ShapedBy map[string]float64 `json:"shapedBy"`
@@ -142,10 +176,15 @@ func Build(out *pipeline.Output, toolVersion string) *Report {
 	if r.Inputs.Dir == "" {
 		r.Inputs.Dir = "."
 	}
+	m, err := computeMetrics(out)
+	if err != nil {
+		r.Warnings = append(r.Warnings, facts.Warning{Message: "metrics: " + err.Error()})
+	}
 	r.Summary = summarize(out)
-	r.Contexts = contexts(out)
+	r.Metrics = globalMetrics(m)
+	r.Contexts = contexts(out, m)
 	r.Dependencies = Dependencies(out.Facts, out.Graph, &out.Result.Decomposition)
-	r.Metrics = globalMetrics(out)
+	r.Tables = tables(out)
 	return r
 }
 
@@ -176,6 +215,17 @@ func summarize(out *pipeline.Output) Summary {
 			}
 		}
 	}
+	sites := map[string]bool{}
+	best := map[string]bool{}
+	for _, a := range out.Facts.Accesses {
+		s.Accesses++
+		site := a.Func + "@" + a.Pos
+		sites[site] = true
+		if a.BestEffort {
+			best[site] = true
+		}
+	}
+	s.QuerySites, s.BestEffortSites = len(sites), len(best)
 	for _, u := range out.Graph.Units {
 		if u.Kind == graph.KindTable {
 			s.Tables++
@@ -186,44 +236,38 @@ func summarize(out *pipeline.Output) Summary {
 	return s
 }
 
-func contexts(out *pipeline.Output) []Context {
+func contexts(out *pipeline.Output, met metrics.Result) []Context {
 	g := out.Graph
 	m := out.Result.Membership
-	intra := make([]float64, len(out.Result.Contexts))
-	boundary := make([]float64, len(out.Result.Contexts))
 	shaped := make([]map[string]float64, len(out.Result.Contexts))
 	for i := range shaped {
 		shaped[i] = map[string]float64{}
 	}
-	w := graph.DefaultWeights
 	for _, e := range g.Edges {
 		a, b := m[e.A], m[e.B]
-		if a < 0 || b < 0 {
+		if a < 0 || a != b {
 			continue
 		}
-		if a == b {
-			intra[a] += e.Weight
-			for k, n := range e.Counts {
-				if n > 0 {
-					var one [graph.NumKinds]int
-					one[k] = n
-					shaped[a][graph.EdgeKind(k).String()] += round(graph.Weight(one, w))
-				}
+		for k, n := range e.Counts {
+			if n > 0 {
+				var one [graph.NumKinds]int
+				one[k] = n
+				shaped[a][graph.EdgeKind(k).String()] += graph.Weight(one, out.Weights)
 			}
-			continue
 		}
-		boundary[a] += e.Weight
-		boundary[b] += e.Weight
 	}
 	var out2 []Context
 	for _, c := range out.Result.Contexts {
+		for k, v := range shaped[c.ID] {
+			shaped[c.ID][k] = round(v)
+		}
 		rc := Context{
 			ID: c.ID, Name: c.Name, Packages: nonNil(c.Packages), Tables: nonNil(c.Tables),
 			Files: c.Files, Lines: c.Lines, ShapedBy: shaped[c.ID],
 		}
-		if t := intra[c.ID] + boundary[c.ID]; t > 0 {
-			rc.Cohesion = round(intra[c.ID] / t)
-			rc.Coupling = round(boundary[c.ID] / t)
+		if c.ID < len(met.Contexts) {
+			mc := met.Contexts[c.ID]
+			rc.Cohesion, rc.Coupling, rc.Interface = round(mc.Cohesion), round(mc.Coupling), mc.Interface
 		}
 		for _, id := range c.Units {
 			i, _ := g.Index(id)
@@ -381,4 +425,41 @@ func round(x float64) float64 {
 		return -float64(int64(-x*p+0.5)) / p
 	}
 	return float64(int64(x*p+0.5)) / p
+}
+
+// tables groups the accesses by table, in name order.
+func tables(out *pipeline.Output) []Table {
+	d := &out.Result.Decomposition
+	byName := map[string]*Table{}
+	var names []string
+	for _, a := range out.Facts.Accesses {
+		t := byName[a.Table]
+		if t == nil {
+			t = &Table{Name: a.Table, Context: d.ContextName(ctxOfUnitID(out.Graph, d, graph.TableID(a.Table)))}
+			byName[a.Table] = t
+			names = append(names, a.Table)
+		}
+		if a.Mode == facts.Write {
+			t.Writes++
+		} else {
+			t.Reads++
+		}
+		t.Accesses = append(t.Accesses, Access{
+			Func: a.Func, Context: d.ContextName(d.ContextOfFunc(a.Func)), Mode: string(a.Mode),
+			Pos: a.Pos, Via: a.Via, Model: a.Model, BestEffort: a.BestEffort,
+		})
+	}
+	sort.Strings(names)
+	out2 := make([]Table, 0, len(names))
+	for _, n := range names {
+		out2 = append(out2, *byName[n])
+	}
+	return out2
+}
+
+func ctxOfUnitID(g *graph.Graph, d *cluster.Decomposition, id string) int {
+	if i, ok := g.Index(id); ok {
+		return ctxOfUnit(g, d, i)
+	}
+	return -1
 }

@@ -83,6 +83,8 @@ type Output struct {
 	Facts   *facts.Facts
 	Graph   *graph.Graph
 	Result  *cluster.Result
+	// Weights are the edge-kind weights the graph was built with.
+	Weights graph.Weights
 	// Models are the oversized models, worst first.
 	Models []judge.OversizedModel
 }
@@ -140,6 +142,9 @@ func Cluster(f *facts.Facts, opt Options) (*Output, error) {
 			copt.Pins = append(copt.Pins, cluster.Pin{Pattern: p.Pattern, Context: p.Context})
 		}
 	}
+	if gopt.Weights == (graph.Weights{}) {
+		gopt.Weights = graph.DefaultWeights
+	}
 	g := graph.Build(f, gopt)
 	if len(g.Units) == 0 {
 		return nil, &load.InputError{Msg: "nothing to cluster: every package was ignored or holds only generated or test code"}
@@ -148,7 +153,7 @@ func Cluster(f *facts.Facts, opt Options) (*Output, error) {
 	if err != nil {
 		return nil, &load.InputError{Msg: err.Error()}
 	}
-	out := &Output{Options: opt, Facts: f, Graph: g, Result: res}
+	out := &Output{Options: opt, Facts: f, Graph: g, Result: res, Weights: gopt.Weights}
 	out.Models = judge.OversizedModels(f, &res.Decomposition, judge.ModelOptions{MinFields: opt.ModelFields})
 	return out, nil
 }

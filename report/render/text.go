@@ -24,6 +24,10 @@ func WriteText(w io.Writer, r *report.Report) error {
 	fmt.Fprintf(b, "decomp %s — %s\n", r.Tool.Version, r.Module)
 	fmt.Fprintf(b, "%d packages, %d files, %d lines; %d %s units and %d tables in %d contexts\n",
 		s.Packages, s.Files, s.Lines, s.Units, r.Inputs.Granularity, s.Tables, s.Contexts)
+	if s.Accesses > 0 {
+		fmt.Fprintf(b, "%d table accesses from %d query sites (%d read best-effort: SQL the parser rejected)\n",
+			s.Accesses, s.QuerySites, s.BestEffortSites)
+	}
 	m := r.Metrics
 	fmt.Fprintf(b, "modularity %.3f · inter-context calls (ICP) %.1f%% · SM %.3f · IFN %.2f · NED %.2f\n\n",
 		m.Modularity, 100*m.ICP, m.SM, m.IFN, m.NED)

@@ -56,7 +56,7 @@ func Run(cmd *cobra.Command, o *Options) error {
 	if err != nil {
 		return err
 	}
-	w, done, err := cmdutil.OpenOutput(o.IO, o.Output)
+	w, done, err := cmdutil.OpenOutput(o.IO, cmdutil.InDir(o.Pipeline.Dir, o.Output))
 	if err != nil {
 		return err
 	}

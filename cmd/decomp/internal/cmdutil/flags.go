@@ -3,6 +3,7 @@ package cmdutil
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -46,6 +47,9 @@ func PrepareOptions(cmd *cobra.Command, o *pipeline.Options, args []string) erro
 	if dir == "" {
 		dir = "."
 	}
+	if o.ConfigPath != "" {
+		o.ConfigPath = InDir(o.Dir, o.ConfigPath)
+	}
 	o.ConfigPath = pipeline.FindConfig(dir, o.ConfigPath, func(p string) bool {
 		_, err := os.Stat(p)
 		return err == nil
@@ -72,4 +76,13 @@ func OpenOutput(ios *IOStreams, path string) (w interface{ Write([]byte) (int, e
 		return nil, nil, &load.InputError{Msg: fmt.Sprintf("create output: %v", err)}
 	}
 	return f, f.Close, nil
+}
+
+// InDir resolves a relative path given on the command line against -C DIR,
+// as `go -C` does: decomp runs as if started there.
+func InDir(dir, path string) string {
+	if dir == "" || path == "" || path == "-" || filepath.IsAbs(path) {
+		return path
+	}
+	return filepath.Join(dir, path)
 }

@@ -50,7 +50,7 @@ with "_" mark non-domain buckets; --domain-only scores without them.`,
 
 // Run executes the command.
 func Run(cmd *cobra.Command, o *Options) error {
-	truth, err := eval.LoadTruth(o.Truth)
+	truth, err := eval.LoadTruth(cmdutil.InDir(o.Pipeline.Dir, o.Truth))
 	if err != nil {
 		return &load.InputError{Msg: err.Error()}
 	}
@@ -59,7 +59,11 @@ func Run(cmd *cobra.Command, o *Options) error {
 		return err
 	}
 	s := pipeline.Score(out, truth, o.DomainOnly)
-	_, err = fmt.Fprintf(o.IO.Out, "units scored %d (of %d), contexts %d, truth contexts %d\nMoJoFM %.4f\nARI    %.4f\n",
-		s.Objects, len(out.Graph.Units), len(out.Result.Contexts), s.TruthClusters, s.MoJoFM, s.ARI)
+	scope := "all units"
+	if o.DomainOnly {
+		scope = "domain units only"
+	}
+	_, err = fmt.Fprintf(o.IO.Out, "%s granularity, %s: %d units scored (%d not in the truth), %d contexts vs %d in the truth\nMoJoFM %.4f\nARI    %.4f\n",
+		out.Options.Granularity, scope, s.Objects, s.Extra, s.ComputedClusters, s.TruthClusters, s.MoJoFM, s.ARI)
 	return err
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/decomp/decomp/cmd/decomp/internal/analyze"
 	"github.com/decomp/decomp/cmd/decomp/internal/cmdutil"
+	"github.com/decomp/decomp/cmd/decomp/internal/eval"
 	"github.com/decomp/decomp/cmd/decomp/internal/version"
 )
 
@@ -34,6 +35,6 @@ It never runs the code it analyses and never downloads anything on its own.`,
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fmt.Errorf("%w (see '%s --help')", err, c.CommandPath())
 	})
-	cmd.AddCommand(analyze.New(ios), version.New(ios))
+	cmd.AddCommand(analyze.New(ios), eval.New(ios), version.New(ios))
 	return cmd
 }

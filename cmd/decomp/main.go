@@ -9,6 +9,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"os/signal"
 
 	"github.com/decomp/decomp/cmd/decomp/internal/cmdutil"
 	"github.com/decomp/decomp/cmd/decomp/internal/root"
@@ -16,10 +17,25 @@ import (
 
 func main() {
 	ios := cmdutil.System()
-	cmd := root.New(ios)
-	err := cmd.ExecuteContext(context.Background())
+	err := execute(ios, os.Args[1:])
 	if err != nil {
 		fmt.Fprintln(ios.Err, "decomp: "+cmdutil.Message(err))
 	}
 	os.Exit(cmdutil.ExitCode(err))
+}
+
+// execute runs the command tree. A panic is a bug in decomp, but the user
+// still gets one line and exit status 2, not a stack trace.
+func execute(ios *cmdutil.IOStreams, args []string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error: %v (please report this with the command you ran)", r)
+		}
+	}()
+	// Interrupting stops the go command decomp is waiting on, too.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	cmd := root.New(ios)
+	cmd.SetArgs(args)
+	return cmd.ExecuteContext(ctx)
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -10,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/decomp/decomp/cmd/decomp/internal/cmdutil"
-	"github.com/decomp/decomp/cmd/decomp/internal/root"
 )
 
 // run executes decomp in-process the way main does and returns the exit
@@ -19,9 +17,7 @@ func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	ios := &cmdutil.IOStreams{In: strings.NewReader(""), Out: &out, Err: &errb}
-	cmd := root.New(ios)
-	cmd.SetArgs(args)
-	err := cmd.ExecuteContext(context.Background())
+	err := execute(ios, args)
 	if err != nil {
 		errb.WriteString("decomp: " + cmdutil.Message(err) + "\n")
 	}

@@ -47,10 +47,6 @@ type Pin struct {
 // domain folder only when well over half of its coupling points elsewhere.
 const DefaultFolderPrior = 0.3
 
-// strongPrior ties infrastructure and entry-point units to their folder:
-// at 1 a unit would need more coupling elsewhere than it has in total to leave.
-const strongPrior = 1.0
-
 // Result is a decomposition plus what the clustering saw on the way.
 type Result struct {
 	Decomposition
@@ -89,12 +85,28 @@ func Decompose(g *graph.Graph, opt Options) (*Result, error) {
 		return nil, err
 	}
 
+	// Infrastructure and entry-point units are used by every context and
+	// belong to none (Bunch's "omnipresent modules"): left in the graph
+	// they attract whatever calls them most, so they are set aside in one
+	// context per folder and their edges do not vote.
+	aside := make([]bool, n)
+	if opt.FolderPrior > 0 {
+		for i := range g.Units {
+			if _, pinned := pinOf[i]; pinned {
+				continue
+			}
+			if f := folders[unitFolder[i]]; f != nil && (f.Role == RoleInfra || f.Role == RoleEntry) {
+				aside[i] = true
+			}
+		}
+	}
+
 	// Domain folders get an anchor node each; anchors of folders large
 	// enough to stand alone are pinned apart, so two of the authors'
 	// contexts are never merged, while their code can still leave.
 	folderKeys := make([]string, 0, len(folders))
 	for k, f := range folders {
-		if !f.Layer() && opt.FolderPrior > 0 {
+		if f.Role == RoleDomain && opt.FolderPrior > 0 {
 			folderKeys = append(folderKeys, k)
 		}
 	}
@@ -105,23 +117,22 @@ func Decompose(g *graph.Graph, opt Options) (*Result, error) {
 	}
 	total := n + len(folderKeys)
 	lg := leiden.NewGraph(total)
+	strength := make([]float64, n)
 	for _, e := range g.Edges {
+		if aside[e.A] || aside[e.B] {
+			continue
+		}
 		lg.AddEdge(e.A, e.B, e.Weight)
+		strength[e.A] += e.Weight
+		strength[e.B] += e.Weight
 	}
-	strength := g.Strength()
 	folderUnits := map[string]int{}
 	for i := range g.Units {
 		if a, ok := anchor[unitFolder[i]]; ok {
 			folderUnits[unitFolder[i]]++
-			prior := opt.FolderPrior
-			if r := folders[unitFolder[i]].Role; r == RoleInfra || r == RoleEntry {
-				// Infrastructure and entry points are used by every
-				// context; only the folder says where they belong.
-				prior = max(prior, strongPrior)
-			}
-			w := prior * strength[i]
+			w := opt.FolderPrior * strength[i]
 			if w == 0 {
-				w = prior // an isolated unit still belongs to its folder
+				w = opt.FolderPrior // an isolated unit still belongs to its folder
 			}
 			lg.AddEdge(i, a, w)
 		}
@@ -143,7 +154,7 @@ func Decompose(g *graph.Graph, opt Options) (*Result, error) {
 	}
 	nextPin := len(pinNames)
 	for _, k := range folderKeys {
-		if r := folders[k].Role; folderUnits[k] >= 2 || r == RoleInfra || r == RoleEntry {
+		if folderUnits[k] >= 2 {
 			pinned[anchor[k]] = nextPin
 			nextPin++
 		}
@@ -165,7 +176,24 @@ func Decompose(g *graph.Graph, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cluster: %w", err)
 	}
-	membership := absorbSingletons(g, res.Membership[:n], pinned[:n])
+	membership := res.Membership[:n]
+	next := res.Communities
+	asideCommunity := map[string]int{}
+	for _, k := range sortedKeys(folders) {
+		for i := range g.Units {
+			if aside[i] && unitFolder[i] == k {
+				c, ok := asideCommunity[k]
+				if !ok {
+					c = next
+					next++
+					asideCommunity[k] = c
+				}
+				membership[i] = c
+			}
+		}
+	}
+	membership = absorbSingletons(g, membership, pinned[:n], aside)
+	membership = placeIsolated(g, membership, pinned[:n], aside)
 
 	out := &Result{Membership: membership}
 	out.Decomposition = assemble(g, membership, pinOf, pinNames, unitFolder, folders)
@@ -197,7 +225,7 @@ func unitGraph(g *graph.Graph) *leiden.Graph {
 // community it is most strongly tied to: one type on its own is not a
 // bounded context. Units with no ties at all stay where they are; pinned
 // units are left alone.
-func absorbSingletons(g *graph.Graph, membership, pinned []int) []int {
+func absorbSingletons(g *graph.Graph, membership, pinned []int, aside []bool) []int {
 	m := append([]int(nil), membership...)
 	size := map[int]int{}
 	for _, c := range m {
@@ -205,6 +233,9 @@ func absorbSingletons(g *graph.Graph, membership, pinned []int) []int {
 	}
 	adj := make([]map[int]float64, len(m))
 	for _, e := range g.Edges {
+		if aside[e.A] || aside[e.B] {
+			continue
+		}
 		if adj[e.A] == nil {
 			adj[e.A] = map[int]float64{}
 		}
@@ -215,7 +246,7 @@ func absorbSingletons(g *graph.Graph, membership, pinned []int) []int {
 		adj[e.B][e.A] += e.Weight
 	}
 	for i := range m {
-		if size[m[i]] != 1 || pinned[i] >= 0 || len(adj[i]) == 0 {
+		if size[m[i]] != 1 || pinned[i] >= 0 || aside[i] || len(adj[i]) == 0 {
 			continue
 		}
 		w := map[int]float64{}
@@ -228,6 +259,67 @@ func absorbSingletons(g *graph.Graph, membership, pinned []int) []int {
 		for c, x := range w {
 			if x > bestW || (x == bestW && c < best) {
 				best, bestW = c, x
+			}
+		}
+		if best >= 0 {
+			size[m[i]]--
+			m[i] = best
+			size[best]++
+		}
+	}
+	return m
+}
+
+// placeIsolated gives a unit with no coupling at all, alone in its
+// community, the context of the code declared beside it: the units sharing
+// its files, else its package, weighted by lines. A type nothing refers to
+// (an implementation wired up by reflection, a DTO) still sits next to the
+// code it was written for.
+func placeIsolated(g *graph.Graph, membership, pinned []int, aside []bool) []int {
+	m := append([]int(nil), membership...)
+	size := map[int]int{}
+	for _, c := range m {
+		size[c]++
+	}
+	degree := make([]int, len(m))
+	for _, e := range g.Edges {
+		if !aside[e.A] && !aside[e.B] {
+			degree[e.A]++
+			degree[e.B]++
+		}
+	}
+	byFile := map[string][]int{}
+	byPkg := map[string][]int{}
+	for i, u := range g.Units {
+		for _, f := range u.Files {
+			byFile[f] = append(byFile[f], i)
+		}
+		if u.Pkg != "" {
+			byPkg[u.Pkg] = append(byPkg[u.Pkg], i)
+		}
+	}
+	vote := func(i int, cands []int, votes map[int]int) {
+		for _, j := range cands {
+			if j != i && !aside[j] && size[m[j]] > 1 {
+				votes[m[j]] += g.Units[j].Lines + 1
+			}
+		}
+	}
+	for i, u := range g.Units {
+		if degree[i] > 0 || size[m[i]] != 1 || pinned[i] >= 0 || aside[i] || u.Kind == graph.KindTable {
+			continue
+		}
+		votes := map[int]int{}
+		for _, f := range u.Files {
+			vote(i, byFile[f], votes)
+		}
+		if len(votes) == 0 {
+			vote(i, byPkg[u.Pkg], votes)
+		}
+		best, bestN := -1, 0
+		for c, n := range votes {
+			if n > bestN || (n == bestN && c < best) {
+				best, bestN = c, n
 			}
 		}
 		if best >= 0 {

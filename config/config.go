@@ -51,6 +51,7 @@ type Weights struct {
 	DynamicCall *float64 `yaml:"dynamicCall"`
 	TypeUse     *float64 `yaml:"typeUse"`
 	DataAccess  *float64 `yaml:"dataAccess"`
+	Implements  *float64 `yaml:"implements"`
 }
 
 // Thresholds tune the findings.
@@ -103,7 +104,7 @@ func (c *Config) validate() error {
 			return fmt.Errorf("pins[%d]: needs both pattern and context", i)
 		}
 	}
-	for _, w := range []*float64{c.Weights.Call, c.Weights.DynamicCall, c.Weights.TypeUse, c.Weights.DataAccess} {
+	for _, w := range []*float64{c.Weights.Call, c.Weights.DynamicCall, c.Weights.TypeUse, c.Weights.DataAccess, c.Weights.Implements} {
 		if w != nil && *w < 0 {
 			return fmt.Errorf("weights must be >= 0, got %g", *w)
 		}

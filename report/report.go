@@ -320,6 +320,10 @@ func Dependencies(f *facts.Facts, g *graph.Graph, d *cluster.Decomposition) []De
 		add(ctxOfFunc(c.Caller), ctxOfFunc(c.Callee), kind, c.Pos)
 	}
 	for _, u := range f.Uses {
+		if u.Kind == facts.UseImplements {
+			add(ctxOfType(d, u.From), ctxOfType(d, u.Target), string(facts.UseImplements), "")
+			continue
+		}
 		target := u.Target
 		if u.Kind != facts.UseType && u.Kind != facts.UseField {
 			target = u.Owner

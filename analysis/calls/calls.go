@@ -68,6 +68,16 @@ func Extract(prog *load.Program, algo Algorithm) ([]facts.Call, []facts.Warning)
 		c, w := ssaCalls(prog, good, algo)
 		out = append(out, c...)
 		warns = append(warns, w...)
+		// Calls through a module interface also depend on the interface
+		// itself, whether or not the algorithm found an implementation
+		// flowing there (wiring by reflection or a DI framework hides it).
+		for _, p := range good {
+			for _, c := range syntaxCalls(prog, p) {
+				if c.Kind == facts.CallDynamic {
+					out = append(out, c)
+				}
+			}
+		}
 	}
 	for _, p := range bad {
 		warns = append(warns, facts.Warning{Pkg: p.PkgPath, Message: "package does not type-check: calls read from syntax only (no interface calls)"})
@@ -279,8 +289,9 @@ func funcID(fn *ssa.Function) string {
 	return ""
 }
 
-// syntaxCalls reads direct calls from a package's syntax, using whatever
-// type information is present to resolve callees.
+// syntaxCalls reads calls from a package's syntax, using whatever type
+// information is present to resolve callees: direct calls, and calls of
+// interface methods (to the abstract method, kind dynamic).
 func syntaxCalls(prog *load.Program, p *packages.Package) []facts.Call {
 	if p.TypesInfo == nil {
 		return nil

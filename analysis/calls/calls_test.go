@@ -47,14 +47,18 @@ func TestCallGraphs(t *testing.T) {
 	}
 }
 
-// TestStaticMissesDynamic: the static algorithm finds direct calls only.
+// TestStaticMissesDynamic: the static algorithm resolves no interface
+// call to an implementation; the call still depends on the interface.
 func TestStaticMissesDynamic(t *testing.T) {
 	prog := loadFixture(t, "basic")
 	cs, _ := calls.Extract(prog, calls.Static)
 	static := 0
 	for _, c := range cs {
 		if c.Kind == facts.CallDynamic {
-			t.Errorf("static call graph reported a dynamic call: %+v", c)
+			if c.Callee != "example.com/basic/store.Saver.Save" {
+				t.Errorf("static call graph resolved a dynamic call: %+v", c)
+			}
+			continue
 		}
 		static++
 	}

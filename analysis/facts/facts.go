@@ -128,6 +128,10 @@ const (
 	UseField UseKind = "field"
 	UseConst UseKind = "const"
 	UseVar   UseKind = "var"
+	// UseImplements records that a type (From is a type ID here) implements
+	// a module interface (Target): the implementation depends on the
+	// contract it fulfils, and the two belong together.
+	UseImplements UseKind = "implements"
 )
 
 // Use is a reference from a function to a module declaration. Target is a

@@ -22,6 +22,7 @@ func Extract(prog *load.Program) []facts.Use {
 	for _, p := range prog.Packages {
 		out = append(out, pkgUses(prog, p)...)
 	}
+	out = append(out, implementations(prog)...)
 	f := facts.Facts{Uses: out}
 	f.Sort()
 	return f.Uses
@@ -122,4 +123,73 @@ func ownerOf(prog *load.Program, t types.Type) string {
 
 func inModule(prog *load.Program, obj types.Object) bool {
 	return obj.Pkg() != nil && prog.InModule(obj.Pkg().Path())
+}
+
+// maxImplementers bounds the implements edges of one interface: a contract
+// fulfilled by many types (a plugin or visitor interface) says nothing about
+// which of them belong together.
+const maxImplementers = 3
+
+// implementations relates each module type to the module interfaces it (or
+// its pointer) implements. Interfaces are indexed by one method name, so only
+// types having that method are checked.
+func implementations(prog *load.Program) []facts.Use {
+	type iface struct {
+		id string
+		t  *types.Interface
+	}
+	byMethod := map[string][]iface{}
+	var named []*types.TypeName
+	for _, p := range prog.Packages {
+		if p.Types == nil {
+			continue
+		}
+		scope := p.Types.Scope()
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok || tn.IsAlias() {
+				continue
+			}
+			if it, ok := tn.Type().Underlying().(*types.Interface); ok {
+				if it.NumMethods() > 0 {
+					key := it.Method(0).Name()
+					byMethod[key] = append(byMethod[key], iface{load.TypeID(tn), it})
+				}
+				continue
+			}
+			named = append(named, tn)
+		}
+	}
+	impls := map[string][]string{}
+	for _, tn := range named {
+		if _, isNamed := tn.Type().(*types.Named); !isNamed {
+			continue
+		}
+		ptr := types.NewPointer(tn.Type())
+		ms := types.NewMethodSet(ptr)
+		seen := map[string]bool{}
+		for i := 0; i < ms.Len(); i++ {
+			for _, it := range byMethod[ms.At(i).Obj().Name()] {
+				if seen[it.id] {
+					continue
+				}
+				seen[it.id] = true
+				if types.Implements(ptr, it.t) {
+					impls[it.id] = append(impls[it.id], load.TypeID(tn))
+				}
+			}
+		}
+	}
+	var out []facts.Use
+	for id, ts := range impls {
+		if len(ts) > maxImplementers {
+			continue
+		}
+		for _, t := range ts {
+			if t != id {
+				out = append(out, facts.Use{From: t, Target: id, Kind: facts.UseImplements, Count: 1})
+			}
+		}
+	}
+	return out
 }

@@ -52,14 +52,15 @@ type EdgeKind int
 
 // Edge kinds, in the order of Edge.Counts.
 const (
-	Call    EdgeKind = iota // static call
-	Dynamic                 // call through an interface or function value
-	TypeUse                 // use of a type, field, constant or variable
-	Access                  // read or write of a table
+	Call       EdgeKind = iota // static call
+	Dynamic                    // call through an interface or function value
+	TypeUse                    // use of a type, field, constant or variable
+	Access                     // read or write of a table
+	Implements                 // a type implementing a module interface
 	NumKinds
 )
 
-var kindNames = [NumKinds]string{"call", "dynamic-call", "type-use", "data-access"}
+var kindNames = [NumKinds]string{"call", "dynamic-call", "type-use", "data-access", "implements"}
 
 func (k EdgeKind) String() string {
 	if k >= 0 && k < NumKinds {
@@ -74,8 +75,10 @@ func (k EdgeKind) String() string {
 type Weights [NumKinds]float64
 
 // DefaultWeights are tuned on the bundled fixtures: data access is the
-// strongest evidence of a shared domain, calls next, type use weakest.
-var DefaultWeights = Weights{Call: 1, Dynamic: 1, TypeUse: 0.5, Access: 2}
+// strongest evidence of a shared domain, then an implementation and the
+// interface it fulfils (the seam a handler calls through), calls next, type
+// use weakest.
+var DefaultWeights = Weights{Call: 1, Dynamic: 1, TypeUse: 0.5, Access: 2, Implements: 2}
 
 // Options control graph building.
 type Options struct {
@@ -412,8 +415,20 @@ func (b *builder) edges() {
 			continue
 		}
 		from := unitOfFunc(u.From)
+		if u.Kind == facts.UseImplements {
+			from = -1
+			if t, ok := b.g.TypeUnit[u.From]; ok {
+				from = t
+			}
+		}
 		to := -1
+		kind := TypeUse
 		switch u.Kind {
+		case facts.UseImplements:
+			kind = Implements
+			if t, ok := b.g.TypeUnit[u.Target]; ok {
+				to = t
+			}
 		case facts.UseType, facts.UseField:
 			if t, ok := b.g.TypeUnit[u.Target]; ok {
 				to = t
@@ -425,7 +440,7 @@ func (b *builder) edges() {
 				to = p
 			}
 		}
-		add(from, to, TypeUse, u.Count)
+		add(from, to, kind, u.Count)
 	}
 	for _, a := range b.f.Accesses {
 		if b.left[a.Func] && !b.bridge[a.Func] {

@@ -121,7 +121,7 @@ func Cluster(f *facts.Facts, opt Options) (*Output, error) {
 		gopt.Weights = graph.DefaultWeights
 		for k, w := range map[graph.EdgeKind]*float64{
 			graph.Call: c.Weights.Call, graph.Dynamic: c.Weights.DynamicCall,
-			graph.TypeUse: c.Weights.TypeUse, graph.Access: c.Weights.DataAccess,
+			graph.TypeUse: c.Weights.TypeUse, graph.Access: c.Weights.DataAccess, graph.Implements: c.Weights.Implements,
 		} {
 			if w != nil {
 				gopt.Weights[k] = *w

@@ -18,7 +18,7 @@ func Run(s store.Saver) error {
 	}
 	_ = store.Generic(3) // want "static example.com/basic/store.Generic"
 	f := func() error {
-		return s.Save("b") // want "dynamic example.com/basic/store.\\(\\*Store\\).Save" "dynamic example.com/basic/svc.memSaver.Save"
+		return s.Save("b") // want "dynamic example.com/basic/store.\\(\\*Store\\).Save" "dynamic example.com/basic/svc.memSaver.Save" "dynamic example.com/basic/store.Saver.Save"
 	}
 	return f()
 }

@@ -128,3 +128,14 @@ func TestVersion(t *testing.T) {
 		t.Errorf("version: code %d, %q", code, stdout)
 	}
 }
+
+func TestHelpAndCompletion(t *testing.T) {
+	code, stdout, _ := run(t, "analyze", "--help")
+	if code != 0 || !strings.Contains(stdout, "--granularity") || !strings.Contains(stdout, "Examples:") {
+		t.Errorf("analyze --help: code %d\n%s", code, stdout)
+	}
+	code, stdout, _ = run(t, "completion", "bash")
+	if code != 0 || !strings.Contains(stdout, "bash completion") {
+		t.Errorf("completion bash: code %d, %.80q", code, stdout)
+	}
+}

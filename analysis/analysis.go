@@ -6,6 +6,7 @@ package analysis
 
 import (
 	"github.com/decomp/decomp/analysis/calls"
+	"github.com/decomp/decomp/analysis/dbaccess"
 	"github.com/decomp/decomp/analysis/decls"
 	"github.com/decomp/decomp/analysis/facts"
 	"github.com/decomp/decomp/analysis/fielduse"
@@ -33,6 +34,16 @@ func Extract(prog *load.Program, opt Options) *facts.Facts {
 	f.Warnings = append(f.Warnings, w...)
 	f.Uses = uses.Extract(prog)
 	f.Structs, f.FieldUses = fielduse.Extract(prog)
+	db := dbaccess.Extract(prog)
+	f.Accesses = db.Accesses
+	f.Warnings = append(f.Warnings, db.Warnings...)
+	// The data-access extractor knows more ORM conventions than the
+	// field-use extractor; its table names win.
+	for i := range f.Structs {
+		if t, ok := db.Tables[f.Structs[i].Type]; ok {
+			f.Structs[i].Table = t
+		}
+	}
 	f.Sort()
 	return f
 }

@@ -23,6 +23,9 @@ var roleWords = map[string]bool{
 	"event": true, "events": true, "payload": true, "summary": true, "stats": true, "query": true,
 }
 
+// domainSuffixes end the names of types that stand for a whole domain.
+var domainSuffixes = map[string]bool{"service": true, "usecase": true, "usecases": true, "module": true, "domain": true, "facade": true}
+
 // assemble turns a membership vector into the ordered Decomposition.
 func assemble(g *graph.Graph, membership []int, pinOf map[int]int, pinNames []string, unitFolder []string, folders map[string]*Folder) Decomposition {
 	groups := map[int][]int{}
@@ -135,8 +138,16 @@ func nameFor(g *graph.Graph, members []int, pinOf map[int]int, pinNames []string
 			}
 		case graph.KindType:
 			name := u.ID[strings.LastIndexByte(u.ID, '.')+1:]
-			for _, word := range camelWords(name) {
-				addWord(score, singular(strings.ToLower(word)), w)
+			words := camelWords(name)
+			// A service type names the domain its slice serves
+			// (CatalogService holds TrackRepository and Track): its
+			// words count five times.
+			boost := 1.0
+			if n := len(words); n > 1 && domainSuffixes[strings.ToLower(words[n-1])] {
+				boost = 5
+			}
+			for _, word := range words {
+				addWord(score, singular(strings.ToLower(word)), w*boost)
 			}
 		}
 		if u.Dir != "" {

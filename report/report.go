@@ -37,6 +37,9 @@ type Report struct {
 	// Tables lists every table and collection the code touches, with each
 	// access as evidence.
 	Tables []Table `json:"tables"`
+	// SharedTables are the tables two or more contexts touch directly,
+	// worst first, each with its proposed owner.
+	SharedTables []judge.SharedTable `json:"sharedTables"`
 	// OversizedModels are structs with many fields used by several
 	// contexts, worst first, each with its proposed split.
 	OversizedModels []judge.OversizedModel `json:"oversizedModels"`
@@ -172,6 +175,7 @@ func Build(out *pipeline.Output, toolVersion string) *Report {
 		Disagreements:   nonNil(out.Result.Disagreements),
 		Warnings:        nonNil(out.Facts.Warnings),
 		OversizedModels: nonNil(out.Models),
+		SharedTables:    nonNil(out.SharedTables),
 	}
 	if r.Inputs.Dir == "" {
 		r.Inputs.Dir = "."

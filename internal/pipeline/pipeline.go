@@ -87,6 +87,8 @@ type Output struct {
 	Weights graph.Weights
 	// Models are the oversized models, worst first.
 	Models []judge.OversizedModel
+	// SharedTables are the tables several contexts touch, worst first.
+	SharedTables []judge.SharedTable
 }
 
 // Run executes load → extract → graph → cluster → judge.
@@ -155,6 +157,7 @@ func Cluster(f *facts.Facts, opt Options) (*Output, error) {
 	}
 	out := &Output{Options: opt, Facts: f, Graph: g, Result: res, Weights: gopt.Weights}
 	out.Models = judge.OversizedModels(f, &res.Decomposition, judge.ModelOptions{MinFields: opt.ModelFields})
+	out.SharedTables = judge.SharedTables(f, &res.Decomposition, judge.TableOptions{})
 	return out, nil
 }
 

@@ -1,0 +1,202 @@
+package dbaccess
+
+import (
+	"regexp"
+	"strings"
+)
+
+// The ORMs derive a table name from a model's Go type name when the model
+// says nothing else. The functions below reproduce each library's default
+// naming byte for byte, so that the table an ORM call reaches is the same
+// table a raw SQL statement elsewhere names:
+//
+//   - GORM (gorm.io/gorm and github.com/jinzhu/gorm): NamingStrategy{}:
+//     golint's common initialisms are folded first ("APIKey" → "ApiKey"),
+//     then snake case, then jinzhu/inflection's Plural: "UserProfile" →
+//     "user_profiles", "APIKey" → "api_keys", "Person" → "people".
+//   - xorm: names.SnakeMapper, singular, an underscore before every capital:
+//     "UserProfile" → "user_profile", "APIKey" → "a_p_i_key".
+//   - bun: internal.Underscore (capital runs stay together) then
+//     inflection.Plural: "APIKey" → "api_keys".
+//
+// Custom naming strategies (TablePrefix, SingularTable, a NameReplacer, a
+// custom mapper) are configured at run time and are not seen; the default is
+// what most code bases use.
+
+// gormInitialisms is golint's list as GORM copies it, in GORM's order: the
+// replacer tries them in this order at each position ("HTTPS" becomes
+// "Http"+"S").
+var gormInitialisms = []string{"API", "ASCII", "CPU", "CSS", "DNS", "EOF", "GUID", "HTML", "HTTP", "HTTPS", "ID", "IP", "JSON", "LHS", "QPS", "RAM", "RHS", "RPC", "SLA", "SMTP", "SSH", "TLS", "TTL", "UID", "UI", "UUID", "URI", "URL", "UTF8", "VM", "XML", "XSRF", "XSS"}
+
+// gormInitialismsReplacer is read-only after package initialisation
+// (strings.Replacer is safe for concurrent use).
+var gormInitialismsReplacer = func() *strings.Replacer {
+	pairs := make([]string, 0, 2*len(gormInitialisms))
+	for _, s := range gormInitialisms {
+		pairs = append(pairs, s, s[:1]+strings.ToLower(s[1:]))
+	}
+	return strings.NewReplacer(pairs...)
+}()
+
+// gormTableName is GORM's default table name for a model type name.
+func gormTableName(typeName string) string {
+	return plural(gormDBName(typeName))
+}
+
+// gormDBName is NamingStrategy.toDBName with no replacer and lower-casing on.
+func gormDBName(name string) string {
+	if name == "" {
+		return ""
+	}
+	value := gormInitialismsReplacer.Replace(name)
+	var buf strings.Builder
+	isUpper := func(b byte) bool { return b >= 'A' && b <= 'Z' }
+	var lastCase, nextCase, nextNumber bool
+	curCase := isUpper(value[0])
+	for i := 0; i < len(value)-1; i++ {
+		v := value[i]
+		nextCase = isUpper(value[i+1])
+		nextNumber = value[i+1] >= '0' && value[i+1] <= '9'
+		if curCase {
+			if lastCase && (nextCase || nextNumber) {
+				buf.WriteByte(v + 32)
+			} else {
+				if i > 0 && value[i-1] != '_' && value[i+1] != '_' {
+					buf.WriteByte('_')
+				}
+				buf.WriteByte(v + 32)
+			}
+		} else {
+			buf.WriteByte(v)
+		}
+		lastCase = curCase
+		curCase = nextCase
+	}
+	last := value[len(value)-1]
+	if curCase {
+		if !lastCase && len(value) > 1 {
+			buf.WriteByte('_')
+		}
+		buf.WriteByte(last + 32)
+	} else {
+		buf.WriteByte(last)
+	}
+	return buf.String()
+}
+
+// xormTableName is xorm's SnakeMapper.Obj2Table.
+func xormTableName(typeName string) string {
+	var b strings.Builder
+	for i := 0; i < len(typeName); i++ {
+		c := typeName[i]
+		if c >= 'A' && c <= 'Z' {
+			if i > 0 {
+				b.WriteByte('_')
+			}
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// bunTableName is bun's default: Plural(Underscore(name)).
+func bunTableName(typeName string) string {
+	return plural(bunUnderscore(typeName))
+}
+
+// bunUnderscore is bun's internal.Underscore.
+func bunUnderscore(s string) string {
+	isUpper := func(c byte) bool { return c >= 'A' && c <= 'Z' }
+	isLower := func(c byte) bool { return c >= 'a' && c <= 'z' }
+	r := make([]byte, 0, len(s)+5)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if isUpper(c) {
+			if i > 0 && i+1 < len(s) && (isLower(s[i-1]) || isLower(s[i+1])) {
+				r = append(r, '_', c+32)
+			} else {
+				r = append(r, c+32)
+			}
+		} else {
+			r = append(r, c)
+		}
+	}
+	return string(r)
+}
+
+// inflection is one rewrite rule of jinzhu/inflection.
+type inflection struct {
+	re      *regexp.Regexp
+	replace string
+}
+
+// pluralRules are jinzhu/inflection's default plural rules, compiled in the
+// library's order: uncountables, irregulars, then the regular rules from the
+// last added to the first. The slice is read-only after initialisation.
+var pluralRules = func() []inflection {
+	regular := [][2]string{
+		{"([a-z])$", "${1}s"},
+		{"s$", "s"},
+		{"^(ax|test)is$", "${1}es"},
+		{"(octop|vir)us$", "${1}i"},
+		{"(octop|vir)i$", "${1}i"},
+		{"(alias|status)$", "${1}es"},
+		{"(bu)s$", "${1}ses"},
+		{"(buffal|tomat)o$", "${1}oes"},
+		{"([ti])um$", "${1}a"},
+		{"([ti])a$", "${1}a"},
+		{"sis$", "ses"},
+		{"(?:([^f])fe|([lr])f)$", "${1}${2}ves"},
+		{"(hive)$", "${1}s"},
+		{"([^aeiouy]|qu)y$", "${1}ies"},
+		{"(x|ch|ss|sh)$", "${1}es"},
+		{"(matr|vert|ind)(?:ix|ex)$", "${1}ices"},
+		{"^(m|l)ouse$", "${1}ice"},
+		{"^(m|l)ice$", "${1}ice"},
+		{"^(ox)$", "${1}en"},
+		{"^(oxen)$", "${1}"},
+		{"(quiz)$", "${1}zes"},
+	}
+	irregular := [][2]string{
+		{"person", "people"},
+		{"man", "men"},
+		{"child", "children"},
+		{"sex", "sexes"},
+		{"move", "moves"},
+		{"mombie", "mombies"},
+	}
+	uncountable := []string{"equipment", "information", "rice", "money", "species", "series", "fish", "sheep", "jeans", "police"}
+	title := func(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
+
+	var out []inflection
+	for _, u := range uncountable {
+		out = append(out, inflection{regexp.MustCompile("^(?i)(" + u + ")$"), "${1}"})
+	}
+	for _, v := range irregular {
+		out = append(out,
+			inflection{regexp.MustCompile(strings.ToUpper(v[0]) + "$"), strings.ToUpper(v[1])},
+			inflection{regexp.MustCompile(title(v[0]) + "$"), title(v[1])},
+			inflection{regexp.MustCompile(v[0] + "$"), v[1]},
+		)
+	}
+	for i := len(regular) - 1; i >= 0; i-- {
+		v := regular[i]
+		out = append(out,
+			inflection{regexp.MustCompile(strings.ToUpper(v[0])), strings.ToUpper(v[1])},
+			inflection{regexp.MustCompile(v[0]), v[1]},
+			inflection{regexp.MustCompile("(?i)" + v[0]), v[1]},
+		)
+	}
+	return out
+}()
+
+// plural is jinzhu/inflection.Plural: the first matching rule rewrites the word.
+func plural(s string) string {
+	for _, r := range pluralRules {
+		if r.re.MatchString(s) {
+			return r.re.ReplaceAllString(s, r.replace)
+		}
+	}
+	return s
+}

@@ -1,0 +1,17 @@
+module example.com/ormapp
+
+go 1.26
+
+require (
+	entgo.io/ent v0.14.1
+	github.com/uptrace/bun v1.2.5
+	gorm.io/gorm v1.30.0
+	xorm.io/xorm v1.3.9
+)
+
+replace (
+	entgo.io/ent => ./third_party/ent
+	github.com/uptrace/bun => ./third_party/bun
+	gorm.io/gorm => ./third_party/gorm
+	xorm.io/xorm => ./third_party/xorm
+)

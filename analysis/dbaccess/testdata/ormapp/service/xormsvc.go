@@ -1,0 +1,23 @@
+package service
+
+import (
+	"xorm.io/xorm"
+
+	"example.com/ormapp/models"
+)
+
+func Xorm(e *xorm.Engine, id int64) {
+	e.Insert(&models.Product{})                   // want "write product"
+	e.Where("id = ?", id).Get(&models.APIToken{}) // want "read a_p_i_token"
+	var cats []models.Category
+	e.Find(&cats)                                                                          // want "read categories"
+	e.ID(id).Update(&models.Product{})                                                     // want "write product"
+	e.Table("stock_levels").Where("qty < 1").Count()                                       // want "read stock_levels"
+	e.Table(&models.Category{}).Delete()                                                   // want "write categories"
+	e.SQL("SELECT * FROM product WHERE id = ?", id).Find(&[]models.Product{})              // want "read product"
+	e.Exec("UPDATE product SET stock = 0")                                                 // want "write product"
+	e.QueryString("SELECT * FROM suppliers")                                               // want "read suppliers"
+	e.Join("INNER", "warehouses", "warehouses.id = product.wid").Find(&[]models.Product{}) // want "read warehouses" "read product"
+	s := e.NewSession()
+	s.Join("LEFT", []string{"regions", "r"}, "r.id = product.rid").Count(&models.Product{}) // want "read regions" "read product"
+}

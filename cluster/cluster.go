@@ -331,11 +331,14 @@ func placeIsolated(g *graph.Graph, membership, pinned []int, aside []bool) []int
 	return m
 }
 
-// resolvePins maps pin patterns to units.
+// resolvePins maps pin patterns to units. A pattern naming a unit exactly
+// wins over every package, prefix or glob pattern; among those, the first
+// matching pin wins.
 func resolvePins(g *graph.Graph, pins []Pin) (map[int]int, []string, error) {
 	pinOf := map[int]int{}
 	var names []string
 	nameIdx := map[string]int{}
+	exact := map[string]int{}
 	for _, p := range pins {
 		if p.Pattern == "" || p.Context == "" {
 			return nil, nil, fmt.Errorf("pin needs both a pattern and a context (got %q -> %q)", p.Pattern, p.Context)
@@ -349,9 +352,20 @@ func resolvePins(g *graph.Graph, pins []Pin) (map[int]int, []string, error) {
 			names = append(names, p.Context)
 			nameIdx[p.Context] = idx
 		}
+		if _, dup := exact[p.Pattern]; !dup {
+			exact[p.Pattern] = idx
+		}
+	}
+	for i, u := range g.Units {
+		if idx, ok := exact[u.ID]; ok {
+			pinOf[i] = idx
+		}
+	}
+	for _, p := range pins {
+		idx := nameIdx[p.Context]
 		for i, u := range g.Units {
 			if _, done := pinOf[i]; done {
-				continue // the first matching pin wins
+				continue
 			}
 			if MatchUnit(p.Pattern, u) {
 				pinOf[i] = idx

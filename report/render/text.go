@@ -65,6 +65,7 @@ func WriteText(w io.Writer, r *report.Report) error {
 			fmt.Fprintf(b, "  %-16s → %-16s %5d %s%s\n", d.From, d.To, d.Count, d.Kind, ev)
 		}
 	}
+	writeSharedTables(b, r)
 	writeModels(b, r)
 	if len(r.Disagreements) > 0 {
 		fmt.Fprintf(b, "\nCode whose folder and coupling disagree:\n")
@@ -160,4 +161,30 @@ func abbreviate(names []string, n int) string {
 		return strings.Join(names, ", ")
 	}
 	return strings.Join(names[:n], ", ") + fmt.Sprintf(", … (+%d)", len(names)-n)
+}
+
+// writeSharedTables lists the tables several contexts touch, worst first.
+func writeSharedTables(b *bufio.Writer, r *report.Report) {
+	if len(r.SharedTables) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\nShared tables (touched by several contexts):\n")
+	for i, t := range r.SharedTables {
+		if i == maxDepsShown {
+			fmt.Fprintf(b, "  … and %d more (see --format json)\n", len(r.SharedTables)-i)
+			break
+		}
+		fmt.Fprintf(b, "  %-6s %s — owner %s; writers %s; readers %s\n", t.Severity, t.Table, t.Owner.Name,
+			orNone(t.Writers), orNone(t.Readers))
+		for _, rec := range t.Recommendations {
+			fmt.Fprintf(b, "         %s: %s\n", rec.Context.Name, rec.Text)
+		}
+	}
+}
+
+func orNone(s []string) string {
+	if len(s) == 0 {
+		return "none"
+	}
+	return strings.Join(s, ", ")
 }

@@ -24,7 +24,7 @@ type corpusEntry struct {
 	stmts int
 	// exactHint limits the hint check to the entry's own dialect.
 	exactHint bool
-	sql   string
+	sql       string
 }
 
 // loadCorpus reads testdata/corpus.txt; see the header of that file for the

@@ -203,8 +203,9 @@ func (l *lexer) blockComment() {
 	l.emit(token{kind: tkComment, text: l.src[start:l.pos], start: start, end: l.pos})
 }
 
-// quotedString consumes '...' with '' doubling and, when backslash is set,
-// backslash escapes.
+// quotedString consumes a single-quoted string, where a doubled quote
+// stands for itself and, when backslash is set, a backslash escapes the
+// next byte.
 func (l *lexer) quotedString(start int, backslash bool) {
 	l.pos++ // opening quote
 	for l.pos < len(l.src) {

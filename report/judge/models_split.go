@@ -337,13 +337,20 @@ func (m *modelData) splitQualifiedName() string {
 
 // splitNames gives each context column the name of its struct,
 // "<Context><Model>", made unique with the context ID when two context
-// names collapse to one identifier.
+// names collapse to one identifier. A context named like the model itself
+// (context "photo", model Photo) gets "<Model>Details": "PhotoPhoto" says
+// nothing.
 func (m *modelData) splitNames() map[int]string {
 	model := splitExported(modelTypeName(m.st.Type))
 	out := map[int]string{}
 	count := map[string]int{}
 	for _, c := range m.cols {
-		out[c] = splitExported(m.names[c]) + model
+		ctx := splitExported(m.names[c])
+		if strings.HasPrefix(model, ctx) {
+			out[c] = model + "Details"
+		} else {
+			out[c] = ctx + model
+		}
 		count[out[c]]++
 	}
 	for _, c := range m.cols {

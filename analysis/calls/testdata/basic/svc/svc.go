@@ -12,7 +12,7 @@ func (memSaver) Save(string) error { return nil }
 
 // Run exercises every kind of call.
 func Run(s store.Saver) error {
-	st := store.New() // want "static example.com/basic/store.New"
+	st := store.New()                    // want "static example.com/basic/store.New"
 	if err := st.Save("a"); err != nil { // want "static example.com/basic/store.\\(\\*Store\\).Save"
 		return err
 	}
@@ -25,6 +25,6 @@ func Run(s store.Saver) error {
 
 // Main wires the interface to the two implementations.
 func Main() error {
-	_ = Run(memSaver{}) // want "static example.com/basic/svc.Run"
+	_ = Run(memSaver{})      // want "static example.com/basic/svc.Run"
 	return Run(defaultStore) // want "static example.com/basic/svc.Run"
 }

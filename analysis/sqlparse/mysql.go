@@ -343,14 +343,14 @@ func updateTargets(srcs []source, list []*ast.Assignment) []bool {
 			quals[a.Column.Table.L] = true
 		}
 	}
-	any := false
+	found := false
 	for i, s := range srcs {
 		if (s.alias != "" && quals[s.alias]) || (s.alias == "" && quals[s.table.Name.L]) {
 			out[i] = true
-			any = true
+			found = true
 		}
 	}
-	if !any {
+	if !found {
 		for i := range out {
 			out[i] = true
 		}

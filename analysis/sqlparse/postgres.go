@@ -53,7 +53,8 @@ type pgWalker struct {
 	c *collector
 }
 
-// tableObjects are the object types whose DDL counts as a write of a table.
+// tableObject reports whether DDL on objects of type t counts as a write
+// of a table (tables and views; not indexes, sequences or types).
 func tableObject(t pg.ObjectType) bool {
 	switch t {
 	case pg.ObjectType_OBJECT_TABLE, pg.ObjectType_OBJECT_VIEW, pg.ObjectType_OBJECT_MATVIEW,
@@ -100,12 +101,6 @@ func (w *pgWalker) withClause(wc *pg.WithClause, sc *cteScope) *cteScope {
 		sc = sc.with(cte.GetCtename())
 	}
 	return sc
-}
-
-func (w *pgWalker) nodes(ns []*pg.Node, sc *cteScope) {
-	for _, n := range ns {
-		w.node(n, sc)
-	}
 }
 
 // node dispatches on the concrete node inside a pg.Node wrapper.

@@ -23,7 +23,6 @@ var reserved = func() map[string]bool {
 		"DUMPFILE", "OVER", "PARTITION", "PRIMARY", "REFERENCES", "RENAME", "REPLACE", "RETURNING",
 		"RIGHT", "SELECT", "SET", "STRAIGHT_JOIN", "TABLE", "TABLESAMPLE", "THEN", "TO", "TRUNCATE",
 		"UNION", "UNIQUE", "UPDATE", "USE", "USING", "VALUES", "WHEN", "WHERE", "WINDOW", "WITH",
-		"TOP", "NOLOCK", "QUALIFY", "START", "CONNECT", "PIVOT", "UNPIVOT", "SAMPLE",
 	} {
 		m[w] = true
 	}
@@ -35,7 +34,7 @@ var reserved = func() map[string]bool {
 var statementWords = map[string]bool{
 	"SELECT": true, "INSERT": true, "UPDATE": true, "DELETE": true, "REPLACE": true, "MERGE": true,
 	"WITH": true, "CREATE": true, "ALTER": true, "DROP": true, "TRUNCATE": true, "TABLE": true,
-	"VALUES": true, "EXPLAIN": true, "COPY": true, "UPSERT": true, "FROM": true,
+	"VALUES": true, "EXPLAIN": true, "COPY": true, "UPSERT": true, "FROM": true, "RENAME": true,
 }
 
 // frame is the scanner state of one parenthesis level.
@@ -245,7 +244,7 @@ func (s *scanner) step(i int) int {
 		return j
 	case "TABLE", "VIEW":
 		switch f.kind {
-		case "CREATE", "ALTER", "DROP", "TRUNCATE":
+		case "CREATE", "ALTER", "DROP", "TRUNCATE", "RENAME":
 			return s.ddlList(s.skipWords(i+1, "IF", "NOT", "EXISTS", "ONLY"))
 		case "TABLE":
 			if s.prevIsStart(i) {
@@ -259,6 +258,28 @@ func (s *scanner) step(i int) int {
 	case "INDEX":
 		if f.kind == "CREATE" {
 			f.index = true
+		}
+	case "LIKE":
+		// CREATE TABLE t LIKE u copies u's definition.
+		if f.kind == "CREATE" && (s.tok(i-2).is("TABLE") || (s.tok(i-2).isPunct(".") && s.tok(i-4).is("TABLE"))) {
+			return s.item(i+1, facts.Read, false, false)
+		}
+	case "COPY":
+		if f.kind == "COPY" && s.prevIsStart(i) && s.isName(i+1) {
+			// COPY t FROM ... loads rows into t; COPY t TO ... reads them.
+			// The FROM here names a file or STDIN, never a table.
+			mode := facts.Read
+			for j := i + 1; j < len(s.toks) && !s.toks[j].isPunct(";"); j++ {
+				if s.toks[j].is("FROM") {
+					mode = facts.Write
+					break
+				}
+				if s.toks[j].is("TO") {
+					break
+				}
+			}
+			f.active = false
+			return s.item(i+1, mode, true, false)
 		}
 	case "ON":
 		if f.kind == "CREATE" && f.index {

@@ -106,6 +106,12 @@ func TestScannerTricky(t *testing.T) {
 		{"schema public dropped", Unknown, "SELECT * FROM public.users JOIN crm.leads l ON %s", "crm.leads:r users:r"},
 		{"second statement", Unknown, "SELECT * FROM a WHERE %s; DELETE FROM b WHERE %s", "a:r b:w"},
 		{"table shorthand", Postgres, "TABLE users", "users:r"},
+		{"copy from stdin", Postgres, "COPY imports (id, payload) FROM STDIN %s", "imports:w"},
+		{"copy to", Postgres, "COPY exports TO STDOUT %s", "exports:r"},
+		{"copy query", Postgres, "COPY (SELECT * FROM t) TO STDOUT %s", "t:r"},
+		{"create like", MySQL, "CREATE TABLE a.b LIKE c %s", "a.b:w c:r"},
+		{"like in create as", Unknown, "CREATE TABLE a AS SELECT * FROM b WHERE x LIKE y %s", "a:w b:r"},
+		{"rename", MySQL, "RENAME TABLE old TO new %s", "old:w"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

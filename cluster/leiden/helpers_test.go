@@ -285,8 +285,7 @@ func checkResult(t *testing.T, tg testGraph, opt Options, res Result) {
 	for i := range parent {
 		parent[i] = i
 	}
-	var find func(int) int
-	find = func(x int) int {
+	find := func(x int) int {
 		for parent[x] != x {
 			parent[x] = parent[parent[x]]
 			x = parent[x]

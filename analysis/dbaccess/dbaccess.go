@@ -447,7 +447,7 @@ func recvNamed(fn *types.Func) *types.Named {
 	if !ok || sig.Recv() == nil {
 		return nil
 	}
-	return namedOf(sig.Recv().Type())
+	return load.NamedOf(sig.Recv().Type())
 }
 
 // normTable lower-cases a table name, drops identifier quotes and the

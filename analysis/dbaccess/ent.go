@@ -71,7 +71,7 @@ func (c *fnCtx) entCall(call *ast.CallExpr, fn *types.Func, recv types.Type, at 
 	if !ok || sig.Results().Len() == 0 {
 		return false
 	}
-	res := namedOf(sig.Results().At(0).Type())
+	res := load.NamedOf(sig.Results().At(0).Type())
 	if res == nil || res.Obj().Pkg() != fn.Pkg() {
 		return false
 	}
@@ -95,7 +95,7 @@ func (c *fnCtx) entCall(call *ast.CallExpr, fn *types.Func, recv types.Type, at 
 	}
 	var model *types.Named
 	if tn, ok := fn.Pkg().Scope().Lookup(entity).(*types.TypeName); ok {
-		model = namedOf(tn.Type())
+		model = load.NamedOf(tn.Type())
 		if model != nil {
 			c.x.noteModel(load.TypeID(model.Obj()), table, true)
 		}

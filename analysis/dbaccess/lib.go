@@ -3,6 +3,8 @@ package dbaccess
 import (
 	"go/types"
 	"strings"
+
+	"github.com/decomp/decomp/analysis/load"
 )
 
 // lib is a database library recognised by import path.
@@ -89,29 +91,16 @@ func classify(path string) lib {
 
 // typeLib classifies the package of a (possibly pointer) named type.
 func typeLib(t types.Type) lib {
-	if n := namedOf(t); n != nil && n.Obj().Pkg() != nil {
+	if n := load.NamedOf(t); n != nil && n.Obj().Pkg() != nil {
 		return classify(n.Obj().Pkg().Path())
 	}
 	return libNone
 }
 
-// namedOf returns the named type of t or *t.
-func namedOf(t types.Type) *types.Named {
-	if t == nil {
-		return nil
-	}
-	t = types.Unalias(t)
-	if p, ok := t.(*types.Pointer); ok {
-		t = types.Unalias(p.Elem())
-	}
-	n, _ := t.(*types.Named)
-	return n
-}
-
 // isNamed reports whether t (or *t) is the named type pkg.name; major
 // versions of pkg ("/v2") match too.
 func isNamed(t types.Type, name string, pkgs ...string) bool {
-	n := namedOf(t)
+	n := load.NamedOf(t)
 	if n == nil || n.Obj().Name() != name || n.Obj().Pkg() == nil {
 		return false
 	}

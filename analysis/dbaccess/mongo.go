@@ -29,7 +29,7 @@ var mongoModes = map[string]facts.Mode{
 }
 
 func isCollection(t types.Type) bool {
-	n := namedOf(t)
+	n := load.NamedOf(t)
 	if n == nil || n.Obj().Name() != "Collection" || n.Obj().Pkg() == nil {
 		return false
 	}

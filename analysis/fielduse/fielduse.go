@@ -157,7 +157,7 @@ func flatten(prog *load.Program, named *types.Named, st *types.Struct) []facts.F
 			if !v.Embedded() {
 				continue
 			}
-			n := namedOf(v.Type())
+			n := load.NamedOf(v.Type())
 			if n == nil || onPath[n] {
 				continue
 			}
@@ -361,7 +361,7 @@ func (w *walker) selector(e *ast.SelectorExpr) {
 	t := sel.Recv()
 	idx := sel.Index()
 	for i, fi := range idx {
-		n := namedOf(t)
+		n := load.NamedOf(t)
 		var st *types.Struct
 		if n != nil {
 			st, _ = n.Underlying().(*types.Struct)
@@ -384,7 +384,7 @@ func (w *walker) literal(lit *ast.CompositeLit) {
 	if !ok || tv.Type == nil {
 		return
 	}
-	n := namedOf(tv.Type)
+	n := load.NamedOf(tv.Type)
 	if n == nil {
 		return
 	}
@@ -421,7 +421,7 @@ func (w *walker) call(c *ast.CallExpr) {
 		if !ok || tv.Type == nil || tv.IsType() {
 			continue
 		}
-		n := namedOf(elemOf(tv.Type))
+		n := load.NamedOf(elemOf(tv.Type))
 		if n == nil {
 			continue
 		}
@@ -506,20 +506,6 @@ func wholeObjectCallee(pkg, name string) bool {
 			strings.HasPrefix(name, "Sprint") || strings.HasPrefix(name, "Append") || name == "Errorf"
 	}
 	return dbPackage(pkg)
-}
-
-// namedOf strips pointers and aliases down to a named type's origin.
-func namedOf(t types.Type) *types.Named {
-	for {
-		switch u := types.Unalias(t).(type) {
-		case *types.Pointer:
-			t = u.Elem()
-		case *types.Named:
-			return u.Origin()
-		default:
-			return nil
-		}
-	}
 }
 
 // elemOf strips pointers, slices, arrays and map values: the element a

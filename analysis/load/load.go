@@ -312,6 +312,22 @@ func recvName(t types.Type) string {
 	}
 }
 
+// NamedOf strips pointers and aliases down to a named type, returning the
+// generic origin of an instantiation; nil when there is none.
+func NamedOf(t types.Type) *types.Named {
+	for t != nil {
+		switch u := types.Unalias(t).(type) {
+		case *types.Pointer:
+			t = u.Elem()
+		case *types.Named:
+			return u.Origin()
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
 // TypeID names a package-level named type.
 func TypeID(obj *types.TypeName) string {
 	if obj.Pkg() == nil {

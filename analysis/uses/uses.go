@@ -59,13 +59,13 @@ func pkgUses(prog *load.Program, p *packages.Package) []facts.Use {
 			switch n := n.(type) {
 			case *ast.SelectorExpr:
 				if sel, ok := info.Selections[n]; ok && sel.Kind() == types.FieldVal {
-					if st := namedOf(sel.Recv()); st != nil && inModule(prog, st.Obj()) {
+					if st := load.NamedOf(sel.Recv()); st != nil && inModule(prog, st.Obj()) {
 						add(key{load.TypeID(st.Obj()), facts.UseField}, "")
 					}
 				}
 			case *ast.CompositeLit:
 				if tv, ok := info.Types[n]; ok {
-					if st := namedOf(tv.Type); st != nil && inModule(prog, st.Obj()) {
+					if st := load.NamedOf(tv.Type); st != nil && inModule(prog, st.Obj()) {
 						if _, isStruct := st.Underlying().(*types.Struct); isStruct && len(n.Elts) > 0 {
 							add(key{load.TypeID(st.Obj()), facts.UseField}, "")
 						}
@@ -96,26 +96,9 @@ func pkgUses(prog *load.Program, p *packages.Package) []facts.Use {
 	return out
 }
 
-// namedOf strips pointers and aliases down to a named type.
-func namedOf(t types.Type) *types.Named {
-	for {
-		switch u := types.Unalias(t).(type) {
-		case *types.Pointer:
-			t = u.Elem()
-		case *types.Named:
-			if o := u.Origin(); o != nil {
-				return o
-			}
-			return u
-		default:
-			return nil
-		}
-	}
-}
-
 // ownerOf names the module type a constant or variable belongs to, if any.
 func ownerOf(prog *load.Program, t types.Type) string {
-	if n := namedOf(t); n != nil && inModule(prog, n.Obj()) && n.Obj().Parent() == n.Obj().Pkg().Scope() {
+	if n := load.NamedOf(t); n != nil && inModule(prog, n.Obj()) && n.Obj().Parent() == n.Obj().Pkg().Scope() {
 		return load.TypeID(n.Obj())
 	}
 	return ""

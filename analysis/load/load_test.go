@@ -128,3 +128,25 @@ func TestLoadWorkspace(t *testing.T) {
 		t.Errorf("root = %s, want the go.work directory %s", p.Root, abs)
 	}
 }
+
+// TestLoadTests: with Tests on, a package is loaded with its _test.go files
+// and its external test package is loaded too.
+func TestLoadTests(t *testing.T) {
+	p, err := load.Load(context.Background(), load.Config{Dir: "testdata/broken", Env: offline, Tests: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(paths(p), " "); got != "example.com/broken/bad example.com/broken/ok example.com/broken/ok_test" {
+		t.Fatalf("packages = %s", got)
+	}
+	if n := len(p.Packages[1].Syntax); n != 2 {
+		t.Errorf("ok has %d files with tests on, want 2 (ok.go, ok_test.go)", n)
+	}
+	without, err := load.Load(context.Background(), load.Config{Dir: "testdata/broken", Env: offline})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(without.Packages[1].Syntax); n != 1 {
+		t.Errorf("ok has %d files with tests off, want 1", n)
+	}
+}

@@ -1,0 +1,9 @@
+package ok
+
+import "testing"
+
+func TestFine(t *testing.T) {
+	if Fine() != 1 {
+		t.Fatal("not fine")
+	}
+}

@@ -54,6 +54,9 @@ type Program struct {
 	Root string
 	// Module is the main module path (the first one in workspace mode).
 	Module string
+	// Patterns are the package patterns actually loaded (the defaults
+	// filled in).
+	Patterns []string
 	// Packages are the module packages matched by the patterns, sorted by
 	// import path, one per path (with tests on, the variant that includes
 	// the _test.go files).
@@ -142,6 +145,7 @@ func Load(ctx context.Context, cfg Config) (*Program, error) {
 		Fset:      pcfg.Fset,
 		Root:      root.dir,
 		Module:    root.module,
+		Patterns:  patterns,
 		All:       map[string]*packages.Package{},
 		generated: gen.m,
 		inModule:  map[string]bool{},

@@ -106,6 +106,7 @@ func Run(ctx context.Context, opt Options) (*Output, error) {
 	if err != nil {
 		return nil, err
 	}
+	opt.Patterns = prog.Patterns
 	f := analysis.Extract(prog, analysis.Options{CallGraph: opt.CallGraph})
 	return Cluster(f, opt)
 }

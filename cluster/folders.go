@@ -42,7 +42,9 @@ func (f *Folder) Layer() bool { return f.Role == RoleLayer }
 var infraNames = map[string]bool{
 	"platform": true, "infra": true, "infrastructure": true, "common": true, "shared": true, "util": true,
 	"utils": true, "kit": true, "foundation": true, "core": true, "support": true, "x": true, "lib": true,
-	"libs": true, "base": true, "helpers": true, "pkg": true,
+	"libs": true, "base": true, "helpers": true, "pkg": true, "conf": true, "config": true, "configs": true,
+	"settings": true, "setting": true, "log": true, "logging": true, "logger": true, "testutil": true,
+	"mocks": true, "mock": true, "tools": true, "tool": true, "build": true, "scripts": true,
 }
 
 // containers are directory names that only hold other folders' code.
@@ -64,6 +66,7 @@ var layerNames = map[string]bool{
 	"endpoint": true, "endpoints": true, "api": true, "rest": true, "http": true, "grpc": true, "views": true,
 	"view": true, "routes": true, "router": true, "middleware": true, "middlewares": true, "schema": true,
 	"schemas": true, "types": true, "domain": true, "jobs": true, "workers": true, "worker": true, "queries": true,
+	"database": true, "db": true, "dal": true, "orm": true, "dbmodels": true, "migrations": true, "route": true,
 }
 
 // FolderKey returns the folder group of a package directory: the path up to

@@ -21,6 +21,9 @@ var roleWords = map[string]bool{
 	"get": true, "set": true, "by": true, "id": true, "ids": true, "info": true, "data": true, "item": true,
 	"items": true, "type": true, "types": true, "functions": true, "job": true, "jobs": true, "worker": true,
 	"event": true, "events": true, "payload": true, "summary": true, "stats": true, "query": true,
+	"option": true, "form": true, "context": true, "ctx": true, "exist": true, "exists": true,
+	"already": true, "not": true, "invalid": true, "found": true, "with": true, "for": true, "from": true,
+	"and": true, "the": true, "all": true, "create": true, "update": true, "delete": true, "opt": true,
 }
 
 // domainSuffixes end the names of types that stand for a whole domain.

@@ -118,6 +118,8 @@ type extractor struct {
 	// models records the table each module model type resolved to, by
 	// type ID, with whether the name is explicit (TableName, tag).
 	models map[string]modelTable
+	// naming holds the ORM naming options the module configures.
+	naming ormNaming
 
 	out      []facts.Access
 	warnings []facts.Warning
@@ -222,6 +224,7 @@ func (x *extractor) index(p *packages.Package) {
 		return
 	}
 	for _, f := range p.Syntax {
+		x.naming.scan(p.TypesInfo, f)
 		for _, d := range f.Decls {
 			switch d := d.(type) {
 			case *ast.FuncDecl:

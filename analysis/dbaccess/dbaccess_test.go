@@ -92,7 +92,7 @@ func extractFixture(t *testing.T, name string) *fixture {
 
 // TestWant checks every access of every fixture against its want comments.
 func TestWant(t *testing.T) {
-	for _, name := range []string{"sqlapp", "ormapp", "mongoapp"} {
+	for _, name := range []string{"sqlapp", "ormapp", "mongoapp", "namingapp"} {
 		t.Run(name, func(t *testing.T) {
 			f := extractFixture(t, name)
 			checkWants(t, f.dir, f.res.Accesses)

@@ -1,8 +1,13 @@
 package dbaccess
 
 import (
+	"go/ast"
+	"go/constant"
+	"go/types"
 	"regexp"
 	"strings"
+
+	"github.com/decomp/decomp/analysis/load"
 )
 
 // The ORMs derive a table name from a model's Go type name when the model
@@ -19,9 +24,11 @@ import (
 //   - bun: internal.Underscore (capital runs stay together) then
 //     inflection.Plural: "APIKey" → "api_keys".
 //
-// Custom naming strategies (TablePrefix, SingularTable, a NameReplacer, a
-// custom mapper) are configured at run time and are not seen; the default is
-// what most code bases use.
+// Naming options are configured in code, so they are read statically
+// (ormNaming): GORM's schema.NamingStrategy{SingularTable, TablePrefix} and
+// jinzhu/gorm's SingularTable(true), xorm's GonicMapper, wherever the module
+// sets them, apply to every model of that ORM. A NameReplacer, a custom
+// mapper or options computed at run time are not seen.
 
 // gormInitialisms is golint's list as GORM copies it, in GORM's order: the
 // replacer tries them in this order at each position ("HTTPS" becomes
@@ -199,4 +206,82 @@ func plural(s string) string {
 		}
 	}
 	return s
+}
+
+// ormNaming is the module-wide ORM naming configuration found in the code.
+type ormNaming struct {
+	gormSingular bool
+	gormPrefix   string
+	xormGonic    bool
+}
+
+// gorm names a model's table under the configured strategy.
+func (n *ormNaming) gorm(typeName string) string {
+	name := gormDBName(typeName)
+	if !n.gormSingular {
+		name = plural(name)
+	}
+	return n.gormPrefix + name
+}
+
+// xorm names a model's table under the configured mapper: the Gonic mapper
+// keeps initialisms whole (APIKey → api_key), as GORM does.
+func (n *ormNaming) xorm(typeName string) string {
+	if n.xormGonic {
+		return gormDBName(typeName)
+	}
+	return xormTableName(typeName)
+}
+
+// scan records the naming options one file configures: a composite literal
+// of GORM's schema.NamingStrategy, a call of jinzhu/gorm's SingularTable(true),
+// a literal of xorm's GonicMapper.
+func (n *ormNaming) scan(info *types.Info, f *ast.File) {
+	ast.Inspect(f, func(node ast.Node) bool {
+		switch node := node.(type) {
+		case *ast.CompositeLit:
+			tv, ok := info.Types[node]
+			if !ok {
+				return true
+			}
+			named := load.NamedOf(tv.Type)
+			if named == nil || named.Obj().Pkg() == nil {
+				return true
+			}
+			pkg, name := named.Obj().Pkg().Path(), named.Obj().Name()
+			switch {
+			case name == "NamingStrategy" && pkg == "gorm.io/gorm/schema":
+				for _, elt := range node.Elts {
+					kv, ok := elt.(*ast.KeyValueExpr)
+					if !ok {
+						continue
+					}
+					key, _ := kv.Key.(*ast.Ident)
+					val := info.Types[kv.Value].Value
+					if key == nil || val == nil {
+						continue
+					}
+					switch {
+					case key.Name == "SingularTable" && val.Kind() == constant.Bool:
+						n.gormSingular = n.gormSingular || constant.BoolVal(val)
+					case key.Name == "TablePrefix" && val.Kind() == constant.String:
+						n.gormPrefix = constant.StringVal(val)
+					}
+				}
+			case name == "GonicMapper" && (pkg == "xorm.io/xorm/names" || pkg == "xorm.io/core" || pkg == "github.com/go-xorm/core"):
+				n.xormGonic = true
+			}
+		case *ast.CallExpr:
+			sel, ok := node.Fun.(*ast.SelectorExpr)
+			if !ok || sel.Sel.Name != "SingularTable" || len(node.Args) != 1 {
+				return true
+			}
+			if fn, ok := info.Uses[sel.Sel].(*types.Func); ok && fn.Pkg() != nil && fn.Pkg().Path() == "github.com/jinzhu/gorm" {
+				if v := info.Types[node.Args[0]].Value; v != nil && v.Kind() == constant.Bool && constant.BoolVal(v) {
+					n.gormSingular = true
+				}
+			}
+		}
+		return true
+	})
 }

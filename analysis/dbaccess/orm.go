@@ -178,9 +178,9 @@ func (x *extractor) modelTable(m *types.Named, l lib) string {
 	name := m.Obj().Name()
 	switch l {
 	case libGORM:
-		return note(normTable(gormTableName(name)), false)
+		return note(normTable(x.naming.gorm(name)), false)
 	case libXORM:
-		return note(normTable(xormTableName(name)), false)
+		return note(normTable(x.naming.xorm(name)), false)
 	case libBun:
 		return note(normTable(bunTableName(name)), false)
 	}

@@ -371,23 +371,13 @@ func (x *extractor) result() Result {
 			x.noteModel(load.TypeID(n.Obj()), t, true)
 		}
 	}
-	for _, p := range x.prog.Packages {
-		if p.Types == nil {
-			continue
-		}
-		scope := p.Types.Scope()
-		for _, name := range scope.Names() {
-			tn, ok := scope.Lookup(name).(*types.TypeName)
-			if !ok || tn.IsAlias() {
-				continue
-			}
-			if st, ok := tn.Type().Underlying().(*types.Struct); ok {
-				if t := bunTagTable(st); t != "" {
-					x.noteModel(load.TypeID(tn), t, true)
-				}
+	x.prog.TypeNames(func(tn *types.TypeName) {
+		if st, ok := tn.Type().Underlying().(*types.Struct); ok {
+			if t := bunTagTable(st); t != "" {
+				x.noteModel(load.TypeID(tn), t, true)
 			}
 		}
-	}
+	})
 
 	tables := make(map[string]string, len(x.models))
 	for id, m := range x.models {

@@ -435,20 +435,11 @@ type rootInfo struct {
 // moduleRoot finds the module (or workspace) around dir, failing with a
 // usage error when there is none.
 func moduleRoot(ctx context.Context, dir string, env []string) (rootInfo, error) {
-	cmd := exec.CommandContext(ctx, "go", "env", "GOMOD", "GOWORK", "GOROOT", "GOMODCACHE")
-	cmd.Dir = dir
-	cmd.Env = env
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
+	out, err := goCmd(ctx, dir, env, "env", "GOMOD", "GOWORK", "GOROOT", "GOMODCACHE")
 	if err != nil {
-		msg := strings.TrimSpace(stderr.String())
-		if msg == "" {
-			msg = err.Error()
-		}
-		return rootInfo{}, inputErrorf("go env in %s: %s", dir, oneLine(msg))
+		return rootInfo{}, err
 	}
-	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	lines := strings.Split(out, "\n")
 	for len(lines) < 4 {
 		lines = append(lines, "")
 	}
@@ -474,7 +465,18 @@ func moduleRoot(ctx context.Context, dir string, env []string) (rootInfo, error)
 }
 
 func modulePath(ctx context.Context, dir string, env []string) (string, error) {
-	cmd := exec.CommandContext(ctx, "go", "list", "-m", "-f", "{{.Path}}")
+	out, err := goCmd(ctx, dir, env, "list", "-m", "-f", "{{.Path}}")
+	if err != nil {
+		return "", err
+	}
+	first, _, _ := strings.Cut(out, "\n")
+	return first, nil
+}
+
+// goCmd runs the go command in dir and returns its trimmed output; a
+// failure is an input error carrying the first line the go command printed.
+func goCmd(ctx context.Context, dir string, env []string, args ...string) (string, error) {
+	cmd := exec.CommandContext(ctx, "go", args...)
 	cmd.Dir = dir
 	cmd.Env = env
 	var stderr bytes.Buffer
@@ -485,10 +487,9 @@ func modulePath(ctx context.Context, dir string, env []string) (string, error) {
 		if msg == "" {
 			msg = err.Error()
 		}
-		return "", inputErrorf("go list -m in %s: %s", dir, oneLine(msg))
+		return "", inputErrorf("go %s in %s: %s", args[0], dir, oneLine(msg))
 	}
-	first, _, _ := strings.Cut(strings.TrimSpace(string(out)), "\n")
-	return first, nil
+	return strings.TrimSpace(string(out)), nil
 }
 
 // oneLine keeps the first line of a multi-line message.
@@ -498,6 +499,22 @@ func oneLine(s string) string {
 		s = s[:i]
 	}
 	return s
+}
+
+// TypeNames calls fn for every package-level named type (not alias) of the
+// module's well-typed packages, in package and name order.
+func (prog *Program) TypeNames(fn func(*types.TypeName)) {
+	for _, p := range prog.Packages {
+		if p.Types == nil {
+			continue
+		}
+		scope := p.Types.Scope()
+		for _, name := range scope.Names() {
+			if tn, ok := scope.Lookup(name).(*types.TypeName); ok && !tn.IsAlias() {
+				fn(tn)
+			}
+		}
+	}
 }
 
 // WalkFuncs calls fn for every function declaration of a module package and

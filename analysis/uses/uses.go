@@ -123,26 +123,16 @@ func implementations(prog *load.Program) []facts.Use {
 	}
 	byMethod := map[string][]iface{}
 	var named []*types.TypeName
-	for _, p := range prog.Packages {
-		if p.Types == nil {
-			continue
-		}
-		scope := p.Types.Scope()
-		for _, name := range scope.Names() {
-			tn, ok := scope.Lookup(name).(*types.TypeName)
-			if !ok || tn.IsAlias() {
-				continue
+	prog.TypeNames(func(tn *types.TypeName) {
+		if it, ok := tn.Type().Underlying().(*types.Interface); ok {
+			if it.NumMethods() > 0 {
+				key := it.Method(0).Name()
+				byMethod[key] = append(byMethod[key], iface{load.TypeID(tn), it})
 			}
-			if it, ok := tn.Type().Underlying().(*types.Interface); ok {
-				if it.NumMethods() > 0 {
-					key := it.Method(0).Name()
-					byMethod[key] = append(byMethod[key], iface{load.TypeID(tn), it})
-				}
-				continue
-			}
-			named = append(named, tn)
+			return
 		}
-	}
+		named = append(named, tn)
+	})
 	impls := map[string][]string{}
 	for _, tn := range named {
 		if _, isNamed := tn.Type().(*types.Named); !isNamed {

@@ -164,7 +164,7 @@ func OversizedModels(f *facts.Facts, d *cluster.Decomposition, opt ModelOptions)
 			continue
 		}
 		labels, container := modelLabels(s.Fields)
-		if leafCount(container) < minFields {
+		if modelFieldCount(s.Fields, labels, container) < minFields {
 			continue
 		}
 		m := &modelData{
@@ -297,10 +297,31 @@ func modelLabels(fields []facts.Field) (labels []string, container []bool) {
 	return labels, container
 }
 
-func leafCount(container []bool) int {
+// modelFieldCount is the model's size as its users see it: its own
+// fields, plus the fields promoted from structs embedded by value (a mixin
+// such as gorm.Model or an Audit block is part of the model). A struct
+// embedded through a pointer is another model referenced, not copied: it
+// counts as one field, so Collaborator{*User; ...} is not as big as User.
+func modelFieldCount(fields []facts.Field, labels []string, container []bool) int {
+	var viaPointer []string
+	for i, f := range fields {
+		if container[i] && strings.HasPrefix(f.Type, "*") {
+			viaPointer = append(viaPointer, labels[i])
+		}
+	}
 	n := 0
-	for _, c := range container {
-		if !c {
+	for i, f := range fields {
+		if container[i] && !strings.HasPrefix(f.Type, "*") {
+			continue
+		}
+		through := false
+		for _, p := range viaPointer {
+			if f.Embedded == p || strings.HasPrefix(f.Embedded, p+".") {
+				through = true
+				break
+			}
+		}
+		if !through {
 			n++
 		}
 	}
@@ -314,7 +335,7 @@ func (m *modelData) report() OversizedModel {
 		Type:            s.Type,
 		Name:            modelTypeName(s.Type),
 		Table:           s.Table,
-		Fields:          leafCount(m.container),
+		Fields:          modelFieldCount(s.Fields, m.labels, m.container),
 		UnassignedSites: m.unclaimed,
 		Unused:          []string{},
 		Exclusive:       []ModelExclusive{},

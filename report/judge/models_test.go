@@ -537,3 +537,43 @@ func BenchmarkOversizedModels(b *testing.B) {
 		}
 	}
 }
+
+// TestModelPointerEmbedding: a struct embedding another model through a
+// pointer references it rather than copying it, so the promoted fields do
+// not make it oversized; embedded by value they do.
+func TestModelPointerEmbedding(t *testing.T) {
+	const pkg = "example.com/app/models"
+	for _, tt := range []struct {
+		name    string
+		embType string
+		flagged bool
+	}{
+		{"pointer", "*" + pkg + ".User", false},
+		{"value", pkg + ".User", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fields := []facts.Field{{Name: "Role", Type: "string"}, {Name: "User", Type: tt.embType}}
+			for i := 0; i < 40; i++ {
+				fields = append(fields, facts.Field{Name: fmt.Sprintf("F%d", i), Type: "string", Embedded: "User"})
+			}
+			f := &facts.Facts{
+				Structs: []facts.Struct{{Type: pkg + ".Collaborator", Fields: fields}},
+				FieldUses: []facts.FieldUse{
+					{Func: "example.com/app/a.F", Struct: pkg + ".Collaborator", Field: "F1", Mode: facts.Read, Pos: "a/a.go:1"},
+					{Func: "example.com/app/b.G", Struct: pkg + ".Collaborator", Field: "F2", Mode: facts.Read, Pos: "b/b.go:1"},
+				},
+			}
+			d := &cluster.Decomposition{
+				Contexts:    []cluster.Context{{ID: 0, Name: "a"}, {ID: 1, Name: "b"}},
+				FuncContext: map[string]int{"example.com/app/a.F": 0, "example.com/app/b.G": 1},
+			}
+			got := OversizedModels(f, d, ModelOptions{MinFields: 30})
+			if (len(got) == 1) != tt.flagged {
+				t.Fatalf("flagged %d models, want flagged=%v", len(got), tt.flagged)
+			}
+			if tt.flagged && got[0].Fields != 41 {
+				t.Errorf("fields = %d, want 41 (Role + 40 promoted)", got[0].Fields)
+			}
+		})
+	}
+}

@@ -154,7 +154,9 @@ func Decompose(g *graph.Graph, opt Options) (*Result, error) {
 	}
 	nextPin := len(pinNames)
 	for _, k := range folderKeys {
-		if folderUnits[k] >= 2 {
+		// Subfolders of a split folder are not pinned apart: their
+		// coupling may merge them back.
+		if folderUnits[k] >= 2 && folders[k].Parent == "" {
 			pinned[anchor[k]] = nextPin
 			nextPin++
 		}

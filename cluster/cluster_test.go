@@ -215,3 +215,26 @@ func TestDecomposeDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitLargeFolder: a domain folder holding most of the module is a
+// subsystem tree, read one level down (through containers such as
+// internal/); smaller domain folders stay whole.
+func TestSplitLargeFolder(t *testing.T) {
+	b := newTestGraph()
+	for _, sub := range []string{"cache", "protocol", "server"} {
+		for _, typ := range []string{"A", "B"} {
+			b.unit("example.com/x/editor/internal/"+sub+"."+typ, "editor/internal/"+sub, 10)
+		}
+	}
+	b.unit("example.com/x/billing.Invoice", "billing", 10)
+	b.unit("example.com/x/billing/store.Store", "billing/store", 10)
+	_, folders := classifyFolders(b.g)
+	var got []string
+	for _, k := range sortedKeys(folders) {
+		got = append(got, k+"<"+folders[k].Parent)
+	}
+	want := []string{"billing<", "editor/internal/cache<editor", "editor/internal/protocol<editor", "editor/internal/server<editor"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("folders = %q, want %q", got, want)
+	}
+}

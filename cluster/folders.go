@@ -21,6 +21,10 @@ type Folder struct {
 	Role FolderRole `json:"role"`
 	// Why explains the classification.
 	Why string `json:"why"`
+	// Parent is set when a domain folder too large to be one context was
+	// split into its subfolders: the prior then keeps each subfolder
+	// together but lets the coupling merge siblings back.
+	Parent string `json:"parent,omitempty"`
 }
 
 // FolderRole classifies a folder.
@@ -75,9 +79,22 @@ func FolderKey(dir string, hasPkg func(dir string) bool) string {
 	if dir == "" || dir == "." {
 		return "."
 	}
-	segs := strings.Split(dir, "/")
+	return folderKeyBelow(dir, "", hasPkg)
+}
+
+// folderKeyBelow is FolderKey for the part of dir below base ("" for the
+// module root).
+func folderKeyBelow(dir, base string, hasPkg func(dir string) bool) string {
+	rest := dir
+	if base != "" {
+		rest = strings.TrimPrefix(dir, base+"/")
+	}
+	segs := strings.Split(rest, "/")
 	for i, s := range segs {
 		prefix := strings.Join(segs[:i+1], "/")
+		if base != "" {
+			prefix = base + "/" + prefix
+		}
 		if i == len(segs)-1 {
 			return prefix
 		}
@@ -92,12 +109,20 @@ func FolderKey(dir string, hasPkg func(dir string) bool) string {
 	return dir
 }
 
-// classifyFolders groups units by folder and decides which folders are layers.
+// maxFolderShare is the share of the module's code units above which a
+// domain folder is split into its subfolders: a folder holding a third of
+// everything is a product or a subsystem tree, not one bounded context.
+const maxFolderShare = 0.25
+
+// classifyFolders groups units by folder and decides which folders are
+// layers, infrastructure, entry points or domains.
 func classifyFolders(g *graph.Graph) (unitFolder []string, folders map[string]*Folder) {
 	dirs := map[string]bool{}
+	code := 0
 	for _, u := range g.Units {
 		if u.Kind != graph.KindTable {
 			dirs[u.Dir] = true
+			code++
 		}
 	}
 	hasPkg := func(d string) bool { return dirs[d] }
@@ -111,34 +136,82 @@ func classifyFolders(g *graph.Graph) (unitFolder []string, folders map[string]*F
 		k := FolderKey(u.Dir, hasPkg)
 		unitFolder[i] = k
 		members[k] = append(members[k], i)
-		if folders[k] == nil {
-			folders[k] = &Folder{Key: k}
-		}
 	}
-	for k, f := range folders {
-		last := strings.ToLower(k[strings.LastIndexByte(k, '/')+1:])
-		allMain := true
-		for _, i := range members[k] {
-			if g.Units[i].PkgName != "main" {
-				allMain = false
+	for _, k := range sortedKeys(members) {
+		folders[k] = classifyFolder(g, k, members[k])
+	}
+	// Split domain folders that are too large, level by level.
+	for round := 0; round < 3; round++ {
+		split := false
+		for _, k := range sortedKeys(members) {
+			f := folders[k]
+			if f.Role != RoleDomain || float64(len(members[k])) <= maxFolderShare*float64(code) {
+				continue
+			}
+			children := map[string][]int{}
+			for _, i := range members[k] {
+				if d := g.Units[i].Dir; d != k {
+					children[folderKeyBelow(d, k, hasPkg)] = append(children[folderKeyBelow(d, k, hasPkg)], i)
+				}
+			}
+			if len(children) < 3 {
+				continue
+			}
+			split = true
+			var stay []int
+			for _, i := range members[k] {
+				if g.Units[i].Dir == k {
+					stay = append(stay, i)
+				}
+			}
+			for _, ck := range sortedKeys(children) {
+				members[ck] = children[ck]
+				for _, i := range children[ck] {
+					unitFolder[i] = ck
+				}
+				cf := classifyFolder(g, ck, children[ck])
+				cf.Parent = k
+				folders[ck] = cf
+			}
+			if len(stay) > 0 {
+				members[k] = stay
+			} else {
+				delete(members, k)
+				delete(folders, k)
 			}
 		}
-		switch {
-		case last == "cmd" || allMain:
-			f.Role, f.Why = RoleEntry, "entry points: main packages wire every context together and belong to none"
-		case infraNames[last]:
-			f.Role, f.Why = RoleInfra, "folder name "+last+" is shared infrastructure"
-		case layerNames[last]:
-			f.Role, f.Why = RoleLayer, "folder name "+last+" is a technical layer"
-		default:
-			if suffix, n := roleSuffix(g, members[k]); suffix != "" {
-				f.Role, f.Why = RoleLayer, "its types share the role suffix "+suffix+" across "+strconv.Itoa(n)+" different names"
-			} else {
-				f.Role, f.Why = RoleDomain, "domain folder: its packages are treated as one context unless the code says otherwise"
-			}
+		if !split {
+			break
 		}
 	}
 	return unitFolder, folders
+}
+
+// classifyFolder reads one folder's role from its name and its types.
+func classifyFolder(g *graph.Graph, k string, members []int) *Folder {
+	f := &Folder{Key: k}
+	last := strings.ToLower(k[strings.LastIndexByte(k, '/')+1:])
+	allMain := true
+	for _, i := range members {
+		if g.Units[i].PkgName != "main" {
+			allMain = false
+		}
+	}
+	switch {
+	case last == "cmd" || allMain:
+		f.Role, f.Why = RoleEntry, "entry points: main packages wire every context together and belong to none"
+	case infraNames[last]:
+		f.Role, f.Why = RoleInfra, "folder name "+last+" is shared infrastructure"
+	case layerNames[last]:
+		f.Role, f.Why = RoleLayer, "folder name "+last+" is a technical layer"
+	default:
+		if suffix, n := roleSuffix(g, members); suffix != "" {
+			f.Role, f.Why = RoleLayer, "its types share the role suffix "+suffix+" across "+strconv.Itoa(n)+" different names"
+		} else {
+			f.Role, f.Why = RoleDomain, "domain folder: its packages are treated as one context unless the code says otherwise"
+		}
+	}
+	return f
 }
 
 // roleSuffix finds a camel-case suffix (Handler, Service, Repository, ...)

@@ -106,31 +106,13 @@ func (c *fnCtx) chain(e ast.Expr, before token.Pos, l lib) []link {
 }
 
 // modelOf returns the named struct type a value stands for as a model:
-// T, *T, []T, []*T, *[]T, [N]T or map[K]T, through pointers.
+// whatever load.ElemStruct finds, unless it is a type of a database library.
 func modelOf(t types.Type) *types.Named {
-	for i := 0; i < 6 && t != nil; i++ {
-		switch u := types.Unalias(t).(type) {
-		case *types.Pointer:
-			t = u.Elem()
-		case *types.Slice:
-			t = u.Elem()
-		case *types.Array:
-			t = u.Elem()
-		case *types.Map:
-			t = u.Elem()
-		case *types.Named:
-			if _, ok := u.Underlying().(*types.Struct); !ok {
-				return nil
-			}
-			if u.Obj().Pkg() == nil || classify(u.Obj().Pkg().Path()) != libNone {
-				return nil
-			}
-			return u
-		default:
-			return nil
-		}
+	u := load.ElemStruct(t)
+	if u == nil || u.Obj().Pkg() == nil || classify(u.Obj().Pkg().Path()) != libNone {
+		return nil
 	}
-	return nil
+	return u
 }
 
 // argModel is the model of the first argument that is one.

@@ -421,7 +421,7 @@ func (w *walker) call(c *ast.CallExpr) {
 		if !ok || tv.Type == nil || tv.IsType() {
 			continue
 		}
-		n := load.NamedOf(elemOf(tv.Type))
+		n := load.ElemStruct(tv.Type)
 		if n == nil {
 			continue
 		}
@@ -506,37 +506,6 @@ func wholeObjectCallee(pkg, name string) bool {
 			strings.HasPrefix(name, "Sprint") || strings.HasPrefix(name, "Append") || name == "Errorf"
 	}
 	return dbPackage(pkg)
-}
-
-// elemOf strips pointers, slices, arrays and map values: the element a
-// container argument hands over.
-func elemOf(t types.Type) types.Type {
-	for range 8 {
-		switch u := types.Unalias(t).(type) {
-		case *types.Pointer:
-			t = u.Elem()
-		case *types.Slice:
-			t = u.Elem()
-		case *types.Array:
-			t = u.Elem()
-		case *types.Map:
-			t = u.Elem()
-		default:
-			if n, ok := u.(*types.Named); ok {
-				if _, isStruct := n.Underlying().(*types.Struct); isStruct {
-					return n
-				}
-				// A named slice or map type (type Tracks []Track) hands over its elements.
-				switch n.Underlying().(type) {
-				case *types.Slice, *types.Array, *types.Map, *types.Pointer:
-					t = n.Underlying()
-					continue
-				}
-			}
-			return t
-		}
-	}
-	return t
 }
 
 // derefStruct returns the struct under pointers of an unnamed struct type.

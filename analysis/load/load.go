@@ -332,6 +332,36 @@ func NamedOf(t types.Type) *types.Named {
 	return nil
 }
 
+// ElemStruct returns the named struct type a value hands over: T, *T, []T,
+// []*T, *[]T, [N]T, map[K]T, or a named container of those (type Tracks
+// []Track); the generic origin of an instantiation; nil when there is none.
+func ElemStruct(t types.Type) *types.Named {
+	for range 8 {
+		switch u := types.Unalias(t).(type) {
+		case *types.Pointer:
+			t = u.Elem()
+		case *types.Slice:
+			t = u.Elem()
+		case *types.Array:
+			t = u.Elem()
+		case *types.Map:
+			t = u.Elem()
+		case *types.Named:
+			switch u.Underlying().(type) {
+			case *types.Struct:
+				return u.Origin()
+			case *types.Slice, *types.Array, *types.Map, *types.Pointer:
+				t = u.Underlying()
+			default:
+				return nil
+			}
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
 // TypeID names a package-level named type.
 func TypeID(obj *types.TypeName) string {
 	if obj.Pkg() == nil {

@@ -195,8 +195,17 @@ func Load(ctx context.Context, cfg Config) (*Program, error) {
 		}
 		return nil, inputErrorf("no packages matched %s in %s", strings.Join(patterns, " "), dir)
 	}
+	missing := false
 	for _, p := range prog.Packages {
 		prog.Warnings = append(prog.Warnings, packageWarnings(prog, p)...)
+		for _, e := range p.Errors {
+			missing = missing || strings.Contains(e.Msg, "could not import")
+		}
+	}
+	if missing {
+		prog.Warnings = append(prog.Warnings, facts.Warning{Message: "some imports could not be loaded: " +
+			"dependencies may be missing from the module cache (decomp never downloads them); " +
+			"run `go mod download` and analyse again"})
 	}
 	return prog, nil
 }

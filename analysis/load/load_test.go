@@ -150,3 +150,32 @@ func TestLoadTests(t *testing.T) {
 		t.Errorf("ok has %d files with tests off, want 1", n)
 	}
 }
+
+// TestLoadMissingDependency: a dependency that is not in the module cache
+// (decomp never downloads) leaves the package ill-typed, with a hint.
+func TestLoadMissingDependency(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"go.mod": "module example.com/app\n\ngo 1.24\n\nrequire example.com/missing v1.0.0\n",
+		"app.go": "package app\n\nimport \"example.com/missing\"\n\n// Use calls the missing module.\nfunc Use() { missing.Do() }\n",
+	}
+	for name, src := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, err := load.Load(context.Background(), load.Config{Dir: dir, Env: append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOMODCACHE="+t.TempDir())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Packages) != 1 || !load.IllTyped(p.Packages[0]) {
+		t.Fatalf("want one ill-typed package, got %v", paths(p))
+	}
+	hint := false
+	for _, w := range p.Warnings {
+		hint = hint || strings.Contains(w.Message, "go mod download")
+	}
+	if !hint {
+		t.Errorf("no hint about missing dependencies in %+v", p.Warnings)
+	}
+}

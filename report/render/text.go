@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/decomp/decomp/report"
@@ -24,6 +25,10 @@ func WriteText(w io.Writer, r *report.Report) error {
 	fmt.Fprintf(b, "decomp %s — %s\n", r.Tool.Version, r.Module)
 	fmt.Fprintf(b, "%d packages, %d files, %d lines; %d %s units and %d tables in %d contexts\n",
 		s.Packages, s.Files, s.Lines, s.Units, r.Inputs.Granularity, s.Tables, s.Contexts)
+	if s.IllTypedPackage > 0 {
+		fmt.Fprintf(b, "%d of %d packages did not type-check: they are placed from what could be read (see warnings)\n",
+			s.IllTypedPackage, s.Packages)
+	}
 	if s.Accesses > 0 {
 		fmt.Fprintf(b, "%d table accesses from %d query sites (%d read best-effort: SQL the parser rejected)\n",
 			s.Accesses, s.QuerySites, s.BestEffortSites)
@@ -33,7 +38,7 @@ func WriteText(w io.Writer, r *report.Report) error {
 		m.Modularity, 100*m.ICP, m.SM, m.IFN, m.NED)
 
 	for _, c := range r.Contexts {
-		fmt.Fprintf(b, "■ %s — %d units, %d files, %d lines, cohesion %.2f\n", c.Name, len(c.Units), c.Files, c.Lines, c.Cohesion)
+		fmt.Fprintf(b, "■ %s — %d units, %d files, %d lines, cohesion %.2f%s\n", c.Name, len(c.Units), c.Files, c.Lines, c.Cohesion, shapedBy(c.ShapedBy))
 		shown := 0
 		for _, u := range c.Units {
 			if u.Kind == "table" {
@@ -187,4 +192,32 @@ func orNone(s []string) string {
 		return "none"
 	}
 	return strings.Join(s, ", ")
+}
+
+// shapedBy says which kinds of coupling hold a context together, strongest
+// first, as shares of its internal edge weight.
+func shapedBy(m map[string]float64) string {
+	total := 0.0
+	kinds := make([]string, 0, len(m))
+	for k, v := range m {
+		total += v
+		kinds = append(kinds, k)
+	}
+	if total == 0 {
+		return ""
+	}
+	sort.Slice(kinds, func(i, j int) bool {
+		if m[kinds[i]] != m[kinds[j]] {
+			return m[kinds[i]] > m[kinds[j]]
+		}
+		return kinds[i] < kinds[j]
+	})
+	var parts []string
+	for i, k := range kinds {
+		if i == 3 {
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%s %.0f%%", k, 100*m[k]/total))
+	}
+	return "; held by " + strings.Join(parts, ", ")
 }

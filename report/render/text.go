@@ -30,7 +30,7 @@ func WriteText(w io.Writer, r *report.Report) error {
 			s.IllTypedPackage, s.Packages)
 	}
 	if s.Accesses > 0 {
-		fmt.Fprintf(b, "%d table accesses from %d query sites (%d read best-effort: SQL the parser rejected)\n",
+		fmt.Fprintf(b, "%d table accesses from %d query sites (%d best effort: SQL the parsers rejected, read by a tolerant scanner)\n",
 			s.Accesses, s.QuerySites, s.BestEffortSites)
 	}
 	m := r.Metrics
@@ -145,9 +145,9 @@ func writeModels(b *bufio.Writer, r *report.Report) {
 		if len(m.Unused) > 0 {
 			fmt.Fprintf(b, "    unused %d: %s\n", len(m.Unused), abbreviate(m.Unused, 8))
 		}
-		fmt.Fprintf(b, "    proposed split: %s (core, %d fields)", m.Split.Core.Name, len(m.Split.Core.Fields))
+		fmt.Fprintf(b, "    proposed split: %s (core, %s)", m.Split.Core.Name, count(len(m.Split.Core.Fields), "field"))
 		for _, c := range m.Split.Contexts {
-			fmt.Fprintf(b, ", %s (%d fields, %d sites)", c.Name, len(c.Fields), c.Sites)
+			fmt.Fprintf(b, ", %s (%s, %s)", c.Name, count(len(c.Fields), "field"), count(c.Sites, "site"))
 		}
 		fmt.Fprintln(b)
 		for i, o := range m.Split.Ownership {
@@ -220,4 +220,12 @@ func shapedBy(m map[string]float64) string {
 		parts = append(parts, fmt.Sprintf("%s %.0f%%", k, 100*m[k]/total))
 	}
 	return "; held by " + strings.Join(parts, ", ")
+}
+
+// count renders "1 site", "3 sites".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -2,6 +2,7 @@ package cmdutil
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -67,7 +68,7 @@ func PrepareOptions(cmd *cobra.Command, o *pipeline.Options, args []string) erro
 
 // OpenOutput returns the writer for -o (stdout for "" or "-") and a
 // function that closes it, reporting write errors.
-func OpenOutput(ios *IOStreams, path string) (w interface{ Write([]byte) (int, error) }, done func() error, err error) {
+func OpenOutput(ios *IOStreams, path string) (w io.Writer, done func() error, err error) {
 	if path == "" || path == "-" {
 		return ios.Out, func() error { return nil }, nil
 	}

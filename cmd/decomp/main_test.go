@@ -139,3 +139,24 @@ func TestHelpAndCompletion(t *testing.T) {
 		t.Errorf("completion bash: code %d, %.80q", code, stdout)
 	}
 }
+
+// TestOutputFile: -o writes the report to a file and nothing to stdout.
+func TestOutputFile(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "report.json")
+	code, stdout, stderr := run(t, "analyze", "-C", filepath.Join("..", "..", "testdata", "shopdomains"), "--format", "json", "-o", out)
+	if code != 0 || stdout != "" {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r struct{ SchemaVersion int }
+	if err := json.Unmarshal(data, &r); err != nil || r.SchemaVersion != 1 {
+		t.Errorf("report file: schemaVersion %d, err %v", r.SchemaVersion, err)
+	}
+	code, _, stderr = run(t, "analyze", "-C", filepath.Join("..", "..", "testdata", "shopdomains"), "-o", filepath.Join(t.TempDir(), "no", "such", "dir", "r.txt"))
+	if code != 2 || !strings.Contains(stderr, "create output") {
+		t.Errorf("unwritable output: exit %d, %q", code, stderr)
+	}
+}

@@ -314,7 +314,7 @@ func Dependencies(f *facts.Facts, g *graph.Graph, d *cluster.Decomposition) []De
 		if u, ok := g.FuncUnit[id]; ok {
 			return ctxOfUnit(g, d, u)
 		}
-		return ctxOfType(d, methodRecv(id))
+		return ctxOfType(d, facts.MethodRecv(id))
 	}
 	for _, c := range f.Calls {
 		kind := graph.Call.String()
@@ -375,36 +375,6 @@ func ctxOfType(d *cluster.Decomposition, id string) int {
 		return c
 	}
 	return -1
-}
-
-// methodRecv returns "pkg.T" for a method ID "pkg.T.M" or "pkg.(*T).M".
-func methodRecv(id string) string {
-	slash := -1
-	for i := len(id) - 1; i >= 0; i-- {
-		if id[i] == '/' {
-			slash = i
-			break
-		}
-	}
-	rest := id[slash+1:]
-	first := -1
-	last := -1
-	for i := 0; i < len(rest); i++ {
-		if rest[i] == '.' {
-			if first < 0 {
-				first = i
-			}
-			last = i
-		}
-	}
-	if first < 0 || first == last {
-		return ""
-	}
-	t := rest[first+1 : last]
-	if len(t) > 3 && t[:2] == "(*" && t[len(t)-1] == ')' {
-		t = t[2 : len(t)-1]
-	}
-	return id[:slash+1] + rest[:first] + "." + t
 }
 
 func lessPos(a, b string) bool {

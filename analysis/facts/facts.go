@@ -227,6 +227,24 @@ func SplitPos(pos string) (file string, line int) {
 	return pos[:i], n
 }
 
+// MethodRecv returns the receiver type ID "pkg.T" of a method ID "pkg.T.M"
+// or "pkg.(*T).M", and "" for a function ID. Interface methods, which are no
+// Func of their own, are placed through it.
+func MethodRecv(id string) string {
+	slash := strings.LastIndexByte(id, '/')
+	rest := id[slash+1:]
+	first := strings.IndexByte(rest, '.')
+	last := strings.LastIndexByte(rest, '.')
+	if first < 0 || first == last {
+		return ""
+	}
+	t := rest[first+1 : last]
+	if strings.HasPrefix(t, "(*") && strings.HasSuffix(t, ")") {
+		t = t[2 : len(t)-1]
+	}
+	return id[:slash+1] + rest[:first] + "." + t
+}
+
 // comparePos orders positions by file, then numerically by line.
 func comparePos(a, b string) int {
 	fa, la := SplitPos(a)

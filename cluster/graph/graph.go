@@ -379,7 +379,7 @@ func (b *builder) edges() {
 		}
 		// An interface method or a method of a left-out function: fall
 		// back to its receiver type's unit.
-		if t := recvTypeOfMethodID(id); t != "" {
+		if t := facts.MethodRecv(id); t != "" {
 			if u, ok := b.g.TypeUnit[t]; ok {
 				return u
 			}
@@ -508,19 +508,6 @@ func (b *builder) through(start string, callees map[string][]facts.Call) []strin
 	return out
 }
 
-// recvTypeOfMethodID returns "pkg.T" for "pkg.T.M" or "pkg.(*T).M".
-func recvTypeOfMethodID(id string) string {
-	slash := strings.LastIndexByte(id, '/')
-	rest := id[slash+1:]
-	parts := strings.Split(rest, ".")
-	if len(parts) < 3 {
-		return ""
-	}
-	pkg := id[:slash+1] + parts[0]
-	t := strings.TrimSuffix(strings.TrimPrefix(parts[1], "(*"), ")")
-	return pkg + "." + t
-}
-
 // pkgOfQualified returns the package of "pkg.Name".
 func pkgOfQualified(q string) string {
 	slash := strings.LastIndexByte(q, '/')
@@ -529,16 +516,6 @@ func pkgOfQualified(q string) string {
 		return q
 	}
 	return q[:slash+1+dot]
-}
-
-// Strength returns each unit's weighted degree.
-func (g *Graph) Strength() []float64 {
-	s := make([]float64, len(g.Units))
-	for _, e := range g.Edges {
-		s[e.A] += e.Weight
-		s[e.B] += e.Weight
-	}
-	return s
 }
 
 // New returns an empty graph, for building one by hand (tests of later

@@ -130,16 +130,3 @@ func TestWeight(t *testing.T) {
 		t.Error("no coupling must weigh 0")
 	}
 }
-
-func TestRecvTypeOfMethodID(t *testing.T) {
-	for in, want := range map[string]string{
-		"example.com/a/b.(*T).M": "example.com/a/b.T",
-		"example.com/a/b.T.M":    "example.com/a/b.T",
-		"example.com/a/b.F":      "",
-		"main.T.M":               "main.T",
-	} {
-		if got := recvTypeOfMethodID(in); got != want {
-			t.Errorf("%s: got %q, want %q", in, got, want)
-		}
-	}
-}

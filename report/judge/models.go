@@ -250,30 +250,13 @@ func modelFuncContext(d *cluster.Decomposition) func(string) int {
 		if c, ok := d.FuncContext[id]; ok {
 			return c
 		}
-		if t := modelMethodRecv(id); t != "" {
+		if t := facts.MethodRecv(id); t != "" {
 			if c, ok := d.TypeContext[t]; ok {
 				return c
 			}
 		}
 		return -1
 	}
-}
-
-// modelMethodRecv returns "pkg.T" for a method ID "pkg.T.M" or
-// "pkg.(*T).M", and "" for a function.
-func modelMethodRecv(id string) string {
-	slash := strings.LastIndexByte(id, '/')
-	rest := id[slash+1:]
-	first := strings.IndexByte(rest, '.')
-	last := strings.LastIndexByte(rest, '.')
-	if first < 0 || first == last {
-		return ""
-	}
-	t := rest[first+1 : last]
-	if strings.HasPrefix(t, "(*") && strings.HasSuffix(t, ")") {
-		t = t[2 : len(t)-1]
-	}
-	return id[:slash+1] + rest[:first] + "." + t
 }
 
 // modelLabels names each field by its embedding path and marks the embedded

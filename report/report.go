@@ -343,7 +343,7 @@ func Dependencies(f *facts.Facts, g *graph.Graph, d *cluster.Decomposition) []De
 	}
 	out := make([]Dependency, 0, len(acc))
 	for _, dep := range acc {
-		sort.Slice(dep.Evidence, func(i, j int) bool { return lessPos(dep.Evidence[i], dep.Evidence[j]) })
+		sort.Slice(dep.Evidence, func(i, j int) bool { return facts.ComparePos(dep.Evidence[i], dep.Evidence[j]) < 0 })
 		dep.Evidence = dedupStrings(dep.Evidence)
 		out = append(out, *dep)
 	}
@@ -375,15 +375,6 @@ func ctxOfType(d *cluster.Decomposition, id string) int {
 		return c
 	}
 	return -1
-}
-
-func lessPos(a, b string) bool {
-	fa, la := facts.SplitPos(a)
-	fb, lb := facts.SplitPos(b)
-	if fa != fb {
-		return fa < fb
-	}
-	return la < lb
 }
 
 func dedupStrings(s []string) []string {

@@ -343,7 +343,7 @@ func (x *extractor) addUnresolved(pkg, pos string) {
 		x.unresolved[pkg] = u
 	}
 	u.n++
-	if u.first == "" || comparePos(pos, u.first) < 0 {
+	if u.first == "" || facts.ComparePos(pos, u.first) < 0 {
 		u.first = pos
 	}
 }
@@ -422,16 +422,6 @@ func dedupAccesses(in []facts.Access) []facts.Access {
 		out = append(out, a)
 	}
 	return out
-}
-
-// comparePos orders "file:line" positions by file, then line.
-func comparePos(a, b string) int {
-	fa, la := facts.SplitPos(a)
-	fb, lb := facts.SplitPos(b)
-	if c := strings.Compare(fa, fb); c != 0 {
-		return c
-	}
-	return la - lb
 }
 
 // recvNamed is the named receiver type of a method, or nil.

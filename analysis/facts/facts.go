@@ -245,8 +245,9 @@ func MethodRecv(id string) string {
 	return id[:slash+1] + rest[:first] + "." + t
 }
 
-// comparePos orders positions by file, then numerically by line.
-func comparePos(a, b string) int {
+// ComparePos orders positions by file, then numerically by line (so
+// "a.go:9" comes before "a.go:10").
+func ComparePos(a, b string) int {
 	fa, la := SplitPos(a)
 	fb, lb := SplitPos(b)
 	if c := strings.Compare(fa, fb); c != 0 {
@@ -269,7 +270,7 @@ func (f *Facts) Sort() {
 		if a.Callee != b.Callee {
 			return a.Callee < b.Callee
 		}
-		if c := comparePos(a.Pos, b.Pos); c != 0 {
+		if c := ComparePos(a.Pos, b.Pos); c != 0 {
 			return c < 0
 		}
 		return a.Kind < b.Kind
@@ -295,7 +296,7 @@ func (f *Facts) Sort() {
 		if a.Mode != b.Mode {
 			return a.Mode < b.Mode
 		}
-		if c := comparePos(a.Pos, b.Pos); c != 0 {
+		if c := ComparePos(a.Pos, b.Pos); c != 0 {
 			return c < 0
 		}
 		return a.Via < b.Via
@@ -315,14 +316,14 @@ func (f *Facts) Sort() {
 		if a.Mode != b.Mode {
 			return a.Mode < b.Mode
 		}
-		return comparePos(a.Pos, b.Pos) < 0
+		return ComparePos(a.Pos, b.Pos) < 0
 	})
 	sort.Slice(f.Warnings, func(i, j int) bool {
 		a, b := f.Warnings[i], f.Warnings[j]
 		if a.Pkg != b.Pkg {
 			return a.Pkg < b.Pkg
 		}
-		if c := comparePos(a.Pos, b.Pos); c != 0 {
+		if c := ComparePos(a.Pos, b.Pos); c != 0 {
 			return c < 0
 		}
 		return a.Message < b.Message

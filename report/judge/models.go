@@ -440,13 +440,6 @@ func sortedKeys(m map[string]bool) []string {
 // sortedPos sorts file:line positions by file, then numerically by line.
 func sortedPos(m map[string]bool) []string {
 	out := sortedKeys(m)
-	sort.SliceStable(out, func(i, j int) bool {
-		fa, la := facts.SplitPos(out[i])
-		fb, lb := facts.SplitPos(out[j])
-		if fa != fb {
-			return fa < fb
-		}
-		return la < lb
-	})
+	sort.SliceStable(out, func(i, j int) bool { return facts.ComparePos(out[i], out[j]) < 0 })
 	return out
 }

@@ -267,7 +267,7 @@ func newTableGraph(f *facts.Facts, d *cluster.Decomposition) *tableGraph {
 			if cs[i].Caller != cs[j].Caller {
 				return cs[i].Caller < cs[j].Caller
 			}
-			return tableComparePos(cs[i].Pos, cs[j].Pos) < 0
+			return facts.ComparePos(cs[i].Pos, cs[j].Pos) < 0
 		})
 	}
 	return g
@@ -403,7 +403,7 @@ func (u *tableUserData) report(d *cluster.Decomposition) TableUser {
 }
 
 func tableSiteLess(a, b TableSite) bool {
-	if c := tableComparePos(a.Pos, b.Pos); c != 0 {
+	if c := facts.ComparePos(a.Pos, b.Pos); c != 0 {
 		return c < 0
 	}
 	if a.Mode != b.Mode {
@@ -435,7 +435,7 @@ func (u *tableIndirectData) report(d *cluster.Decomposition) TableIndirectUser {
 		if a.Func != b.Func {
 			return a.Func < b.Func
 		}
-		if c := tableComparePos(a.Pos, b.Pos); c != 0 {
+		if c := facts.ComparePos(a.Pos, b.Pos); c != 0 {
 			return c < 0
 		}
 		if a.Callee != b.Callee {
@@ -602,14 +602,4 @@ func tableRecommend(table string, owner, u TableUser, opt TableOptions) TableRec
 		rec.Text = fmt.Sprintf("%s reads %s at %s, too many for a copy to stay cheap: query it through %s's API", u.Context.Name, table, tableSites(u.ReadSites), owner.Context.Name)
 	}
 	return rec
-}
-
-// tableComparePos orders "file:line" positions by file, then line.
-func tableComparePos(a, b string) int {
-	fa, la := facts.SplitPos(a)
-	fb, lb := facts.SplitPos(b)
-	if c := strings.Compare(fa, fb); c != 0 {
-		return c
-	}
-	return la - lb
 }

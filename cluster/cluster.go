@@ -2,14 +2,15 @@
 //
 // Two signals are combined. The folder structure is the prior: a folder that
 // holds one domain (internal/billing/...) is the authors' own bounded context
-// and starts as one community, anchored by a virtual node so that only code
-// with clearly stronger ties elsewhere leaves it; a folder that holds a
-// technical layer (handlers, services, models) gives no prior, so the
-// coupling graph alone cuts vertical slices through the layers. The coupling
-// graph is the evidence: Leiden community detection (cluster/leiden) with a
-// fixed seed and node order, so the same input always gives the same
-// contexts, and every context is connected. Where prior and evidence
-// disagree, the report says so.
+// and stays one context; two such folders are merged only when their mutual
+// coupling outweighs each one's own cohesion, and each merge or near-merge
+// is reported. A folder that holds a technical layer (handlers, services,
+// models) gives no prior, so the coupling graph alone cuts vertical slices
+// through the layers. Infrastructure, entry points and test support are set
+// aside into the platform. The coupling graph is the evidence: Leiden
+// community detection (cluster/leiden) with a fixed seed and node order, so
+// the same input always gives the same contexts, and every context is
+// connected.
 package cluster
 
 import (
@@ -28,13 +29,17 @@ type Options struct {
 	Resolution float64
 	// Seed fixes the randomness of the refinement phase.
 	Seed uint64
-	// FolderPrior is the weight of a unit's tie to its domain folder, as a
-	// fraction of the unit's own coupling weight. 0 turns the prior off;
-	// negative means the default.
+	// FolderPrior turns the folder prior on (> 0) or off (0: coupling
+	// alone, no folder roles); negative means the default. Its value is the
+	// weight tying a unit of a split folder's subfolder to that subfolder,
+	// as a fraction of the unit's own coupling.
 	FolderPrior float64
 	// Pins force units into named contexts: pattern -> context name, where a
 	// pattern is a unit ID, a package path, or a path.Match glob over either.
 	Pins []Pin
+	// Layout is the folder reading from Classify; nil classifies the graph
+	// by folder names alone.
+	Layout *Layout
 }
 
 // Pin puts every unit matching Pattern into the context Name.
@@ -43,30 +48,59 @@ type Pin struct {
 	Context string `json:"context" yaml:"context"`
 }
 
-// DefaultFolderPrior is tuned on the bundled fixtures: a unit leaves its
-// domain folder only when well over half of its coupling points elsewhere.
+// DefaultFolderPrior is tuned on the bundled fixtures.
 const DefaultFolderPrior = 0.3
 
 // Result is a decomposition plus what the clustering saw on the way.
 type Result struct {
 	Decomposition
-	// Membership is the context index per graph unit (-1 when unassigned).
+	// Membership is the context index per graph unit (-1 for the platform
+	// and for tables no context touches).
 	Membership []int `json:"-"`
 	// Folders lists the folder groups and how each was classified.
 	Folders []Folder `json:"folders"`
-	// Disagreements are units that left their domain folder's context.
+	// Disagreements are units of a domain folder more coupled to another
+	// context than to their own.
 	Disagreements []Disagreement `json:"disagreements,omitempty"`
+	// Merges are pairs of domain folders merged into one context, or
+	// coupled nearly enough to be: the user decides.
+	Merges []Merge `json:"merges,omitempty"`
 	// Quality is the modularity of the final partition on the unit graph.
 	Quality float64 `json:"quality"`
 }
 
-// Disagreement is a unit placed in another context than the rest of its
-// domain folder: code that the folder structure and the coupling disagree on.
+// Disagreement is a unit whose folder and coupling disagree: it stays in its
+// domain folder's context, but most of its coupling points to another.
 type Disagreement struct {
 	Unit          string `json:"unit"`
 	Folder        string `json:"folder"`
 	FolderContext string `json:"folderContext"`
-	Context       string `json:"context"`
+	// Context is the context it is most coupled to.
+	Context string `json:"context"`
+	// Own and Other are its coupling weights to the two.
+	Own   float64 `json:"own"`
+	Other float64 `json:"other"`
+}
+
+// Merge is a pair of domain folders that behave as one context.
+type Merge struct {
+	A string `json:"a"`
+	B string `json:"b"`
+	// Merged is set when decomp merged them; otherwise they stay apart and
+	// the coupling is reported.
+	Merged bool `json:"merged"`
+	// Mutual is the coupling weight between them; InternalA and InternalB
+	// each one's own cohesion; OutsideA and OutsideB each one's coupling to
+	// every other context.
+	Mutual    float64 `json:"mutual"`
+	InternalA float64 `json:"internalA"`
+	InternalB float64 `json:"internalB"`
+	OutsideA  float64 `json:"outsideA"`
+	OutsideB  float64 `json:"outsideB"`
+	// Context is the name of the context they form, or "" when kept apart.
+	Context string `json:"context,omitempty"`
+	// Evidence lists the strongest unit pairs tying them.
+	Evidence []string `json:"evidence"`
 }
 
 // Decompose clusters g.
@@ -77,45 +111,72 @@ func Decompose(g *graph.Graph, opt Options) (*Result, error) {
 	if opt.FolderPrior < 0 {
 		opt.FolderPrior = DefaultFolderPrior
 	}
+	layout := opt.Layout
+	if layout == nil {
+		layout = Classify(g, nil)
+	}
 	n := len(g.Units)
-	unitFolder, folders := classifyFolders(g)
+	unitFolder := layout.unitFolders(g)
+	folders := layout.Folders
+	prior := opt.FolderPrior > 0
 
 	pinOf, pinNames, err := resolvePins(g, opt.Pins)
 	if err != nil {
 		return nil, err
 	}
 
-	// Infrastructure and entry-point units are used by every context and
-	// belong to none (Bunch's "omnipresent modules"): left in the graph
-	// they attract whatever calls them most, so they are set aside in one
-	// context per folder and their edges do not vote.
+	// Infrastructure, entry points and test support are used by every
+	// context and belong to none (Bunch's "omnipresent modules"): left in
+	// the graph they attract whatever calls them most, so they are set
+	// aside and their edges do not vote.
 	aside := make([]bool, n)
-	if opt.FolderPrior > 0 {
-		for i := range g.Units {
-			if _, pinned := pinOf[i]; pinned {
-				continue
-			}
-			if f := folders[unitFolder[i]]; f != nil && (f.Role == RoleInfra || f.Role == RoleEntry) {
-				aside[i] = true
-			}
+	for i := range g.Units {
+		if _, ok := pinOf[i]; ok || !prior {
+			continue
+		}
+		if f := folders[unitFolder[i]]; f != nil && f.Platform() {
+			aside[i] = true
 		}
 	}
 
-	// Domain folders get an anchor node each; anchors of folders large
-	// enough to stand alone are pinned apart, so two of the authors'
-	// contexts are never merged, while their code can still leave.
-	folderKeys := make([]string, 0, len(folders))
-	for k, f := range folders {
-		if f.Role == RoleDomain && opt.FolderPrior > 0 {
-			folderKeys = append(folderKeys, k)
+	// Every domain folder is one context: its units share a pin label, so
+	// Leiden treats the folder as one node and never joins two folders.
+	// Subfolders of a split folder are tied to an anchor instead, so their
+	// coupling can merge siblings back.
+	pinned := make([]int, n)
+	for i := range pinned {
+		pinned[i] = -1
+	}
+	for i, p := range pinOf {
+		pinned[i] = p
+	}
+	folderPin := map[string]int{}
+	var softKeys []string
+	if prior {
+		next := len(pinNames)
+		for _, k := range sortedKeys(folders) {
+			f := folders[k]
+			if f.Role != RoleDomain {
+				continue
+			}
+			if f.Parent != "" {
+				softKeys = append(softKeys, k)
+				continue
+			}
+			folderPin[k] = next
+			next++
+		}
+		for i := range g.Units {
+			if p, ok := folderPin[unitFolder[i]]; ok && pinned[i] < 0 && !aside[i] {
+				pinned[i] = p
+			}
 		}
 	}
-	sort.Strings(folderKeys)
 	anchor := map[string]int{}
-	for i, k := range folderKeys {
+	for i, k := range softKeys {
 		anchor[k] = n + i
 	}
-	total := n + len(folderKeys)
+	total := n + len(softKeys)
 	lg := leiden.NewGraph(total)
 	strength := make([]float64, n)
 	for _, e := range g.Edges {
@@ -126,91 +187,75 @@ func Decompose(g *graph.Graph, opt Options) (*Result, error) {
 		strength[e.A] += e.Weight
 		strength[e.B] += e.Weight
 	}
-	folderUnits := map[string]int{}
-	for i := range g.Units {
-		if a, ok := anchor[unitFolder[i]]; ok {
-			folderUnits[unitFolder[i]]++
-			w := opt.FolderPrior * strength[i]
-			if w == 0 {
-				w = opt.FolderPrior // an isolated unit still belongs to its folder
-			}
-			lg.AddEdge(i, a, w)
-		}
-	}
-
 	initial := make([]int, total)
-	pinned := make([]int, total)
 	for i := range initial {
 		initial[i] = i
-		pinned[i] = -1
 	}
 	for i := range g.Units {
-		if a, ok := anchor[unitFolder[i]]; ok {
-			initial[i] = a
+		a, ok := anchor[unitFolder[i]]
+		if !ok || aside[i] || pinned[i] >= 0 {
+			continue
 		}
-		if p, ok := pinOf[i]; ok {
-			pinned[i] = p
+		w := opt.FolderPrior * strength[i]
+		if w == 0 {
+			w = opt.FolderPrior // an isolated unit still belongs to its folder
 		}
+		lg.AddEdge(i, a, w)
+		initial[i] = a
 	}
-	nextPin := len(pinNames)
-	for _, k := range folderKeys {
-		// Subfolders of a split folder are not pinned apart: their
-		// coupling may merge them back.
-		if folderUnits[k] >= 2 && folders[k].Parent == "" {
-			pinned[anchor[k]] = nextPin
-			nextPin++
-		}
+	allPinned := make([]int, total)
+	copy(allPinned, pinned)
+	for i := n; i < total; i++ {
+		allPinned[i] = -1
 	}
-	// A pinned unit must not start in a community with a unit of another
-	// pin: start it on its own.
-	for i := range g.Units {
-		if pinned[i] >= 0 {
-			initial[i] = i
-		}
-	}
-
 	res, err := leiden.Run(lg, leiden.Options{
 		Resolution: opt.Resolution,
 		Seed:       opt.Seed,
 		Initial:    initial,
-		Pinned:     pinned,
+		Pinned:     allPinned,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("cluster: %w", err)
 	}
-	membership := res.Membership[:n]
+	m := append([]int(nil), res.Membership[:n]...)
+
+	// Platform units get one community per folder.
 	next := res.Communities
-	asideCommunity := map[string]int{}
+	platform := map[int]string{} // community -> folder key
+	platformOf := map[string]int{}
 	for _, k := range sortedKeys(folders) {
 		for i := range g.Units {
 			if aside[i] && unitFolder[i] == k {
-				c, ok := asideCommunity[k]
+				c, ok := platformOf[k]
 				if !ok {
 					c = next
 					next++
-					asideCommunity[k] = c
+					platformOf[k] = c
+					platform[c] = k
 				}
-				membership[i] = c
+				m[i] = c
 			}
 		}
 	}
-	membership = absorbSingletons(g, membership, pinned[:n], aside)
-	membership = placeIsolated(g, membership, pinned[:n], aside)
-
-	out := &Result{Membership: membership}
-	out.Decomposition = assemble(g, membership, pinOf, pinNames, unitFolder, folders)
-	// Renumber Membership to the ordered context IDs.
-	for i := range out.Membership {
-		if c, ok := out.UnitContext[g.Units[i].ID]; ok {
-			out.Membership[i] = c
-		} else {
-			out.Membership[i] = -1
-		}
+	fixed := make([]bool, n) // user-pinned units never move
+	for i := range pinOf {
+		fixed[i] = true
 	}
+	p := &post{g: g, m: m, fixed: fixed, aside: aside, platform: platform, folderPin: folderPin, unitFolder: unitFolder, folders: folders}
+	p.absorbSingletons()
+	p.placeIsolated()
+	p.foldTables()
+	merges := p.mergeFolders()
+	p.joinEntries()
+	p.dissolveTiny()
+
+	out := &Result{}
+	out.Decomposition, out.Membership = assemble(g, p.m, platform, pinOf, pinNames, unitFolder, folders)
 	out.Quality = leiden.Modularity(unitGraph(g), out.Membership, opt.Resolution)
 	for _, k := range sortedKeys(folders) {
 		out.Folders = append(out.Folders, *folders[k])
 	}
+	out.Merges = p.nameMerges(merges, out)
 	out.Disagreements = disagreements(g, out, unitFolder, folders)
 	return out, nil
 }
@@ -221,116 +266,6 @@ func unitGraph(g *graph.Graph) *leiden.Graph {
 		lg.AddEdge(e.A, e.B, e.Weight)
 	}
 	return lg
-}
-
-// absorbSingletons folds a community made of a single unit into the
-// community it is most strongly tied to: one type on its own is not a
-// bounded context. Units with no ties at all stay where they are; pinned
-// units are left alone.
-func absorbSingletons(g *graph.Graph, membership, pinned []int, aside []bool) []int {
-	m := append([]int(nil), membership...)
-	size := map[int]int{}
-	for _, c := range m {
-		size[c]++
-	}
-	adj := make([]map[int]float64, len(m))
-	for _, e := range g.Edges {
-		if aside[e.A] || aside[e.B] {
-			continue
-		}
-		if adj[e.A] == nil {
-			adj[e.A] = map[int]float64{}
-		}
-		if adj[e.B] == nil {
-			adj[e.B] = map[int]float64{}
-		}
-		adj[e.A][e.B] += e.Weight
-		adj[e.B][e.A] += e.Weight
-	}
-	for i := range m {
-		if size[m[i]] != 1 || pinned[i] >= 0 || aside[i] || len(adj[i]) == 0 {
-			continue
-		}
-		w := map[int]float64{}
-		for j, x := range adj[i] {
-			if m[j] != m[i] {
-				w[m[j]] += x
-			}
-		}
-		best, bestW := -1, 0.0
-		for c, x := range w {
-			if x > bestW || (x == bestW && c < best) {
-				best, bestW = c, x
-			}
-		}
-		if best >= 0 {
-			size[m[i]]--
-			m[i] = best
-			size[best]++
-		}
-	}
-	return m
-}
-
-// placeIsolated gives a unit with no coupling at all, alone in its
-// community, the context of the code declared beside it: the units sharing
-// its files, else its package, weighted by lines. A type nothing refers to
-// (an implementation wired up by reflection, a DTO) still sits next to the
-// code it was written for.
-func placeIsolated(g *graph.Graph, membership, pinned []int, aside []bool) []int {
-	m := append([]int(nil), membership...)
-	size := map[int]int{}
-	for _, c := range m {
-		size[c]++
-	}
-	degree := make([]int, len(m))
-	for _, e := range g.Edges {
-		if !aside[e.A] && !aside[e.B] {
-			degree[e.A]++
-			degree[e.B]++
-		}
-	}
-	byFile := map[string][]int{}
-	byPkg := map[string][]int{}
-	for i, u := range g.Units {
-		for _, f := range u.Files {
-			byFile[f] = append(byFile[f], i)
-		}
-		if u.Pkg != "" {
-			byPkg[u.Pkg] = append(byPkg[u.Pkg], i)
-		}
-	}
-	vote := func(i int, cands []int, votes map[int]int) {
-		for _, j := range cands {
-			if j != i && !aside[j] && size[m[j]] > 1 {
-				votes[m[j]] += g.Units[j].Lines + 1
-			}
-		}
-	}
-	for i, u := range g.Units {
-		if degree[i] > 0 || size[m[i]] != 1 || pinned[i] >= 0 || aside[i] || u.Kind == graph.KindTable {
-			continue
-		}
-		votes := map[int]int{}
-		for _, f := range u.Files {
-			vote(i, byFile[f], votes)
-		}
-		if len(votes) == 0 {
-			vote(i, byPkg[u.Pkg], votes)
-		}
-		best, bestN := -1, 0
-		for c, n := range votes {
-			if n > bestN || (n == bestN && c < best) {
-				best, bestN = c, n
-			}
-		}
-		if best >= 0 {
-			size[m[i]]--
-			m[i] = best
-			size[best]++
-		}
-	}
-	return m
 }
 
 // resolvePins maps pin patterns to units. A pattern naming a unit exactly
@@ -411,39 +346,47 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// disagreements lists units of a domain folder that ended up outside the
-// context holding most of that folder's code.
+// disagreements lists units of a domain folder whose coupling to another
+// context is more than twice their coupling to their own.
 func disagreements(g *graph.Graph, r *Result, unitFolder []string, folders map[string]*Folder) []Disagreement {
-	lines := map[string]map[int]int{}
-	for i, u := range g.Units {
-		f := unitFolder[i]
-		c := r.Membership[i]
-		if f == "" || c < 0 || folders[f].Layer() {
+	w := make([]map[int]float64, len(g.Units))
+	for _, e := range g.Edges {
+		a, b := r.Membership[e.A], r.Membership[e.B]
+		if a < 0 || b < 0 {
 			continue
 		}
-		if lines[f] == nil {
-			lines[f] = map[int]int{}
+		if w[e.A] == nil {
+			w[e.A] = map[int]float64{}
 		}
-		lines[f][c] += u.Lines + 1
-	}
-	major := map[string]int{}
-	for f, m := range lines {
-		best, bestN := -1, -1
-		for c, n := range m {
-			if n > bestN || (n == bestN && c < best) {
-				best, bestN = c, n
-			}
+		if w[e.B] == nil {
+			w[e.B] = map[int]float64{}
 		}
-		major[f] = best
+		w[e.A][b] += e.Weight
+		w[e.B][a] += e.Weight
 	}
 	var out []Disagreement
 	for i, u := range g.Units {
-		f := unitFolder[i]
+		f := folders[unitFolder[i]]
 		c := r.Membership[i]
-		if f == "" || c < 0 || folders[f].Layer() || c == major[f] {
+		if f == nil || f.Role != RoleDomain || c < 0 {
 			continue
 		}
-		out = append(out, Disagreement{Unit: u.ID, Folder: f, FolderContext: r.Contexts[major[f]].Name, Context: r.Contexts[c].Name})
+		own := w[i][c] + u.Internal
+		best, bestW := -1, 0.0
+		for x, v := range w[i] {
+			if x != c && (v > bestW || (v == bestW && x < best)) {
+				best, bestW = x, v
+			}
+		}
+		if best >= 0 && bestW > 2*own {
+			out = append(out, Disagreement{Unit: u.ID, Folder: f.Key, FolderContext: r.Contexts[c].Name,
+				Context: r.Contexts[best].Name, Own: round4(own), Other: round4(bestW)})
+		}
 	}
 	return out
+}
+
+func round4(x float64) float64 {
+	const p = 10000
+	return float64(int64(x*p+0.5)) / p
 }

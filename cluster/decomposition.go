@@ -14,6 +14,23 @@ type Decomposition struct {
 	FuncContext map[string]int `json:"-"`
 	// TypeContext maps every module type ID to the context of its unit.
 	TypeContext map[string]int `json:"-"`
+	// Platform is what was set aside: infrastructure, entry points and
+	// test support, used by every context and owned by none. Its units are
+	// in no context.
+	Platform []PlatformGroup `json:"platform"`
+}
+
+// PlatformGroup is one folder of the platform / shared kernel.
+type PlatformGroup struct {
+	// Folder is the folder key.
+	Folder string `json:"folder"`
+	// Role is infra, entry or test-support.
+	Role FolderRole `json:"role"`
+	// Why says why it was set aside.
+	Why      string   `json:"why"`
+	Units    []string `json:"units"`
+	Packages []string `json:"packages"`
+	Lines    int      `json:"lines"`
 }
 
 // Context is one candidate bounded context.
@@ -22,6 +39,8 @@ type Context struct {
 	// Name is derived from the members (dominant path tokens and type names)
 	// unless a pin or declared context gave it.
 	Name string `json:"name"`
+	// NameReason says where the name comes from.
+	NameReason string `json:"nameReason"`
 	// Units are the member unit IDs, sorted.
 	Units []string `json:"units"`
 	// Packages are the import paths with at least one member unit, sorted.

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/decomp/decomp/analysis/facts"
 	"github.com/decomp/decomp/cluster/graph"
 )
 
@@ -14,10 +15,7 @@ import (
 type Folder struct {
 	// Key is the folder path relative to the module root, e.g. "internal/billing".
 	Key string `json:"key"`
-	// Role is how decomp reads the folder: "domain" (one bounded context),
-	// "layer" (one technical layer across domains: handlers, services,
-	// models...; gives no prior), "infra" (shared infrastructure) or "entry"
-	// (main packages wiring everything together).
+	// Role is how decomp reads the folder; see FolderRole.
 	Role FolderRole `json:"role"`
 	// Why explains the classification.
 	Why string `json:"why"`
@@ -32,23 +30,81 @@ type FolderRole string
 
 // Folder roles.
 const (
+	// RoleDomain is one bounded context, as its authors cut it.
 	RoleDomain FolderRole = "domain"
-	RoleLayer  FolderRole = "layer"
-	RoleInfra  FolderRole = "infra"
-	RoleEntry  FolderRole = "entry"
+	// RoleLayer is one technical layer across domains (handlers, services,
+	// models...), or a package of shared domain types: no prior, and its
+	// own package is placed type by type.
+	RoleLayer FolderRole = "layer"
+	// RoleAdapter is technology code implementing ports declared elsewhere
+	// (a mongo/ or inmem/ folder): its types join the contexts whose ports
+	// they implement and whose types they persist.
+	RoleAdapter FolderRole = "adapter"
+	// RoleInfra is shared technical infrastructure: set aside.
+	RoleInfra FolderRole = "infra"
+	// RoleEntry holds main packages and wiring: set aside.
+	RoleEntry FolderRole = "entry"
+	// RoleTest holds mocks, fakes and test helpers: set aside.
+	RoleTest FolderRole = "test-support"
 )
 
 // Layer reports whether the folder gives no prior.
-func (f *Folder) Layer() bool { return f.Role == RoleLayer }
+func (f *Folder) Layer() bool { return f.Role == RoleLayer || f.Role == RoleAdapter }
+
+// Platform reports whether the folder is set aside from the contexts.
+func (f *Folder) Platform() bool {
+	return f.Role == RoleInfra || f.Role == RoleEntry || f.Role == RoleTest
+}
 
 // infraNames are folder names of shared technical infrastructure: code every
 // context uses, which belongs to none of them.
 var infraNames = map[string]bool{
 	"platform": true, "infra": true, "infrastructure": true, "common": true, "shared": true, "util": true,
 	"utils": true, "kit": true, "foundation": true, "core": true, "support": true, "x": true, "lib": true,
-	"libs": true, "base": true, "helpers": true, "pkg": true, "conf": true, "config": true, "configs": true,
-	"settings": true, "setting": true, "log": true, "logging": true, "logger": true, "testutil": true,
-	"mocks": true, "mock": true, "tools": true, "tool": true, "build": true, "scripts": true,
+	"libs": true, "base": true, "helpers": true, "helper": true, "pkg": true, "conf": true, "config": true,
+	"configs": true, "settings": true, "setting": true, "log": true, "logging": true, "logger": true,
+	"tools": true, "tool": true, "build": true, "scripts": true, "i18n": true, "l10n": true, "locale": true,
+	"locales": true, "docs": true, "doc": true, "assets": true, "static": true, "public": true, "web": true,
+	"templates": true, "ui": true, "third_party": true, "thirdparty": true, "vendor": true, "errors": true,
+	"errs": true, "metrics": true, "telemetry": true, "tracing": true, "observability": true,
+	"health": true, "healthcheck": true, "version": true, "buildinfo": true,
+}
+
+// testNames are folder names of test support code.
+var testNames = map[string]bool{
+	"mock": true, "mocks": true, "fake": true, "fakes": true, "testutil": true, "testutils": true,
+	"testhelper": true, "testhelpers": true, "testing": true, "test": true, "tests": true, "testdata": true,
+	"mockgen": true, "stub": true, "stubs": true, "e2e": true, "integration": true,
+}
+
+// techNames are folder names of storage, messaging and transport
+// technologies: a folder so named that implements ports declared elsewhere
+// is an adapter.
+var techNames = map[string]bool{
+	"mongo": true, "mongodb": true, "inmem": true, "memory": true, "mem": true, "postgres": true,
+	"postgresql": true, "pg": true, "mysql": true, "sqlite": true, "redis": true, "sql": true,
+	"kafka": true, "nats": true, "rabbitmq": true, "amqp": true, "grpc": true, "http": true,
+	"elastic": true, "elasticsearch": true, "dynamo": true, "dynamodb": true, "s3": true, "bolt": true,
+	"boltdb": true, "badger": true, "gorm": true, "cassandra": true, "etcd": true, "memcache": true,
+	"adapter": true, "adapters": true, "infras": true, "gateway": true, "gateways": true,
+}
+
+// techImports are import-path fragments of storage, cache, messaging and
+// transport libraries.
+var techImports = []string{
+	"database/sql", "go.mongodb.org/", "gorm.io/", "github.com/jinzhu/gorm", "xorm.io/", "github.com/jmoiron/sqlx",
+	"github.com/jackc/pgx", "github.com/lib/pq", "github.com/go-sql-driver/mysql", "github.com/redis/",
+	"github.com/go-redis/", "github.com/gomodule/redigo", "github.com/streadway/amqp", "github.com/rabbitmq/",
+	"github.com/segmentio/kafka-go", "github.com/Shopify/sarama", "github.com/IBM/sarama", "github.com/nats-io/",
+	"google.golang.org/grpc", "github.com/uptrace/bun", "entgo.io/", "github.com/Masterminds/squirrel",
+	"go.etcd.io/bbolt", "github.com/boltdb/bolt", "github.com/aws/aws-sdk-go", "github.com/elastic/",
+	"cloud.google.com/go/", "modernc.org/sqlite", "github.com/mattn/go-sqlite3",
+}
+
+// testImports mark a package that exists to support tests.
+var testImports = []string{
+	"testing", "net/http/httptest", "github.com/stretchr/testify", "github.com/golang/mock/gomock",
+	"go.uber.org/mock/gomock", "github.com/onsi/gomega", "github.com/onsi/ginkgo",
 }
 
 // containers are directory names that only hold other folders' code.
@@ -71,6 +127,164 @@ var layerNames = map[string]bool{
 	"view": true, "routes": true, "router": true, "middleware": true, "middlewares": true, "schema": true,
 	"schemas": true, "types": true, "domain": true, "jobs": true, "workers": true, "worker": true, "queries": true,
 	"database": true, "db": true, "dal": true, "orm": true, "dbmodels": true, "migrations": true, "route": true,
+	"data": true, "biz": true, "logic": true,
+}
+
+// Layout is how decomp reads the module's folders before clustering: the
+// folder and role of every package, and which packages hold several
+// domains (placed type by type at the auto granularity).
+type Layout struct {
+	// Root is the common directory of the analysed packages, relative to
+	// the module root ("" when it is the module root): folder keys are
+	// computed below it, so analysing ./services/... reads services/ as
+	// the whole module.
+	Root string
+	// Folders maps folder keys to folders.
+	Folders map[string]*Folder
+	// PkgFolder maps each package path to its folder key.
+	PkgFolder map[string]string
+	// TypeUnits are the packages the auto granularity splits into types:
+	// the layers' own packages, adapters and a root package of shared
+	// domain types.
+	TypeUnits map[string]bool
+}
+
+// pkgInfo is what classification knows of one package.
+type pkgInfo struct {
+	path, dir, name string
+	types           []string
+	imports         []string
+	external        []string
+	lines           int
+	units           int
+	tables          bool
+}
+
+// Classify reads the folder structure of the packages in g, using the facts
+// (imports, implements relations, data accesses) when there are some.
+func Classify(g *graph.Graph, f *facts.Facts) *Layout {
+	pkgs := map[string]*pkgInfo{}
+	var order []string
+	get := func(path string) *pkgInfo {
+		p := pkgs[path]
+		if p == nil {
+			p = &pkgInfo{path: path}
+			pkgs[path] = p
+			order = append(order, path)
+		}
+		return p
+	}
+	for _, u := range g.Units {
+		if u.Kind == graph.KindTable || u.Pkg == "" {
+			continue
+		}
+		p := get(u.Pkg)
+		p.dir, p.name = u.Dir, u.PkgName
+		p.types = append(p.types, u.Types...)
+		p.lines += u.Lines
+		p.units++
+	}
+	funcPkg := map[string]string{}
+	if f != nil {
+		for _, fp := range f.Packages {
+			if p, ok := pkgs[fp.Path]; ok {
+				p.imports, p.external = fp.Imports, fp.ExternalImports
+			}
+		}
+		for _, fn := range f.Funcs {
+			funcPkg[fn.ID] = fn.Pkg
+		}
+		for _, a := range f.Accesses {
+			if p, ok := pkgs[funcPkg[a.Func]]; ok {
+				p.tables = true
+			}
+		}
+	}
+	sort.Strings(order)
+
+	l := &Layout{Folders: map[string]*Folder{}, PkgFolder: map[string]string{}, TypeUnits: map[string]bool{}}
+	var dirs []string
+	for _, path := range order {
+		dirs = append(dirs, pkgs[path].dir)
+	}
+	l.Root = commonDir(dirs)
+	hasPkg := map[string]bool{}
+	for _, d := range dirs {
+		hasPkg[d] = true
+	}
+	has := func(d string) bool { return hasPkg[d] }
+	members := map[string][]*pkgInfo{}
+	for _, path := range order {
+		p := pkgs[path]
+		k := l.folderKey(p.dir, has)
+		l.PkgFolder[path] = k
+		members[k] = append(members[k], p)
+	}
+	for _, k := range sortedKeys(members) {
+		l.Folders[k] = l.classifyByName(k, members[k])
+	}
+	if f != nil {
+		l.classifyByBehaviour(members, pkgs, f)
+	}
+	l.splitLarge(members, has)
+	for k, ms := range members {
+		fo := l.Folders[k]
+		for _, p := range ms {
+			switch {
+			case fo.Role == RoleAdapter:
+				l.TypeUnits[p.path] = true
+			case fo.Role == RoleLayer && p.dir == k:
+				// The layer's own package holds every domain; its
+				// subpackages (repo/user, service/billing) are the
+				// authors' per-domain cut of the layer.
+				l.TypeUnits[p.path] = true
+			}
+		}
+	}
+	return l
+}
+
+// commonDir returns the longest common directory of dirs ("" for the module
+// root).
+func commonDir(dirs []string) string {
+	if len(dirs) == 0 {
+		return ""
+	}
+	var common []string
+	for i, d := range dirs {
+		if d == "." || d == "" {
+			return ""
+		}
+		segs := strings.Split(d, "/")
+		if i == 0 {
+			common = segs
+			continue
+		}
+		n := 0
+		for n < len(common) && n < len(segs) && common[n] == segs[n] {
+			n++
+		}
+		common = common[:n]
+	}
+	if len(dirs) == 1 && len(common) > 0 {
+		// A single package: its own folder is the root's only folder.
+		common = common[:len(common)-1]
+	}
+	return strings.Join(common, "/")
+}
+
+// folderKey is FolderKey below the layout's root.
+func (l *Layout) folderKey(dir string, has func(string) bool) string {
+	if dir == "" || dir == "." {
+		return "."
+	}
+	if l.Root == "" {
+		return FolderKey(dir, has)
+	}
+	if dir == l.Root {
+		return dir
+	}
+	return folderKeyBelow(dir, l.Root, has)
 }
 
 // FolderKey returns the folder group of a package directory: the path up to
@@ -109,142 +323,273 @@ func folderKeyBelow(dir, base string, hasPkg func(dir string) bool) string {
 	return dir
 }
 
+// classifyByName reads one folder's role from its name and its types.
+func (l *Layout) classifyByName(k string, members []*pkgInfo) *Folder {
+	f := &Folder{Key: k}
+	last := strings.ToLower(k[strings.LastIndexByte(k, '/')+1:])
+	allMain := true
+	for _, p := range members {
+		if p.name != "main" {
+			allMain = false
+		}
+	}
+	var types []string
+	for _, p := range members {
+		types = append(types, p.types...)
+	}
+	root := len(members) == 1 && (members[0].dir == l.Root || (l.Root == "" && members[0].dir == "."))
+	switch {
+	case last == "cmd" || allMain:
+		f.Role, f.Why = RoleEntry, "entry points: main packages wire every context together and belong to none"
+	case root:
+		f.Role, f.Why = RoleLayer, "root package: shared domain types, placed type by type"
+	case testNames[last] || strings.HasSuffix(last, "mock") || strings.HasSuffix(last, "mocks") || strings.HasSuffix(last, "test"):
+		f.Role, f.Why = RoleTest, "folder name "+last+" is test support"
+	case infraNames[last]:
+		f.Role, f.Why = RoleInfra, "folder name "+last+" is shared infrastructure"
+	case layerNames[last]:
+		f.Role, f.Why = RoleLayer, "folder name "+last+" is a technical layer"
+	default:
+		if suffix, n := roleSuffix(types); suffix != "" {
+			f.Role, f.Why = RoleLayer, "its types share the role suffix "+suffix+" across "+strconv.Itoa(n)+" different names"
+		} else {
+			f.Role, f.Why = RoleDomain, "domain folder: its packages are one context unless the code says otherwise"
+		}
+	}
+	return f
+}
+
+// classifyByBehaviour corrects name-based roles of domain folders from what
+// their code does: test helpers import the testing libraries, adapters
+// implement ports declared elsewhere and talk to a storage or transport
+// library, wiring packages import many folders and are imported only by
+// entry points, and infrastructure is imported by several folders while
+// importing no domain code itself.
+func (l *Layout) classifyByBehaviour(members map[string][]*pkgInfo, pkgs map[string]*pkgInfo, f *facts.Facts) {
+	typePkg := map[string]string{}
+	for _, t := range f.Types {
+		typePkg[t.ID] = t.Pkg
+	}
+	// implOut counts, per folder, its types implementing module interfaces
+	// of other folders; implIn, types of other folders implementing its own.
+	implOut := map[string]map[string]bool{}
+	implIn := map[string]int{}
+	for _, u := range f.Uses {
+		if u.Kind != facts.UseImplements {
+			continue
+		}
+		from, to := l.PkgFolder[typePkg[u.From]], l.PkgFolder[typePkg[u.Target]]
+		if from == "" || to == "" || from == to {
+			continue
+		}
+		if implOut[from] == nil {
+			implOut[from] = map[string]bool{}
+		}
+		implOut[from][u.From] = true
+		implIn[to]++
+	}
+	importers := map[string]map[string]bool{} // folder -> importing folders
+	for _, p := range pkgs {
+		from := l.PkgFolder[p.path]
+		for _, imp := range p.imports {
+			to, ok := l.PkgFolder[imp]
+			if !ok || to == from {
+				continue
+			}
+			if importers[to] == nil {
+				importers[to] = map[string]bool{}
+			}
+			importers[to][from] = true
+		}
+	}
+	for _, k := range sortedKeys(members) {
+		fo := l.Folders[k]
+		if fo.Role != RoleDomain {
+			continue
+		}
+		ms := members[k]
+		last := strings.ToLower(k[strings.LastIndexByte(k, '/')+1:])
+		switch {
+		case allImport(ms, testImports):
+			fo.Role, fo.Why = RoleTest, "its packages import testing libraries outside test files: test support"
+		case len(implOut[k]) >= 2 && implIn[k] == 0 && (techNames[last] || anyImport(ms, techImports)):
+			fo.Role, fo.Why = RoleAdapter, "adapter: "+strconv.Itoa(len(implOut[k]))+" of its types implement interfaces declared in other folders, and it talks to a storage or transport technology"
+		}
+	}
+	// Wiring and infrastructure depend on the other folders' roles: settle
+	// them in rounds.
+	for round := 0; round < 4; round++ {
+		changed := false
+		for _, k := range sortedKeys(members) {
+			fo := l.Folders[k]
+			if fo.Role != RoleDomain {
+				continue
+			}
+			ms := members[k]
+			domainImports := map[string]bool{}
+			tables := false
+			for _, p := range ms {
+				tables = tables || p.tables
+				for _, imp := range p.imports {
+					if to, ok := l.Folders[l.PkgFolder[imp]]; ok && to.Key != k && !to.Platform() {
+						domainImports[to.Key] = true
+					}
+				}
+			}
+			// Layers hold every domain, so only domain folders count as
+			// the contexts that use a library.
+			users := 0
+			onlyEntry := true
+			for from := range importers[k] {
+				fr := l.Folders[from]
+				if fr == nil || fr.Platform() {
+					continue
+				}
+				onlyEntry = false
+				if fr.Role == RoleDomain {
+					users++
+				}
+			}
+			switch {
+			case onlyEntry && len(domainImports) >= 3 && !tables:
+				fo.Role, fo.Why = RoleEntry, "wiring: imports "+strconv.Itoa(len(domainImports))+" folders, touches no table and is imported only by entry points"
+				changed = true
+			case len(domainImports) == 0 && users >= 2 && !tables:
+				fo.Role, fo.Why = RoleInfra, "shared library: imported by "+strconv.Itoa(users)+" domain folders, imports no domain code and touches no table"
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+}
+
+func anyImport(ms []*pkgInfo, libs []string) bool {
+	for _, p := range ms {
+		for _, imp := range p.external {
+			for _, lib := range libs {
+				if imp == lib || strings.HasPrefix(imp, lib) && (strings.HasSuffix(lib, "/") || strings.HasPrefix(imp[len(lib):], "/")) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func allImport(ms []*pkgInfo, libs []string) bool {
+	for _, p := range ms {
+		if !anyImport([]*pkgInfo{p}, libs) {
+			return false
+		}
+	}
+	return len(ms) > 0
+}
+
 // maxFolderShare is the share of the module's code units above which a
 // domain folder is split into its subfolders: a folder holding a third of
 // everything is a product or a subsystem tree, not one bounded context.
 const maxFolderShare = 0.25
 
-// classifyFolders groups units by folder and decides which folders are
-// layers, infrastructure, entry points or domains.
-func classifyFolders(g *graph.Graph) (unitFolder []string, folders map[string]*Folder) {
-	dirs := map[string]bool{}
+// splitLarge splits domain folders that are too large, level by level.
+func (l *Layout) splitLarge(members map[string][]*pkgInfo, has func(string) bool) {
 	code := 0
-	for _, u := range g.Units {
-		if u.Kind != graph.KindTable {
-			dirs[u.Dir] = true
-			code++
+	for _, ms := range members {
+		for _, p := range ms {
+			code += p.units
 		}
 	}
-	hasPkg := func(d string) bool { return dirs[d] }
-	unitFolder = make([]string, len(g.Units))
-	folders = map[string]*Folder{}
-	members := map[string][]int{}
-	for i, u := range g.Units {
-		if u.Kind == graph.KindTable {
-			continue
-		}
-		k := FolderKey(u.Dir, hasPkg)
-		unitFolder[i] = k
-		members[k] = append(members[k], i)
-	}
-	for _, k := range sortedKeys(members) {
-		folders[k] = classifyFolder(g, k, members[k])
-	}
-	// Split domain folders that are too large, level by level.
 	for round := 0; round < 3; round++ {
 		split := false
 		for _, k := range sortedKeys(members) {
-			f := folders[k]
-			if f.Role != RoleDomain || float64(len(members[k])) <= maxFolderShare*float64(code) {
+			f := l.Folders[k]
+			n := 0
+			for _, p := range members[k] {
+				n += p.units
+			}
+			if f.Role != RoleDomain || float64(n) <= maxFolderShare*float64(code) {
 				continue
 			}
-			children := map[string][]int{}
-			for _, i := range members[k] {
-				if d := g.Units[i].Dir; d != k {
-					children[folderKeyBelow(d, k, hasPkg)] = append(children[folderKeyBelow(d, k, hasPkg)], i)
+			children := map[string][]*pkgInfo{}
+			var stay []*pkgInfo
+			for _, p := range members[k] {
+				if p.dir == k {
+					stay = append(stay, p)
+					continue
 				}
+				ck := folderKeyBelow(p.dir, k, has)
+				children[ck] = append(children[ck], p)
 			}
 			if len(children) < 3 {
 				continue
 			}
 			split = true
-			var stay []int
-			for _, i := range members[k] {
-				if g.Units[i].Dir == k {
-					stay = append(stay, i)
-				}
-			}
 			for _, ck := range sortedKeys(children) {
 				members[ck] = children[ck]
-				for _, i := range children[ck] {
-					unitFolder[i] = ck
+				for _, p := range children[ck] {
+					l.PkgFolder[p.path] = ck
 				}
-				cf := classifyFolder(g, ck, children[ck])
+				cf := l.classifyByName(ck, children[ck])
+				if cf.Role == RoleLayer && strings.HasPrefix(cf.Why, "root") {
+					cf.Role, cf.Why = RoleDomain, "subfolder of a large domain folder"
+				}
 				cf.Parent = k
-				folders[ck] = cf
+				l.Folders[ck] = cf
 			}
 			if len(stay) > 0 {
 				members[k] = stay
 			} else {
 				delete(members, k)
-				delete(folders, k)
+				delete(l.Folders, k)
 			}
 		}
 		if !split {
 			break
 		}
 	}
-	return unitFolder, folders
 }
 
-// classifyFolder reads one folder's role from its name and its types.
-func classifyFolder(g *graph.Graph, k string, members []int) *Folder {
-	f := &Folder{Key: k}
-	last := strings.ToLower(k[strings.LastIndexByte(k, '/')+1:])
-	allMain := true
-	for _, i := range members {
-		if g.Units[i].PkgName != "main" {
-			allMain = false
+// classifyFolders is Classify on a graph alone, by names.
+func classifyFolders(g *graph.Graph) (unitFolder []string, folders map[string]*Folder) {
+	l := Classify(g, nil)
+	return l.unitFolders(g), l.Folders
+}
+
+// unitFolders gives each unit of g its folder key ("" for tables).
+func (l *Layout) unitFolders(g *graph.Graph) []string {
+	out := make([]string, len(g.Units))
+	for i, u := range g.Units {
+		if u.Kind != graph.KindTable {
+			out[i] = l.PkgFolder[u.Pkg]
 		}
 	}
-	switch {
-	case last == "cmd" || allMain:
-		f.Role, f.Why = RoleEntry, "entry points: main packages wire every context together and belong to none"
-	case infraNames[last]:
-		f.Role, f.Why = RoleInfra, "folder name "+last+" is shared infrastructure"
-	case layerNames[last]:
-		f.Role, f.Why = RoleLayer, "folder name "+last+" is a technical layer"
-	default:
-		if suffix, n := roleSuffix(g, members); suffix != "" {
-			f.Role, f.Why = RoleLayer, "its types share the role suffix "+suffix+" across "+strconv.Itoa(n)+" different names"
-		} else {
-			f.Role, f.Why = RoleDomain, "domain folder: its packages are treated as one context unless the code says otherwise"
-		}
-	}
-	return f
+	return out
 }
 
 // roleSuffix finds a camel-case suffix (Handler, Service, Repository, ...)
 // shared by at least half the folder's types, with three or more distinct
 // stems: the mark of a layer that holds every domain.
-func roleSuffix(g *graph.Graph, members []int) (string, int) {
+func roleSuffix(types []string) (string, int) {
 	count := map[string]int{}
 	stems := map[string]map[string]bool{}
 	total := 0
-	for _, i := range members {
-		for _, t := range g.Units[i].Types {
-			name := t[strings.LastIndexByte(t, '.')+1:]
-			words := camelWords(name)
-			if len(words) < 2 {
-				total++
-				continue
-			}
-			total++
-			suf := words[len(words)-1]
-			count[suf]++
-			if stems[suf] == nil {
-				stems[suf] = map[string]bool{}
-			}
-			stems[suf][strings.Join(words[:len(words)-1], "")] = true
+	for _, t := range types {
+		name := t[strings.LastIndexByte(t, '.')+1:]
+		words := camelWords(name)
+		total++
+		if len(words) < 2 {
+			continue
 		}
+		suf := words[len(words)-1]
+		count[suf]++
+		if stems[suf] == nil {
+			stems[suf] = map[string]bool{}
+		}
+		stems[suf][strings.Join(words[:len(words)-1], "")] = true
 	}
 	best, bestN := "", 0
-	keys := make([]string, 0, len(count))
-	for k := range count {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range sortedKeys(count) {
 		if count[k] > bestN {
 			best, bestN = k, count[k]
 		}

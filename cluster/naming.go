@@ -29,10 +29,20 @@ var roleWords = map[string]bool{
 // domainSuffixes end the names of types that stand for a whole domain.
 var domainSuffixes = map[string]bool{"service": true, "usecase": true, "usecases": true, "module": true, "domain": true, "facade": true}
 
-// assemble turns a membership vector into the ordered Decomposition.
-func assemble(g *graph.Graph, membership []int, pinOf map[int]int, pinNames []string, unitFolder []string, folders map[string]*Folder) Decomposition {
+// stopNames are words that never name a context: technical words, layer,
+// infrastructure and container names.
+func stopName(w string) bool {
+	w = strings.ToLower(w)
+	return roleWords[w] || layerNames[w] || infraNames[w] || testNames[w] || containers[w] || maybeContainers[w] ||
+		techNames[w] || w == "examples" || w == "example" || w == "sample" || w == "samples" || w == "main" || w == "." || w == ""
+}
+
+// assemble turns community labels into the ordered Decomposition and the
+// final membership (context index per unit, -1 for platform units and
+// tables no context holds).
+func assemble(g *graph.Graph, m []int, platform map[int]string, pinOf map[int]int, pinNames []string, unitFolder []string, folders map[string]*Folder) (Decomposition, []int) {
 	groups := map[int][]int{}
-	for i, c := range membership {
+	for i, c := range m {
 		if c >= 0 {
 			groups[c] = append(groups[c], i)
 		}
@@ -40,45 +50,100 @@ func assemble(g *graph.Graph, membership []int, pinOf map[int]int, pinNames []st
 	type draft struct {
 		units []int
 		lines int
+		cands []nameCand
 		name  string
+		why   string
 	}
 	var drafts []*draft
-	for _, members := range groups {
+	dec := Decomposition{
+		UnitContext: map[string]int{},
+		FuncContext: map[string]int{},
+		TypeContext: map[string]int{},
+	}
+	var plat []*PlatformGroup
+	for _, c := range sortedInts(groups) {
+		members := groups[c]
+		if k, ok := platform[c]; ok {
+			f := folders[k]
+			pg := &PlatformGroup{Folder: k, Role: f.Role, Why: f.Why}
+			pkgs := map[string]bool{}
+			for _, i := range members {
+				u := g.Units[i]
+				pg.Units = append(pg.Units, u.ID)
+				pg.Lines += u.Lines
+				if u.Pkg != "" {
+					pkgs[u.Pkg] = true
+				}
+			}
+			sort.Strings(pg.Units)
+			pg.Packages = sortedKeys(pkgs)
+			plat = append(plat, pg)
+			continue
+		}
 		d := &draft{units: members}
+		code := false
 		for _, i := range members {
 			d.lines += g.Units[i].Lines
+			code = code || g.Units[i].Kind != graph.KindTable
 		}
-		d.name = nameFor(g, members, pinOf, pinNames, unitFolder, folders)
+		if !code {
+			continue // tables no code holds
+		}
+		d.cands = nameCandidates(g, members, pinOf, pinNames, unitFolder, folders)
 		drafts = append(drafts, d)
 	}
 	sort.Slice(drafts, func(i, j int) bool {
 		if drafts[i].lines != drafts[j].lines {
 			return drafts[i].lines > drafts[j].lines
 		}
-		if drafts[i].name != drafts[j].name {
-			return drafts[i].name < drafts[j].name
-		}
 		return drafts[i].units[0] < drafts[j].units[0]
 	})
-	// Make names unique in order: the larger context keeps the plain name.
-	used := map[string]int{}
+	// Unique names, in size order: the larger context keeps its first
+	// choice, a smaller one takes its next; never a numeric suffix.
+	used := map[string]bool{}
 	for _, d := range drafts {
-		used[d.name]++
-		if n := used[d.name]; n > 1 {
-			d.name = d.name + "-" + string(rune('0'+min(n, 9)))
+		for _, c := range d.cands {
+			if !used[c.name] {
+				d.name, d.why = c.name, c.why
+				break
+			}
 		}
+		if d.name == "" && len(d.cands) > 0 {
+			first := d.cands[0]
+			for _, c := range d.cands[1:] {
+				if n := first.name + "-" + c.name; !used[n] {
+					d.name, d.why = n, first.why+", with "+c.name+" to tell it from the larger "+first.name
+					break
+				}
+			}
+		}
+		if d.name == "" {
+			u := g.Units[d.units[0]]
+			base := "context"
+			if len(d.cands) > 0 {
+				base = d.cands[0].name
+			}
+			d.name, d.why = base+"-"+strings.ToLower(shortName(u)), "named after its first unit"
+		}
+		used[d.name] = true
 	}
-	dec := Decomposition{
-		UnitContext: map[string]int{},
-		FuncContext: map[string]int{},
-		TypeContext: map[string]int{},
+	sort.SliceStable(drafts, func(i, j int) bool {
+		if drafts[i].lines != drafts[j].lines {
+			return drafts[i].lines > drafts[j].lines
+		}
+		return drafts[i].name < drafts[j].name
+	})
+	membership := make([]int, len(m))
+	for i := range membership {
+		membership[i] = -1
 	}
 	for id, d := range drafts {
-		c := Context{ID: id, Name: d.name, Lines: d.lines}
+		c := Context{ID: id, Name: d.name, NameReason: d.why, Lines: d.lines}
 		files := map[string]bool{}
 		pkgs := map[string]bool{}
 		for _, i := range d.units {
 			u := g.Units[i]
+			membership[i] = id
 			dec.UnitContext[u.ID] = id
 			c.Units = append(c.Units, u.ID)
 			if u.Kind == graph.KindTable {
@@ -104,16 +169,32 @@ func assemble(g *graph.Graph, membership []int, pinOf map[int]int, pinNames []st
 		sort.Strings(c.Tables)
 		dec.Contexts = append(dec.Contexts, c)
 	}
-	return dec
+	sort.Slice(plat, func(i, j int) bool { return plat[i].Folder < plat[j].Folder })
+	for _, pg := range plat {
+		dec.Platform = append(dec.Platform, *pg)
+	}
+	return dec, membership
 }
 
-// nameFor names a context: its pin's name; else the domain folder holding
-// most of its code; else the dominant domain word of its type names,
-// package paths and tables, weighted by lines.
-func nameFor(g *graph.Graph, members []int, pinOf map[int]int, pinNames []string, unitFolder []string, folders map[string]*Folder) string {
+func shortName(u graph.Unit) string {
+	id := u.ID
+	if i := strings.LastIndexAny(id, "/."); i >= 0 {
+		return id[i+1:]
+	}
+	return id
+}
+
+type nameCand struct{ name, why string }
+
+// nameCandidates lists a context's possible names, best first: its pin's
+// name; the domain folder holding most of its code; then the domain words
+// of its type names, package paths and tables, weighted by lines.
+func nameCandidates(g *graph.Graph, members []int, pinOf map[int]int, pinNames []string, unitFolder []string, folders map[string]*Folder) []nameCand {
+	var out []nameCand
 	for _, i := range members {
 		if p, ok := pinOf[i]; ok {
-			return pinNames[p]
+			out = append(out, nameCand{pinNames[p], "pinned in the config"})
+			break
 		}
 	}
 	total := 0
@@ -121,13 +202,15 @@ func nameFor(g *graph.Graph, members []int, pinOf map[int]int, pinNames []string
 	for _, i := range members {
 		u := g.Units[i]
 		total += u.Lines
-		if f := unitFolder[i]; f != "" && !folders[f].Layer() {
+		if f := unitFolder[i]; f != "" && folders[f] != nil && folders[f].Role == RoleDomain {
 			byFolder[f] += u.Lines
 		}
 	}
 	for _, f := range sortedKeys(byFolder) {
 		if total > 0 && byFolder[f]*10 >= total*6 {
-			return f[strings.LastIndexByte(f, '/')+1:]
+			if w := folderWord(f); w != "" {
+				out = append(out, nameCand{w, "domain folder " + f})
+			}
 		}
 	}
 	score := map[string]float64{}
@@ -155,30 +238,33 @@ func nameFor(g *graph.Graph, members []int, pinOf map[int]int, pinNames []string
 		}
 		if u.Dir != "" {
 			segs := strings.Split(u.Dir, "/")
-			last := segs[len(segs)-1]
-			if !layerNames[last] && !containers[last] {
-				addWord(score, singular(strings.ToLower(last)), w/2)
+			for _, word := range strings.FieldsFunc(segs[len(segs)-1], func(r rune) bool { return r == '_' || r == '-' }) {
+				addWord(score, singular(strings.ToLower(word)), w/2)
 			}
 		}
 	}
-	best, bestW := "", 0.0
-	for _, wd := range sortedKeys(score) {
-		if score[wd] > bestW {
-			best, bestW = wd, score[wd]
+	words := sortedKeys(score)
+	sort.SliceStable(words, func(i, j int) bool { return score[words[i]] > score[words[j]] })
+	for _, wd := range words {
+		out = append(out, nameCand{wd, "its most frequent domain word (type names, tables, package names)"})
+	}
+	return out
+}
+
+// folderWord is the name a folder gives its context: its last segment that
+// is not a technical word.
+func folderWord(key string) string {
+	segs := strings.Split(key, "/")
+	for i := len(segs) - 1; i >= 0; i-- {
+		if !stopName(segs[i]) {
+			return strings.ToLower(segs[i])
 		}
 	}
-	if best == "" {
-		u := g.Units[members[0]]
-		if u.Dir != "" {
-			return u.Dir[strings.LastIndexByte(u.Dir, '/')+1:]
-		}
-		return u.Name
-	}
-	return best
+	return ""
 }
 
 func addWord(score map[string]float64, w string, x float64) {
-	if len(w) < 3 || roleWords[w] || layerNames[w] {
+	if len(w) < 3 || stopName(w) {
 		return
 	}
 	score[w] += x

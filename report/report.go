@@ -32,7 +32,14 @@ type Report struct {
 	Dependencies []Dependency `json:"dependencies"`
 	// Folders tells how each top-level folder was read (domain or layer).
 	Folders []cluster.Folder `json:"folders"`
-	// Disagreements are units that left their domain folder's context.
+	// Platform is what was set aside, never a context: infrastructure,
+	// entry points and test support, each folder with why.
+	Platform []cluster.PlatformGroup `json:"platform"`
+	// Merges are domain folders merged into one context, or coupled
+	// nearly enough to be, with the evidence.
+	Merges []cluster.Merge `json:"merges"`
+	// Disagreements are units of a domain folder more coupled to another
+	// context than to their own.
 	Disagreements []cluster.Disagreement `json:"disagreements"`
 	// Tables lists every table and collection the code touches, with each
 	// access as evidence.
@@ -122,13 +129,15 @@ type Metrics struct {
 
 // Context is one candidate bounded context.
 type Context struct {
-	ID       int      `json:"id"`
-	Name     string   `json:"name"`
-	Units    []Unit   `json:"units"`
-	Packages []string `json:"packages"`
-	Tables   []string `json:"tables"`
-	Files    int      `json:"files"`
-	Lines    int      `json:"lines"`
+	ID   int    `json:"id"`
+	Name string `json:"name"`
+	// NameReason says where the name comes from.
+	NameReason string   `json:"nameReason"`
+	Units      []Unit   `json:"units"`
+	Packages   []string `json:"packages"`
+	Tables     []string `json:"tables"`
+	Files      int      `json:"files"`
+	Lines      int      `json:"lines"`
 	// Cohesion is the share of the context's coupling weight that stays inside it.
 	Cohesion float64 `json:"cohesion"`
 	// Coupling is the share that crosses to other contexts.
@@ -173,6 +182,8 @@ func Build(out *pipeline.Output, toolVersion string) *Report {
 		Module:          out.Facts.Module,
 		Folders:         nonNil(out.Result.Folders),
 		Disagreements:   nonNil(out.Result.Disagreements),
+		Platform:        nonNil(out.Result.Platform),
+		Merges:          nonNil(out.Result.Merges),
 		Warnings:        nonNil(out.Facts.Warnings),
 		OversizedModels: nonNil(out.Models),
 		SharedTables:    nonNil(out.SharedTables),
@@ -266,7 +277,7 @@ func contexts(out *pipeline.Output, met metrics.Result) []Context {
 			shaped[c.ID][k] = round(v)
 		}
 		rc := Context{
-			ID: c.ID, Name: c.Name, Packages: nonNil(c.Packages), Tables: nonNil(c.Tables),
+			ID: c.ID, Name: c.Name, NameReason: c.NameReason, Packages: nonNil(c.Packages), Tables: nonNil(c.Tables),
 			Files: c.Files, Lines: c.Lines, ShapedBy: shaped[c.ID],
 		}
 		if c.ID < len(met.Contexts) {

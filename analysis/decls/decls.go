@@ -140,12 +140,18 @@ func pkgFacts(prog *load.Program, p *packages.Package) facts.Package {
 	}
 	seen := map[string]bool{}
 	for path := range p.Imports {
-		if prog.InModule(path) && path != p.PkgPath && !seen[path] {
-			seen[path] = true
+		if path == p.PkgPath || seen[path] {
+			continue
+		}
+		seen[path] = true
+		if prog.InModule(path) {
 			pk.Imports = append(pk.Imports, path)
+		} else {
+			pk.ExternalImports = append(pk.ExternalImports, path)
 		}
 	}
 	sort.Strings(pk.Imports)
+	sort.Strings(pk.ExternalImports)
 	return pk
 }
 

@@ -56,6 +56,9 @@ type Package struct {
 	Files []File `json:"files"`
 	// Imports lists the module-internal packages this package imports, sorted.
 	Imports []string `json:"imports,omitempty"`
+	// ExternalImports lists the other packages it imports (standard library
+	// and dependencies), sorted: what it talks to tells what role it plays.
+	ExternalImports []string `json:"externalImports,omitempty"`
 	// IllTyped is set when the package failed to type-check; its facts come
 	// from what could be read.
 	IllTyped bool `json:"illTyped,omitempty"`

@@ -25,15 +25,20 @@ const (
 	// free functions attached to the same-package type they use most; what is
 	// left forms one unit per package.
 	Type Granularity = "type"
+	// Auto uses type units in the packages Options.TypeUnits selects (the
+	// layers and mixed packages, where one package holds several domains)
+	// and package units everywhere else (domain folders, already cut by
+	// their authors).
+	Auto Granularity = "auto"
 )
 
 // ParseGranularity validates a flag value.
 func ParseGranularity(s string) (Granularity, error) {
 	switch Granularity(s) {
-	case Package, Type:
+	case Auto, Package, Type:
 		return Granularity(s), nil
 	}
-	return "", fmt.Errorf("unknown granularity %q (want package or type)", s)
+	return "", fmt.Errorf("unknown granularity %q (want auto, package or type)", s)
 }
 
 // UnitKind says what a node stands for.
@@ -91,6 +96,9 @@ type Options struct {
 	IncludeTests bool
 	// Ignore reports whether a package is left out entirely.
 	Ignore func(pkg string) bool
+	// TypeUnits selects, at Auto granularity, the packages split into type
+	// units; nil selects none.
+	TypeUnits func(pkg string) bool
 }
 
 // Unit is one node of the graph.
@@ -111,6 +119,10 @@ type Unit struct {
 	// Files are the files holding members, sorted.
 	Files []string `json:"files,omitempty"`
 	Lines int      `json:"lines"`
+	// Internal is the weight of the coupling between the unit's own
+	// members (calls, uses and accesses that stay inside it): a package
+	// unit's cohesion, which no edge shows.
+	Internal float64 `json:"-"`
 }
 
 // Edge joins units A < B.
@@ -170,6 +182,17 @@ type builder struct {
 
 func (b *builder) keepPkg(pkg string) bool { return b.opt.Ignore == nil || !b.opt.Ignore(pkg) }
 
+// byType reports whether pkg is split into type units.
+func (b *builder) byType(pkg string) bool {
+	switch b.opt.Granularity {
+	case Type:
+		return true
+	case Auto:
+		return b.opt.TypeUnits != nil && b.opt.TypeUnits(pkg)
+	}
+	return false
+}
+
 func (b *builder) keepDecl(generated, test bool) (keep, bridge bool) {
 	if test && !b.opt.IncludeTests {
 		return false, false
@@ -217,11 +240,11 @@ func (b *builder) units() {
 	for _, t := range b.f.Types {
 		typeOf[t.ID] = t
 	}
-	// Types first (type granularity), in ID order.
-	if b.opt.Granularity == Type {
+	// Types first (type units), in ID order.
+	{
 		for _, t := range b.f.Types {
 			keep, _ := b.keepDecl(t.Generated, t.Test)
-			if !keep || !b.keepPkg(t.Pkg) {
+			if !keep || !b.keepPkg(t.Pkg) || !b.byType(t.Pkg) {
 				continue
 			}
 			u := b.unit(t.ID, KindType, t.Pkg, pkgName[t.Pkg]+"."+t.Name)
@@ -241,7 +264,7 @@ func (b *builder) units() {
 		}
 		var u int
 		switch {
-		case b.opt.Granularity == Package:
+		case !b.byType(fn.Pkg):
 			u = b.unit(fn.Pkg, KindPackage, fn.Pkg, pkgName[fn.Pkg])
 		case fn.Recv != "" && b.hasTypeUnit(fn.Pkg+"."+fn.Recv):
 			u = b.g.TypeUnit[fn.Pkg+"."+fn.Recv]
@@ -255,10 +278,10 @@ func (b *builder) units() {
 		b.g.Units[u].Lines += fn.Lines
 		b.addFile(u, fn.Pos)
 	}
-	if b.opt.Granularity == Package {
+	{
 		for _, t := range b.f.Types {
 			keep, _ := b.keepDecl(t.Generated, t.Test)
-			if !keep || !b.keepPkg(t.Pkg) {
+			if !keep || !b.keepPkg(t.Pkg) || b.byType(t.Pkg) {
 				continue
 			}
 			u := b.unit(t.Pkg, KindPackage, t.Pkg, pkgName[t.Pkg])
@@ -303,7 +326,7 @@ func (b *builder) hasTypeUnit(id string) bool {
 // travel with their type.
 func (b *builder) attachments() map[string]string {
 	out := map[string]string{}
-	if b.opt.Granularity != Type {
+	if b.opt.Granularity == Package {
 		return out
 	}
 	free := map[string]string{} // func ID -> pkg
@@ -359,8 +382,18 @@ type pair struct{ a, b int }
 // edges adds the coupling edges.
 func (b *builder) edges() {
 	acc := map[pair]*[NumKinds]int{}
+	self := map[int]*[NumKinds]int{}
 	add := func(x, y int, k EdgeKind, n int) {
-		if x == y || x < 0 || y < 0 {
+		if x < 0 || y < 0 {
+			return
+		}
+		if x == y {
+			c := self[x]
+			if c == nil {
+				c = new([NumKinds]int)
+				self[x] = c
+			}
+			c[k] += n
 			return
 		}
 		if x > y {
@@ -442,11 +475,27 @@ func (b *builder) edges() {
 		}
 		add(from, to, kind, u.Count)
 	}
+	// Accesses made inside left-out generated code (sqlc queries, ORM
+	// glue) belong to the kept code that calls it.
+	callers := map[string][]string{}
+	for _, c := range b.f.Calls {
+		if b.left[c.Callee] {
+			callers[c.Callee] = append(callers[c.Callee], c.Caller)
+		}
+	}
 	for _, a := range b.f.Accesses {
-		if b.left[a.Func] && !b.bridge[a.Func] {
+		if !b.left[a.Func] {
+			add(unitOfFunc(a.Func), b.g.TableUnit[a.Table], Access, 1)
 			continue
 		}
-		add(unitOfFunc(a.Func), b.g.TableUnit[a.Table], Access, 1)
+		if b.bridge[a.Func] {
+			for _, fn := range b.keptCallers(a.Func, callers) {
+				add(unitOfFunc(fn), b.g.TableUnit[a.Table], Access, 1)
+			}
+		}
+	}
+	for u, c := range self {
+		b.g.Units[u].Internal = Weight(*c, b.opt.Weights)
 	}
 	pairs := make([]pair, 0, len(acc))
 	for p := range acc {
@@ -500,6 +549,36 @@ func (b *builder) through(start string, callees map[string][]facts.Call) []strin
 					continue
 				}
 				out = append(out, c.Callee)
+			}
+		}
+		frontier = next
+	}
+	sort.Strings(out)
+	return out
+}
+
+// keptCallers walks callers up through left-out generated code to the kept
+// functions that reach start.
+func (b *builder) keptCallers(start string, callers map[string][]string) []string {
+	const maxDepth = 4
+	var out []string
+	seen := map[string]bool{start: true}
+	frontier := []string{start}
+	for d := 0; d < maxDepth && len(frontier) > 0; d++ {
+		var next []string
+		for _, fn := range frontier {
+			for _, c := range callers[fn] {
+				if seen[c] {
+					continue
+				}
+				seen[c] = true
+				if b.left[c] {
+					if b.bridge[c] {
+						next = append(next, c)
+					}
+					continue
+				}
+				out = append(out, c)
 			}
 		}
 		frontier = next

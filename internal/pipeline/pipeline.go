@@ -148,10 +148,24 @@ func Cluster(f *facts.Facts, opt Options) (*Output, error) {
 	if gopt.Weights == (graph.Weights{}) {
 		gopt.Weights = graph.DefaultWeights
 	}
-	g := graph.Build(f, gopt)
-	if len(g.Units) == 0 {
+	// Folder roles come from a package-level reading of the module; at the
+	// auto granularity they also decide which packages are split by type.
+	pgopt := gopt
+	pgopt.Granularity = graph.Package
+	pg := graph.Build(f, pgopt)
+	if len(pg.Units) == 0 {
 		return nil, &load.InputError{Msg: "nothing to cluster: every package was ignored or holds only generated or test code"}
 	}
+	layout := cluster.Classify(pg, f)
+	if opt.FolderPrior == 0 {
+		layout.TypeUnits = map[string]bool{}
+	}
+	gopt.TypeUnits = func(pkg string) bool { return layout.TypeUnits[pkg] }
+	g := pg
+	if gopt.Granularity != graph.Package {
+		g = graph.Build(f, gopt)
+	}
+	copt.Layout = layout
 	res, err := cluster.Decompose(g, copt)
 	if err != nil {
 		return nil, &load.InputError{Msg: err.Error()}

@@ -28,11 +28,25 @@ func Labels(out *Output, truth *eval.Truth) (computed, want map[string]string) {
 		types[t.ID] = t
 	}
 	computed, want = map[string]string{}, map[string]string{}
+	platform := map[string]string{}
+	for _, pg := range out.Result.Platform {
+		for _, id := range pg.Units {
+			platform[id] = "_" + string(pg.Role)
+		}
+	}
 	for i, u := range out.Graph.Units {
-		if u.Kind == graph.KindTable || out.Result.Membership[i] < 0 {
+		if u.Kind == graph.KindTable {
 			continue
 		}
-		computed[u.ID] = out.Result.Contexts[out.Result.Membership[i]].Name
+		if c := out.Result.Membership[i]; c >= 0 {
+			computed[u.ID] = out.Result.Contexts[c].Name
+		} else if l, ok := platform[u.ID]; ok {
+			// The platform is scored as one bucket per role, as the
+			// truth's _infra and _entry are.
+			computed[u.ID] = l
+		} else {
+			continue
+		}
 		votes := map[string]int{}
 		for _, id := range u.Types {
 			if l, ok := truth.TypeLabel(types[id]); ok {

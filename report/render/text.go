@@ -56,6 +56,27 @@ func WriteText(w io.Writer, r *report.Report) error {
 		}
 	}
 
+	if len(r.Platform) > 0 {
+		fmt.Fprintf(b, "\nPlatform / shared kernel (set aside, used by the contexts, owned by none):\n")
+		for _, p := range r.Platform {
+			fmt.Fprintf(b, "  %-20s %-12s %d units, %d lines: %s\n", p.Folder, p.Role, len(p.Units), p.Lines, p.Why)
+		}
+	}
+	if len(r.Merges) > 0 {
+		fmt.Fprintf(b, "\nDomain folders that behave as one context:\n")
+		for _, mg := range r.Merges {
+			verdict := "kept apart, nearly merged"
+			if mg.Merged {
+				verdict = "merged into " + mg.Context
+			}
+			fmt.Fprintf(b, "  %s and %s: %s (coupling between them %.1f; own cohesion %.1f and %.1f; coupling elsewhere %.1f and %.1f)\n",
+				mg.A, mg.B, verdict, mg.Mutual, mg.InternalA, mg.InternalB, mg.OutsideA, mg.OutsideB)
+			for _, e := range mg.Evidence {
+				fmt.Fprintf(b, "    %s\n", shortEvidence(e, r.Module))
+			}
+		}
+	}
+
 	if len(r.Dependencies) > 0 {
 		fmt.Fprintf(b, "\nStrongest cross-context dependencies:\n")
 		for i, d := range r.Dependencies {
@@ -79,7 +100,7 @@ func WriteText(w io.Writer, r *report.Report) error {
 				fmt.Fprintf(b, "  … and %d more\n", len(r.Disagreements)-i)
 				break
 			}
-			fmt.Fprintf(b, "  %s sits in %s (context %s) but belongs with %s\n", shortUnit(d.Unit, r.Module), d.Folder, d.FolderContext, d.Context)
+			fmt.Fprintf(b, "  %s stays in %s (context %s) but is coupled more to %s (%.1f vs %.1f)\n", shortUnit(d.Unit, r.Module), d.Folder, d.FolderContext, d.Context, d.Other, d.Own)
 		}
 	}
 	if len(r.Warnings) > 0 {
@@ -113,6 +134,14 @@ func countCode(us []report.Unit) int {
 		}
 	}
 	return n
+}
+
+// shortEvidence drops the module path from every unit in an evidence line.
+func shortEvidence(e, module string) string {
+	if module == "" {
+		return e
+	}
+	return strings.ReplaceAll(e, module+"/", "")
 }
 
 // shortUnit drops the module path prefix, which every unit shares.

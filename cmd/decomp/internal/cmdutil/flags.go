@@ -18,7 +18,7 @@ import (
 // AddPipelineFlags registers the flags shared by every command that runs
 // the analysis pipeline, with their defaults.
 func AddPipelineFlags(cmd *cobra.Command, o *pipeline.Options) {
-	o.Granularity = "package"
+	o.Granularity = "auto"
 	o.CallGraph = calls.VTA
 	o.Resolution = 1
 	o.Seed = pipeline.DefaultSeed
@@ -29,14 +29,14 @@ func AddPipelineFlags(cmd *cobra.Command, o *pipeline.Options) {
 	f.StringSliceVar(&o.Tags, "tags", nil, "comma-separated build `tags`")
 	f.BoolVar(&o.Tests, "tests", false, "include _test.go files and external test packages")
 	f.StringVar(&o.ConfigPath, "config", "", "config `file` (default: decomp.yaml in DIR when present)")
-	f.StringVar((*string)(&o.Granularity), "granularity", string(o.Granularity), "unit of clustering: package or type")
+	f.StringVar((*string)(&o.Granularity), "granularity", string(o.Granularity), "unit of clustering: auto (package units in domain folders, type units in layers and mixed packages), package or type")
 	f.StringVar((*string)(&o.CallGraph), "callgraph", string(o.CallGraph), "call-graph algorithm: static, cha, rta or vta")
 	f.Float64Var(&o.Resolution, "resolution", o.Resolution, "clustering resolution γ: higher gives more, smaller contexts")
 	f.Uint64Var(&o.Seed, "seed", o.Seed, "seed of the clustering's randomness (same seed, same result)")
 	f.Float64Var(&o.FolderPrior, "folder-prior", o.FolderPrior, "strength of the domain-folder prior (0 turns it off)")
 	f.IntVar(&o.ModelFields, "model-fields", o.ModelFields, "fields from which a model shared by several contexts is oversized")
 	f.BoolVar(&o.IncludeGenerated, "include-generated", false, "cluster code from generated files too (their calls are always kept)")
-	_ = cmd.RegisterFlagCompletionFunc("granularity", cobra.FixedCompletions([]string{"package", "type"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("granularity", cobra.FixedCompletions([]string{"auto", "package", "type"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("callgraph", cobra.FixedCompletions([]string{"static", "cha", "rta", "vta"}, cobra.ShellCompDirectiveNoFileComp))
 }
 

@@ -1,0 +1,471 @@
+package cluster
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/decomp/decomp/cluster/graph"
+)
+
+// post holds the community labels between Leiden and the final assembly,
+// where the rules that modularity does not know are applied: singletons
+// and tables fold into their neighbours, domain folders merge on
+// overwhelming evidence only, entry points of one service join it, and tiny
+// leftovers join their strongest neighbour.
+type post struct {
+	g          *graph.Graph
+	m          []int
+	fixed      []bool
+	aside      []bool
+	platform   map[int]string // platform community -> folder key
+	folderPin  map[string]int
+	unitFolder []string
+	folders    map[string]*Folder
+	adj        []map[int]float64 // unit -> neighbour unit -> weight
+}
+
+func (p *post) neighbours() []map[int]float64 {
+	if p.adj != nil {
+		return p.adj
+	}
+	p.adj = make([]map[int]float64, len(p.g.Units))
+	for _, e := range p.g.Edges {
+		if p.adj[e.A] == nil {
+			p.adj[e.A] = map[int]float64{}
+		}
+		if p.adj[e.B] == nil {
+			p.adj[e.B] = map[int]float64{}
+		}
+		p.adj[e.A][e.B] += e.Weight
+		p.adj[e.B][e.A] += e.Weight
+	}
+	return p.adj
+}
+
+// toCommunities sums the coupling of units to every other community;
+// platform communities count only when withPlatform is set.
+func (p *post) toCommunities(units []int, withPlatform bool) map[int]float64 {
+	adj := p.neighbours()
+	in := map[int]bool{}
+	for _, i := range units {
+		in[i] = true
+	}
+	w := map[int]float64{}
+	for _, i := range units {
+		for j, x := range adj[i] {
+			if in[j] || p.m[j] < 0 {
+				continue
+			}
+			if _, plat := p.platform[p.m[j]]; plat && !withPlatform {
+				continue
+			}
+			w[p.m[j]] += x
+		}
+	}
+	return w
+}
+
+func best(w map[int]float64, skip int) (int, float64, float64) {
+	b, bw, total := -1, 0.0, 0.0
+	keys := make([]int, 0, len(w))
+	for c := range w {
+		keys = append(keys, c)
+	}
+	sort.Ints(keys)
+	for _, c := range keys {
+		if c == skip {
+			continue
+		}
+		total += w[c]
+		if w[c] > bw {
+			b, bw = c, w[c]
+		}
+	}
+	return b, bw, total
+}
+
+func (p *post) groups() map[int][]int {
+	out := map[int][]int{}
+	for i, c := range p.m {
+		if c >= 0 {
+			out[c] = append(out[c], i)
+		}
+	}
+	return out
+}
+
+func (p *post) folderUnit(i int) bool {
+	_, ok := p.folderPin[p.unitFolder[i]]
+	return ok
+}
+
+// absorbSingletons folds a community made of a single free unit into the
+// community it is most strongly tied to: one type on its own is not a
+// bounded context.
+func (p *post) absorbSingletons() {
+	gs := p.groups()
+	for _, c := range sortedInts(gs) {
+		us := gs[c]
+		i := us[0]
+		if len(us) != 1 || p.fixed[i] || p.aside[i] || p.folderUnit(i) {
+			continue
+		}
+		if b, _, _ := best(p.toCommunities(us, false), c); b >= 0 {
+			p.m[i] = b
+		}
+	}
+}
+
+// placeIsolated gives a unit with no coupling at all, alone in its
+// community, the context of the code declared beside it: the units sharing
+// its files, else its package, weighted by lines. A type nothing refers to
+// (an implementation wired up by reflection, a DTO) still sits next to the
+// code it was written for.
+func (p *post) placeIsolated() {
+	g := p.g
+	size := map[int]int{}
+	for _, c := range p.m {
+		size[c]++
+	}
+	adj := p.neighbours()
+	byFile := map[string][]int{}
+	byPkg := map[string][]int{}
+	for i, u := range g.Units {
+		for _, f := range u.Files {
+			byFile[f] = append(byFile[f], i)
+		}
+		if u.Pkg != "" {
+			byPkg[u.Pkg] = append(byPkg[u.Pkg], i)
+		}
+	}
+	vote := func(i int, cands []int, votes map[int]int) {
+		for _, j := range cands {
+			if j != i && !p.aside[j] && size[p.m[j]] > 1 {
+				votes[p.m[j]] += g.Units[j].Lines + 1
+			}
+		}
+	}
+	for i, u := range g.Units {
+		if len(adj[i]) > 0 || size[p.m[i]] != 1 || p.fixed[i] || p.aside[i] || p.folderUnit(i) || u.Kind == graph.KindTable {
+			continue
+		}
+		votes := map[int]int{}
+		for _, f := range u.Files {
+			vote(i, byFile[f], votes)
+		}
+		if len(votes) == 0 {
+			vote(i, byPkg[u.Pkg], votes)
+		}
+		b, bn := -1, 0
+		for c, n := range votes {
+			if n > bn || (n == bn && c < b) {
+				b, bn = c, n
+			}
+		}
+		if b >= 0 {
+			size[p.m[i]]--
+			p.m[i] = b
+			size[b]++
+		}
+	}
+}
+
+// foldTables moves tables that ended in a community with no code into the
+// code community most tied to them; a table only platform code touches is
+// left out of every context.
+func (p *post) foldTables() {
+	gs := p.groups()
+	for _, c := range sortedInts(gs) {
+		us := gs[c]
+		code := false
+		for _, i := range us {
+			if p.g.Units[i].Kind != graph.KindTable {
+				code = true
+			}
+		}
+		if code {
+			continue
+		}
+		for _, i := range us {
+			if p.fixed[i] {
+				continue
+			}
+			w := p.toCommunities([]int{i}, false)
+			for x := range w {
+				if !p.hasCode(x) {
+					delete(w, x)
+				}
+			}
+			b, _, _ := best(w, c)
+			p.m[i] = b
+		}
+	}
+}
+
+func (p *post) hasCode(c int) bool {
+	for i, x := range p.m {
+		if x == c && p.g.Units[i].Kind != graph.KindTable {
+			return true
+		}
+	}
+	return false
+}
+
+// folderWeights measures, for the communities holding domain folders,
+// their internal weight, their mutual weights and their outside weight
+// (platform excluded).
+func (p *post) folderWeights() (internal map[int]float64, mutual map[[2]int]float64, outside map[int]float64) {
+	internal, mutual, outside = map[int]float64{}, map[[2]int]float64{}, map[int]float64{}
+	for i, u := range p.g.Units {
+		if c := p.m[i]; c >= 0 {
+			internal[c] += u.Internal
+		}
+	}
+	for _, e := range p.g.Edges {
+		a, b := p.m[e.A], p.m[e.B]
+		if a < 0 || b < 0 {
+			continue
+		}
+		_, pa := p.platform[a]
+		_, pb := p.platform[b]
+		if pa || pb {
+			continue
+		}
+		if a == b {
+			internal[a] += e.Weight
+			continue
+		}
+		outside[a] += e.Weight
+		outside[b] += e.Weight
+		if a > b {
+			a, b = b, a
+		}
+		mutual[[2]int{a, b}] += e.Weight
+	}
+	return internal, mutual, outside
+}
+
+// mergeFolders merges two domain folders' contexts when the coupling
+// between them is at least each one's own cohesion and at least half of
+// each one's coupling to the rest of the module: they change together, so
+// they are one context. Pairs at half those levels are reported as near
+// merges and kept apart.
+func (p *post) mergeFolders() []Merge {
+	commFolder := map[int]string{}
+	for i := range p.g.Units {
+		if k := p.unitFolder[i]; p.folderUnit(i) && !p.aside[i] && p.m[i] >= 0 {
+			if old, ok := commFolder[p.m[i]]; !ok || k < old {
+				commFolder[p.m[i]] = k
+			}
+		}
+	}
+	internal, mutual, outside := p.folderWeights()
+	pairs := make([][2]int, 0, len(mutual))
+	for pr := range mutual {
+		if _, ok := commFolder[pr[0]]; !ok {
+			continue
+		}
+		if _, ok := commFolder[pr[1]]; !ok {
+			continue
+		}
+		pairs = append(pairs, pr)
+	}
+	sort.Slice(pairs, func(i, j int) bool {
+		if mutual[pairs[i]] != mutual[pairs[j]] {
+			return mutual[pairs[i]] > mutual[pairs[j]]
+		}
+		if pairs[i][0] != pairs[j][0] {
+			return pairs[i][0] < pairs[j][0]
+		}
+		return pairs[i][1] < pairs[j][1]
+	})
+	parent := map[int]int{}
+	var find func(int) int
+	find = func(c int) int {
+		if q, ok := parent[c]; ok && q != c {
+			r := find(q)
+			parent[c] = r
+			return r
+		}
+		return c
+	}
+	var out []Merge
+	for _, pr := range pairs {
+		a, b := pr[0], pr[1]
+		w := mutual[pr]
+		mg := Merge{
+			A: commFolder[a], B: commFolder[b], Mutual: round4(w),
+			InternalA: round4(internal[a]), InternalB: round4(internal[b]),
+			OutsideA: round4(outside[a]), OutsideB: round4(outside[b]),
+		}
+		full := 2*w >= 3*internal[a] && 2*w >= 3*internal[b] && 3*w >= 2*outside[a] && 3*w >= 2*outside[b]
+		near := 2*w >= internal[a] && 2*w >= internal[b] && 3*w >= outside[a] && 3*w >= outside[b]
+		if !full && !near {
+			continue
+		}
+		mg.Evidence = p.evidence(a, b)
+		if full {
+			if ca, cb := find(a), find(b); ca != cb {
+				mg.Merged = true
+				parent[max(ca, cb)] = min(ca, cb)
+			}
+		}
+		out = append(out, mg)
+	}
+	for i, c := range p.m {
+		if c >= 0 {
+			p.m[i] = find(c)
+		}
+	}
+	return out
+}
+
+// evidence lists the strongest unit pairs between two communities.
+func (p *post) evidence(a, b int) []string {
+	type pe struct {
+		s string
+		w float64
+	}
+	var es []pe
+	for _, e := range p.g.Edges {
+		x, y := p.m[e.A], p.m[e.B]
+		if !(x == a && y == b) && !(x == b && y == a) {
+			continue
+		}
+		var kinds []string
+		for k, n := range e.Counts {
+			if n > 0 {
+				kinds = append(kinds, fmt.Sprintf("%d %s", n, graph.EdgeKind(k)))
+			}
+		}
+		es = append(es, pe{fmt.Sprintf("%s – %s: %s", p.g.Units[e.A].ID, p.g.Units[e.B].ID, joinComma(kinds)), e.Weight})
+	}
+	sort.Slice(es, func(i, j int) bool {
+		if es[i].w != es[j].w {
+			return es[i].w > es[j].w
+		}
+		return es[i].s < es[j].s
+	})
+	var out []string
+	for i, e := range es {
+		if i == 5 {
+			break
+		}
+		out = append(out, e.s)
+	}
+	return out
+}
+
+func joinComma(s []string) string {
+	out := ""
+	for i, x := range s {
+		if i > 0 {
+			out += ", "
+		}
+		out += x
+	}
+	return out
+}
+
+// joinEntries moves an entry package whose coupling to the contexts goes
+// (at least 80%) to one of them into it: the main and config of one
+// service (cmd/billing) belong to that service; a main wiring several
+// contexts stays in the platform.
+func (p *post) joinEntries() {
+	for round := 0; round < 2; round++ {
+		for i := range p.g.Units {
+			f := p.folders[p.unitFolder[i]]
+			if !p.aside[i] || f == nil || f.Role != RoleEntry || p.fixed[i] {
+				continue
+			}
+			b, bw, total := best(p.toCommunities([]int{i}, false), -1)
+			if b >= 0 && bw >= 0.8*total {
+				p.m[i] = b
+				p.aside[i] = false
+			}
+		}
+	}
+}
+
+// tinyLines is the size under which a context is a leftover, not a
+// bounded context: 0.4% of the module's code, and at least 40 lines.
+func tinyLines(g *graph.Graph) int {
+	total := 0
+	for _, u := range g.Units {
+		total += u.Lines
+	}
+	return max(40, total*4/1000)
+}
+
+// dissolveTiny moves contexts smaller than tinyLines that own no table into
+// their strongest neighbour, a context or a platform folder; smallest first.
+func (p *post) dissolveTiny() {
+	limit := tinyLines(p.g)
+	for round := 0; round < 50; round++ {
+		gs := p.groups()
+		type cand struct{ c, lines int }
+		var cands []cand
+		for c, us := range gs {
+			if _, plat := p.platform[c]; plat {
+				continue
+			}
+			lines, tables, fixed := 0, false, false
+			for _, i := range us {
+				lines += p.g.Units[i].Lines
+				tables = tables || p.g.Units[i].Kind == graph.KindTable
+				fixed = fixed || p.fixed[i]
+			}
+			if lines < limit && !tables && !fixed {
+				cands = append(cands, cand{c, lines})
+			}
+		}
+		sort.Slice(cands, func(i, j int) bool {
+			if cands[i].lines != cands[j].lines {
+				return cands[i].lines < cands[j].lines
+			}
+			return cands[i].c < cands[j].c
+		})
+		moved := false
+		for _, cd := range cands {
+			b, _, _ := best(p.toCommunities(gs[cd.c], true), cd.c)
+			if b < 0 {
+				continue
+			}
+			_, plat := p.platform[b]
+			for _, i := range gs[cd.c] {
+				p.m[i] = b
+				p.aside[i] = plat
+			}
+			moved = true
+			break
+		}
+		if !moved {
+			return
+		}
+	}
+}
+
+func sortedInts[V any](m map[int]V) []int {
+	out := make([]int, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Ints(out)
+	return out
+}
+
+// nameMerges fills in the context each merge formed.
+func (p *post) nameMerges(ms []Merge, r *Result) []Merge {
+	for i := range ms {
+		if !ms[i].Merged {
+			continue
+		}
+		for u := range p.g.Units {
+			if p.unitFolder[u] == ms[i].A && r.Membership[u] >= 0 {
+				ms[i].Context = r.Contexts[r.Membership[u]].Name
+				break
+			}
+		}
+	}
+	return ms
+}

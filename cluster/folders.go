@@ -40,6 +40,11 @@ const (
 	// (a mongo/ or inmem/ folder): its types join the contexts whose ports
 	// they implement and whose types they persist.
 	RoleAdapter FolderRole = "adapter"
+	// RoleLibrary is a leaf folder (it imports no domain code and touches
+	// no table) that only layers and adapters use: a helper of theirs, not
+	// a context of its own. It is placed by its coupling, and set aside
+	// with the infrastructure when several contexts share it.
+	RoleLibrary FolderRole = "library"
 	// RoleInfra is shared technical infrastructure: set aside.
 	RoleInfra FolderRole = "infra"
 	// RoleEntry holds main packages and wiring: set aside.
@@ -49,7 +54,7 @@ const (
 )
 
 // Layer reports whether the folder gives no prior.
-func (f *Folder) Layer() bool { return f.Role == RoleLayer || f.Role == RoleAdapter }
+func (f *Folder) Layer() bool { return f.Role == RoleLayer || f.Role == RoleAdapter || f.Role == RoleLibrary }
 
 // Platform reports whether the folder is set aside from the contexts.
 func (f *Folder) Platform() bool {
@@ -67,7 +72,8 @@ var infraNames = map[string]bool{
 	"locales": true, "docs": true, "doc": true, "assets": true, "static": true, "public": true, "web": true,
 	"templates": true, "ui": true, "third_party": true, "thirdparty": true, "vendor": true, "errors": true,
 	"errs": true, "metrics": true, "telemetry": true, "tracing": true, "observability": true,
-	"health": true, "healthcheck": true, "version": true, "buildinfo": true,
+	"health": true, "healthcheck": true, "version": true, "buildinfo": true, "migrations": true,
+	"migration": true, "migrate": true, "dbmigrate": true, "seeds": true, "seed": true,
 }
 
 // testNames are folder names of test support code.
@@ -126,7 +132,7 @@ var layerNames = map[string]bool{
 	"endpoint": true, "endpoints": true, "api": true, "rest": true, "http": true, "grpc": true, "views": true,
 	"view": true, "routes": true, "router": true, "middleware": true, "middlewares": true, "schema": true,
 	"schemas": true, "types": true, "domain": true, "jobs": true, "workers": true, "worker": true, "queries": true,
-	"database": true, "db": true, "dal": true, "orm": true, "dbmodels": true, "migrations": true, "route": true,
+	"database": true, "db": true, "dal": true, "orm": true, "dbmodels": true, "route": true,
 	"data": true, "biz": true, "logic": true,
 }
 
@@ -236,8 +242,15 @@ func Classify(g *graph.Graph, f *facts.Facts) *Layout {
 			case fo.Role == RoleLayer && p.dir == k:
 				// The layer's own package holds every domain; its
 				// subpackages (repo/user, service/billing) are the
-				// authors' per-domain cut of the layer.
+				// authors' per-domain cut of the layer...
 				l.TypeUnits[p.path] = true
+			case fo.Role == RoleLayer:
+				// ...unless one holds several domains itself, as a
+				// layer does: types sharing a role suffix across three
+				// or more stems (QuestionService, UserService, ...).
+				if suffix, _ := roleSuffix(p.types); suffix != "" {
+					l.TypeUnits[p.path] = true
+				}
 			}
 		}
 	}
@@ -438,7 +451,7 @@ func (l *Layout) classifyByBehaviour(members map[string][]*pkgInfo, pkgs map[str
 			}
 			// Layers hold every domain, so only domain folders count as
 			// the contexts that use a library.
-			users := 0
+			users, layerUsers := 0, 0
 			onlyEntry := true
 			for from := range importers[k] {
 				fr := l.Folders[from]
@@ -448,6 +461,8 @@ func (l *Layout) classifyByBehaviour(members map[string][]*pkgInfo, pkgs map[str
 				onlyEntry = false
 				if fr.Role == RoleDomain {
 					users++
+				} else {
+					layerUsers++
 				}
 			}
 			switch {
@@ -456,6 +471,9 @@ func (l *Layout) classifyByBehaviour(members map[string][]*pkgInfo, pkgs map[str
 				changed = true
 			case len(domainImports) == 0 && users >= 2 && !tables:
 				fo.Role, fo.Why = RoleInfra, "shared library: imported by "+strconv.Itoa(users)+" domain folders, imports no domain code and touches no table"
+				changed = true
+			case len(domainImports) == 0 && users == 0 && layerUsers > 0 && !tables:
+				fo.Role, fo.Why = RoleLibrary, "leaf library of the layers: imports no domain code, touches no table, imported only by layers and adapters"
 				changed = true
 			}
 		}

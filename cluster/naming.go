@@ -206,11 +206,17 @@ func nameCandidates(g *graph.Graph, members []int, pinOf map[int]int, pinNames [
 			byFolder[f] += u.Lines
 		}
 	}
+	// A domain folder is its context: the largest one in it names it.
+	var fk []string
 	for _, f := range sortedKeys(byFolder) {
-		if total > 0 && byFolder[f]*10 >= total*6 {
-			if w := folderWord(f); w != "" {
-				out = append(out, nameCand{w, "domain folder " + f})
-			}
+		if folders[f].Parent == "" || byFolder[f]*10 >= total*6 {
+			fk = append(fk, f)
+		}
+	}
+	sort.SliceStable(fk, func(i, j int) bool { return byFolder[fk[i]] > byFolder[fk[j]] })
+	for _, f := range fk {
+		if w := folderWord(f); w != "" {
+			out = append(out, nameCand{w, "domain folder " + f})
 		}
 	}
 	score := map[string]float64{}

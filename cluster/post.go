@@ -387,6 +387,60 @@ func (p *post) joinEntries() {
 	}
 }
 
+// settleLibraries sets aside, as infrastructure, a library folder whose
+// coupling is spread over several contexts (none holds 60% of it); a
+// library used mostly by one context stays in it.
+func (p *post) settleLibraries(next *int) {
+	for _, k := range sortedKeys(p.folders) {
+		f := p.folders[k]
+		if f.Role != RoleLibrary {
+			continue
+		}
+		var units []int
+		for i := range p.g.Units {
+			if p.unitFolder[i] == k && !p.fixed[i] {
+				units = append(units, i)
+			}
+		}
+		if len(units) == 0 {
+			continue
+		}
+		w := map[int]float64{}
+		for _, i := range units {
+			for c, x := range p.toCommunities([]int{i}, false) {
+				w[c] += x
+			}
+		}
+		// Its own community counts only through the other units in it.
+		own := p.m[units[0]]
+		b, bw, total := best(w, -1)
+		contexts := 0
+		for c, x := range w {
+			if x > 0 && c != own {
+				contexts++
+			}
+		}
+		if b >= 0 && bw >= 0.6*total {
+			for _, i := range units {
+				p.m[i] = b
+			}
+			continue
+		}
+		if total == 0 {
+			continue
+		}
+		c := *next
+		*next++
+		p.platform[c] = k
+		for _, i := range units {
+			p.m[i] = c
+			p.aside[i] = true
+		}
+		f.Role = RoleInfra
+		f.Why = "shared library: a leaf package that several contexts use, owned by none"
+	}
+}
+
 // tinyLines is the size under which a context is a leftover, not a
 // bounded context: 0.4% of the module's code, and at least 40 lines.
 func tinyLines(g *graph.Graph) int {

@@ -365,14 +365,23 @@ func (b *builder) attachments() map[string]string {
 			bump(c.Callee, t, 1) // a helper called by a type's methods
 		}
 	}
+	// A helper that several types use about equally (writeJSON called by
+	// every handler) belongs to none of them: it stays with the package's
+	// other functions rather than tie those types together.
 	for fn, m := range score {
-		best, bestN := "", 0
+		best, bestN, second := "", 0, 0
 		for t, n := range m {
-			if n > bestN || (n == bestN && t < best) {
+			switch {
+			case n > bestN || (n == bestN && t < best):
+				second = max(second, bestN)
 				best, bestN = t, n
+			case n > second:
+				second = n
 			}
 		}
-		out[fn] = best
+		if bestN >= 2*second {
+			out[fn] = best
+		}
 	}
 	return out
 }

@@ -1,0 +1,3 @@
+module example.com/bigmono
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/svcmesh
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/tinyutils
+
+go 1.22

@@ -28,7 +28,7 @@ func Extract(prog *load.Program, opt Options) *facts.Facts {
 	}
 	f := &facts.Facts{Module: prog.Module}
 	f.Warnings = append(f.Warnings, prog.Warnings...)
-	f.Packages, f.Funcs, f.Types = decls.Extract(prog)
+	f.Packages, f.Funcs, f.Types, f.Values = decls.Extract(prog)
 	var w []facts.Warning
 	f.Calls, w = calls.Extract(prog, opt.CallGraph)
 	f.Warnings = append(f.Warnings, w...)

@@ -273,6 +273,7 @@ func Decompose(g *graph.Graph, opt Options) (*Result, error) {
 	p := &post{g: g, m: m, fixed: fixed, aside: aside, platform: platform, folderPin: folderPin, unitFolder: unitFolder, folders: folders}
 	p.absorbSingletons()
 	p.placeIsolated()
+	p.placeAdapters()
 	p.foldTables()
 	merges := p.mergeFolders()
 	p.settleLibraries(&next)

@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -248,7 +249,7 @@ func Classify(g *graph.Graph, f *facts.Facts) *Layout {
 				// ...unless one holds several domains itself, as a
 				// layer does: types sharing a role suffix across three
 				// or more stems (QuestionService, UserService, ...).
-				if suffix, _ := roleSuffix(p.types); suffix != "" {
+				if suffix, _ := roleSuffix(p.types); suffix != "" || os.Getenv("DECOMP_TUNE_ALLTYPE") != "" {
 					l.TypeUnits[p.path] = true
 				}
 			}
@@ -417,12 +418,16 @@ func (l *Layout) classifyByBehaviour(members map[string][]*pkgInfo, pkgs map[str
 	}
 	for _, k := range sortedKeys(members) {
 		fo := l.Folders[k]
-		if fo.Role != RoleDomain {
+		// Folders read as layers from their type names alone (mongo/ with
+		// cargoRepository, voyageRepository) may still be adapters.
+		bySuffix := fo.Role == RoleLayer && strings.HasPrefix(fo.Why, "its types share")
+		if fo.Role != RoleDomain && !bySuffix {
 			continue
 		}
 		ms := members[k]
 		last := strings.ToLower(k[strings.LastIndexByte(k, '/')+1:])
 		switch {
+		case bySuffix && !(len(implOut[k]) >= 2 && implIn[k] == 0):
 		case allImport(ms, testImports):
 			fo.Role, fo.Why = RoleTest, "its packages import testing libraries outside test files: test support"
 		case len(implOut[k]) >= 2 && implIn[k] == 0 && (techNames[last] || anyImport(ms, techImports)):
@@ -472,8 +477,8 @@ func (l *Layout) classifyByBehaviour(members map[string][]*pkgInfo, pkgs map[str
 			case len(domainImports) == 0 && users >= 2 && !tables:
 				fo.Role, fo.Why = RoleInfra, "shared library: imported by "+strconv.Itoa(users)+" domain folders, imports no domain code and touches no table"
 				changed = true
-			case len(domainImports) == 0 && users == 0 && layerUsers > 0 && !tables:
-				fo.Role, fo.Why = RoleLibrary, "leaf library of the layers: imports no domain code, touches no table, imported only by layers and adapters"
+			case len(domainImports) == 0 && users <= 1 && layerUsers > 0 && !tables:
+				fo.Role, fo.Why = RoleLibrary, "leaf library of the layers: imports no domain code, touches no table, imported by layers and adapters and at most one domain folder"
 				changed = true
 			}
 		}

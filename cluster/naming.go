@@ -101,7 +101,26 @@ func assemble(g *graph.Graph, m []int, platform map[int]string, pinOf map[int]in
 	// Unique names, in size order: the larger context keeps its first
 	// choice, a smaller one takes its next; never a numeric suffix.
 	used := map[string]bool{}
+	// Pins name their contexts first, then domain folders: the folder is
+	// the context, whatever the size of the layer code that joined it.
+	for _, pass := range []string{"pinned in the config", "domain folder "} {
+		for _, d := range drafts {
+			if d.name != "" {
+				continue
+			}
+			for _, c := range d.cands {
+				if strings.HasPrefix(c.why, pass) && !used[c.name] {
+					d.name, d.why = c.name, c.why
+					used[c.name] = true
+					break
+				}
+			}
+		}
+	}
 	for _, d := range drafts {
+		if d.name != "" {
+			continue
+		}
 		for _, c := range d.cands {
 			if !used[c.name] {
 				d.name, d.why = c.name, c.why

@@ -441,6 +441,69 @@ func (p *post) settleLibraries(next *int) {
 	}
 }
 
+// placeAdapters puts each adapter type in the context of the port it
+// implements (mongo.cargoRepository with the CargoRepository it
+// implements), and each other adapter type with the adapter types declared
+// in its file (cargoDocument with cargoRepository).
+func (p *post) placeAdapters() {
+	g := p.g
+	isAdapter := func(i int) bool {
+		f := p.folders[p.unitFolder[i]]
+		return f != nil && f.Role == RoleAdapter && !p.fixed[i] && !p.aside[i]
+	}
+	port := map[int]int{}
+	votes := map[int]map[int]float64{}
+	for _, e := range g.Edges {
+		if e.Counts[graph.Implements] == 0 {
+			continue
+		}
+		for _, pr := range [][2]int{{e.A, e.B}, {e.B, e.A}} {
+			a, iface := pr[0], pr[1]
+			if !isAdapter(a) || p.unitFolder[iface] == p.unitFolder[a] || p.m[iface] < 0 {
+				continue
+			}
+			if _, plat := p.platform[p.m[iface]]; plat {
+				continue
+			}
+			if votes[a] == nil {
+				votes[a] = map[int]float64{}
+			}
+			votes[a][p.m[iface]] += e.Weight
+		}
+	}
+	for a, w := range votes {
+		if b, _, _ := best(w, -1); b >= 0 {
+			port[a] = b
+		}
+	}
+	for a, c := range port {
+		p.m[a] = c
+	}
+	byFile := map[string][]int{}
+	for a := range port {
+		for _, f := range g.Units[a].Files {
+			byFile[f] = append(byFile[f], a)
+		}
+	}
+	for i := range g.Units {
+		if !isAdapter(i) {
+			continue
+		}
+		if _, ok := port[i]; ok {
+			continue
+		}
+		w := map[int]float64{}
+		for _, f := range g.Units[i].Files {
+			for _, a := range byFile[f] {
+				w[p.m[a]] += float64(g.Units[a].Lines + 1)
+			}
+		}
+		if b, _, _ := best(w, -1); b >= 0 {
+			p.m[i] = b
+		}
+	}
+}
+
 // tinyLines is the size under which a context is a leftover, not a
 // bounded context: 0.4% of the module's code, and at least 40 lines.
 func tinyLines(g *graph.Graph) int {

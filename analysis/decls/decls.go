@@ -15,8 +15,8 @@ import (
 	"github.com/decomp/decomp/analysis/load"
 )
 
-// Extract fills the Packages, Funcs and Types of a Facts value.
-func Extract(prog *load.Program) (pkgs []facts.Package, funcs []facts.Func, types []facts.Type) {
+// Extract fills the Packages, Funcs, Types and Values of a Facts value.
+func Extract(prog *load.Program) (pkgs []facts.Package, funcs []facts.Func, types []facts.Type, values []facts.Value) {
 	for _, p := range prog.Packages {
 		pkgs = append(pkgs, pkgFacts(prog, p))
 		for _, f := range p.Syntax {
@@ -47,6 +47,20 @@ func Extract(prog *load.Program) (pkgs []facts.Package, funcs []facts.Func, type
 				case *ast.GenDecl:
 					if d.Tok == token.VAR {
 						hasInit = true
+					}
+					if d.Tok == token.VAR || d.Tok == token.CONST {
+						for _, s := range d.Specs {
+							for _, n := range s.(*ast.ValueSpec).Names {
+								if n.Name == "_" {
+									continue
+								}
+								values = append(values, facts.Value{
+									ID: p.PkgPath + "." + n.Name, Pkg: p.PkgPath, Pos: prog.Pos(n.Pos()),
+									Generated: gen, Test: test,
+								})
+							}
+						}
+						continue
 					}
 					if d.Tok != token.TYPE {
 						continue
@@ -89,7 +103,8 @@ func Extract(prog *load.Program) (pkgs []facts.Package, funcs []facts.Func, type
 			}
 		}
 	}
-	return pkgs, dedupFuncs(funcs), types
+	sort.Slice(values, func(i, j int) bool { return values[i].ID < values[j].ID })
+	return pkgs, dedupFuncs(funcs), types, values
 }
 
 // dedupFuncs merges the init pseudo-functions of several files, and any

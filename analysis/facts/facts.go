@@ -31,6 +31,9 @@ type Facts struct {
 	Funcs []Func `json:"funcs"`
 	// Types are the module's package-level named types, sorted by ID.
 	Types []Type `json:"types"`
+	// Values are the module's package-level constants and variables, sorted
+	// by ID: where they are declared places the uses of them.
+	Values []Value `json:"values,omitempty"`
 	// Calls are call edges between module functions, sorted.
 	Calls []Call `json:"calls"`
 	// Uses are references from a function to another module declaration
@@ -98,6 +101,15 @@ type Type struct {
 	Kind      string `json:"kind"`
 	Pos       string `json:"pos"`
 	Lines     int    `json:"lines"`
+	Generated bool   `json:"generated,omitempty"`
+	Test      bool   `json:"test,omitempty"`
+}
+
+// Value is a package-level constant or variable declared in the module.
+type Value struct {
+	ID        string `json:"id"`
+	Pkg       string `json:"pkg"`
+	Pos       string `json:"pos"`
 	Generated bool   `json:"generated,omitempty"`
 	Test      bool   `json:"test,omitempty"`
 }

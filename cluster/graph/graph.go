@@ -150,6 +150,10 @@ func (g *Graph) Index(id string) (int, bool) {
 	return i, ok
 }
 
+// FuncsID is the unit ID of the functions of one file of a type-split
+// package that belong to none of its types.
+func FuncsID(pkg, file string) string { return pkg + ":" + file }
+
 // TableID is the unit ID of a table.
 func TableID(name string) string { return "table:" + name }
 
@@ -271,7 +275,11 @@ func (b *builder) units() {
 		case attach[fn.ID] != "":
 			u = b.g.TypeUnit[attach[fn.ID]]
 		default:
-			u = b.unit(fn.Pkg, KindFuncs, fn.Pkg, pkgName[fn.Pkg]+" (functions)")
+			// One unit per file: in a package holding several domains
+			// the file is the authors' finer cut (billing.go, users.go).
+			file, _ := facts.SplitPos(fn.Pos)
+			file = file[strings.LastIndexByte(file, '/')+1:]
+			u = b.unit(FuncsID(fn.Pkg, file), KindFuncs, fn.Pkg, pkgName[fn.Pkg]+" ("+file+")")
 		}
 		b.g.FuncUnit[fn.ID] = u
 		b.g.Units[u].Funcs = append(b.g.Units[u].Funcs, fn.ID)
@@ -339,6 +347,7 @@ func (b *builder) attachments() map[string]string {
 		}
 	}
 	score := map[string]map[string]int{}
+	calledBy := map[string]map[string]bool{} // free func -> types whose methods call it
 	bump := func(fn, typ string, n int) {
 		pkg, ok := free[fn]
 		if !ok || !b.hasTypeUnit(typ) || !strings.HasPrefix(typ, pkg+".") || strings.Contains(typ[len(pkg)+1:], ".") {
@@ -363,6 +372,10 @@ func (b *builder) attachments() map[string]string {
 		}
 		if t, ok := recvOf[c.Caller]; ok {
 			bump(c.Callee, t, 1) // a helper called by a type's methods
+			if calledBy[c.Callee] == nil {
+				calledBy[c.Callee] = map[string]bool{}
+			}
+			calledBy[c.Callee][t] = true
 		}
 	}
 	// A helper that several types use about equally (writeJSON called by
@@ -379,7 +392,7 @@ func (b *builder) attachments() map[string]string {
 				second = n
 			}
 		}
-		if bestN >= 2*second {
+		if bestN >= 2*second && len(calledBy[fn]) < 2 {
 			out[fn] = best
 		}
 	}
@@ -452,6 +465,7 @@ func (b *builder) edges() {
 		}
 		add(from, unitOfFunc(c.Callee), k, 1)
 	}
+	valueUnit := b.valueUnits()
 	for _, u := range b.f.Uses {
 		if b.left[u.From] {
 			continue
@@ -478,6 +492,8 @@ func (b *builder) edges() {
 		default:
 			if t, ok := b.g.TypeUnit[u.Owner]; ok && u.Owner != "" {
 				to = t
+			} else if v, ok := valueUnit[u.Target]; ok {
+				to = v
 			} else if p, ok := b.g.index[pkgOfQualified(u.Target)]; ok {
 				to = p
 			}
@@ -563,6 +579,34 @@ func (b *builder) through(start string, callees map[string][]facts.Call) []strin
 		frontier = next
 	}
 	sort.Strings(out)
+	return out
+}
+
+// valueUnits places the package-level constants and variables of
+// type-split packages: in the functions unit of their file, else in a type
+// declared in the same file.
+func (b *builder) valueUnits() map[string]int {
+	out := map[string]int{}
+	byFile := map[string]int{}
+	for i, u := range b.g.Units {
+		if u.Kind != KindType && u.Kind != KindFuncs {
+			continue
+		}
+		for _, f := range u.Files {
+			if j, ok := byFile[f]; !ok || b.g.Units[j].Kind != KindFuncs && (u.Kind == KindFuncs || u.ID < b.g.Units[j].ID) {
+				byFile[f] = i
+			}
+		}
+	}
+	for _, v := range b.f.Values {
+		if !b.byType(v.Pkg) {
+			continue
+		}
+		file, _ := facts.SplitPos(v.Pos)
+		if i, ok := byFile[file]; ok {
+			out[v.ID] = i
+		}
+	}
 	return out
 }
 

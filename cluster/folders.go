@@ -110,7 +110,7 @@ var techImports = []string{
 
 // testImports mark a package that exists to support tests.
 var testImports = []string{
-	"testing", "net/http/httptest", "github.com/stretchr/testify", "github.com/golang/mock/gomock",
+	"testing", "github.com/stretchr/testify", "github.com/golang/mock/gomock",
 	"go.uber.org/mock/gomock", "github.com/onsi/gomega", "github.com/onsi/ginkgo",
 }
 
@@ -150,6 +150,9 @@ type Layout struct {
 	Folders map[string]*Folder
 	// PkgFolder maps each package path to its folder key.
 	PkgFolder map[string]string
+	// TopFolder maps each package path to its top-level folder key, before
+	// large folders are split: the "group by folder" baseline.
+	TopFolder map[string]string
 	// TypeUnits are the packages the auto granularity splits into types:
 	// the layers' own packages, adapters and a root package of shared
 	// domain types.
@@ -209,7 +212,7 @@ func Classify(g *graph.Graph, f *facts.Facts) *Layout {
 	}
 	sort.Strings(order)
 
-	l := &Layout{Folders: map[string]*Folder{}, PkgFolder: map[string]string{}, TypeUnits: map[string]bool{}}
+	l := &Layout{Folders: map[string]*Folder{}, PkgFolder: map[string]string{}, TopFolder: map[string]string{}, TypeUnits: map[string]bool{}}
 	var dirs []string
 	for _, path := range order {
 		dirs = append(dirs, pkgs[path].dir)
@@ -225,6 +228,7 @@ func Classify(g *graph.Graph, f *facts.Facts) *Layout {
 		p := pkgs[path]
 		k := l.folderKey(p.dir, has)
 		l.PkgFolder[path] = k
+		l.TopFolder[path] = k
 		members[k] = append(members[k], p)
 	}
 	for _, k := range sortedKeys(members) {
@@ -445,11 +449,15 @@ func (l *Layout) classifyByBehaviour(members map[string][]*pkgInfo, pkgs map[str
 			}
 			ms := members[k]
 			domainImports := map[string]bool{}
+			layerImports := 0
 			tables := false
 			for _, p := range ms {
 				tables = tables || p.tables
 				for _, imp := range p.imports {
 					if to, ok := l.Folders[l.PkgFolder[imp]]; ok && to.Key != k && !to.Platform() {
+						if !domainImports[to.Key] && to.Layer() {
+							layerImports++
+						}
 						domainImports[to.Key] = true
 					}
 				}
@@ -471,8 +479,11 @@ func (l *Layout) classifyByBehaviour(members map[string][]*pkgInfo, pkgs map[str
 				}
 			}
 			switch {
-			case onlyEntry && len(domainImports) >= 3 && !tables:
-				fo.Role, fo.Why = RoleEntry, "wiring: imports "+strconv.Itoa(len(domainImports))+" folders, touches no table and is imported only by entry points"
+			case onlyEntry && len(domainImports) >= 3 && (!tables || layerImports == len(domainImports)):
+				// A front end (a CLI, an installer) reaching into the
+				// layers, or pure wiring; a domain folder that
+				// orchestrates other domains and owns tables stays one.
+				fo.Role, fo.Why = RoleEntry, "wiring: imports "+strconv.Itoa(len(domainImports))+" folders and is imported only by entry points"
 				changed = true
 			case len(domainImports) == 0 && users >= 2 && !tables:
 				fo.Role, fo.Why = RoleInfra, "shared library: imported by "+strconv.Itoa(users)+" domain folders, imports no domain code and touches no table"

@@ -64,8 +64,10 @@ func assemble(g *graph.Graph, m []int, platform map[int]string, pinOf map[int]in
 	for _, c := range sortedInts(groups) {
 		members := groups[c]
 		if k, ok := platform[c]; ok {
-			f := folders[k]
-			pg := &PlatformGroup{Folder: k, Role: f.Role, Why: f.Why}
+			pg := &PlatformGroup{Folder: k, Role: RoleInfra, Why: "small code coupled to no context"}
+			if f := folders[k]; f != nil {
+				pg.Role, pg.Why = f.Role, f.Why
+			}
 			pkgs := map[string]bool{}
 			for _, i := range members {
 				u := g.Units[i]
@@ -197,6 +199,12 @@ func assemble(g *graph.Graph, m []int, platform map[int]string, pinOf map[int]in
 
 func shortName(u graph.Unit) string {
 	id := u.ID
+	if u.Kind == graph.KindFuncs {
+		id = strings.TrimSuffix(id, ".go")
+		if i := strings.LastIndexAny(id, ":"); i >= 0 {
+			return id[i+1:]
+		}
+	}
 	if i := strings.LastIndexAny(id, "/."); i >= 0 {
 		return id[i+1:]
 	}

@@ -504,6 +504,9 @@ func (p *post) placeAdapters() {
 	}
 }
 
+// unplaced is the platform group of tiny code tied to no context.
+const unplaced = "(unplaced)"
+
 // tinyLines is the size under which a context is a leftover, not a
 // bounded context: 0.4% of the module's code, and at least 40 lines.
 func tinyLines(g *graph.Graph) int {
@@ -546,7 +549,13 @@ func (p *post) dissolveTiny() {
 		for _, cd := range cands {
 			b, _, _ := best(p.toCommunities(gs[cd.c], true), cd.c)
 			if b < 0 {
-				continue
+				// Tied to nothing at all: not a context either.
+				p.platform[cd.c] = unplaced
+				for _, i := range gs[cd.c] {
+					p.aside[i] = true
+				}
+				moved = true
+				break
 			}
 			_, plat := p.platform[b]
 			for _, i := range gs[cd.c] {

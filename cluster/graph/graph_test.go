@@ -62,7 +62,8 @@ func unitIDs(g *Graph) []string {
 
 func TestBuildTypeGranularity(t *testing.T) {
 	g := Build(fixture(), Options{Granularity: Type})
-	want := []string{p + ".Order", p + ".Store", q + ".Invoice", p, q, "table:orders"}
+	// Functions attached to no type form one unit per file.
+	want := []string{p + ".Order", p + ".Store", q + ".Invoice", FuncsID(p, "main.go"), FuncsID(q, "invoice.go"), "table:orders"}
 	if got := unitIDs(g); !reflect.DeepEqual(got, want) {
 		t.Fatalf("units = %q, want %q", got, want)
 	}
@@ -88,11 +89,11 @@ func TestBuildTypeGranularity(t *testing.T) {
 	}
 	want2 := map[[2]string][NumKinds]int{
 		// Bill → generated marshal → Order.Total is bridged; Bill also uses Order's fields.
-		{p + ".Order", q}:              {Call: 1, TypeUse: 2},
-		{p + ".Order", "table:orders"}: {Access: 1},
-		{q, "table:orders"}:            {Access: 1},
+		{p + ".Order", FuncsID(q, "invoice.go")}:   {Call: 1, TypeUse: 2},
+		{p + ".Order", "table:orders"}:             {Access: 1},
+		{FuncsID(q, "invoice.go"), "table:orders"}: {Access: 1},
 		// The interface call lands on the interface's unit.
-		{p + ".Store", p}: {Dynamic: 1},
+		{p + ".Store", FuncsID(p, "main.go")}: {Dynamic: 1},
 	}
 	if !reflect.DeepEqual(edges, want2) {
 		t.Errorf("edges = %v\nwant %v", edges, want2)
@@ -128,5 +129,69 @@ func TestWeight(t *testing.T) {
 	}
 	if Weight([NumKinds]int{}, DefaultWeights) != 0 {
 		t.Error("no coupling must weigh 0")
+	}
+}
+
+func TestBuildAutoGranularity(t *testing.T) {
+	// Only orders is split by type; billing stays one package unit.
+	g := Build(fixture(), Options{Granularity: Auto, TypeUnits: func(pkg string) bool { return pkg == p }})
+	want := []string{p + ".Order", p + ".Store", FuncsID(p, "main.go"), q, "table:orders"}
+	if got := unitIDs(g); !reflect.DeepEqual(got, want) {
+		t.Fatalf("units = %q, want %q", got, want)
+	}
+	if g.TypeUnit[q+".Invoice"] != g.FuncUnit[q+".Bill"] {
+		t.Error("billing's type and function should share the package unit")
+	}
+}
+
+// TestSharedHelperNotAttached: a free function that methods of two types
+// call belongs to neither, so it does not tie them together.
+func TestSharedHelperNotAttached(t *testing.T) {
+	f := &facts.Facts{
+		Packages: []facts.Package{{Path: p, Name: "orders", Dir: "orders"}},
+		Types: []facts.Type{
+			{ID: p + ".A", Pkg: p, Name: "A", Pos: "orders/a.go:1", Lines: 5},
+			{ID: p + ".B", Pkg: p, Name: "B", Pos: "orders/b.go:1", Lines: 5},
+		},
+		Funcs: []facts.Func{
+			{ID: p + ".A.Do", Pkg: p, Recv: "A", Name: "Do", Pos: "orders/a.go:3", Lines: 3},
+			{ID: p + ".B.Do", Pkg: p, Recv: "B", Name: "Do", Pos: "orders/b.go:3", Lines: 3},
+			{ID: p + ".writeJSON", Pkg: p, Name: "writeJSON", Pos: "orders/util.go:1", Lines: 3},
+			{ID: p + ".newA", Pkg: p, Name: "newA", Pos: "orders/a.go:9", Lines: 3},
+		},
+		Calls: []facts.Call{
+			{Caller: p + ".A.Do", Callee: p + ".writeJSON", Kind: facts.CallStatic, Pos: "orders/a.go:4"},
+			{Caller: p + ".A.Do", Callee: p + ".writeJSON", Kind: facts.CallStatic, Pos: "orders/a.go:5"},
+			{Caller: p + ".B.Do", Callee: p + ".writeJSON", Kind: facts.CallStatic, Pos: "orders/b.go:4"},
+		},
+		Uses: []facts.Use{{From: p + ".newA", Target: p + ".A", Kind: facts.UseType, Count: 1}},
+	}
+	g := Build(f, Options{Granularity: Type})
+	if g.FuncUnit[p+".writeJSON"] == g.TypeUnit[p+".A"] || g.FuncUnit[p+".writeJSON"] == g.TypeUnit[p+".B"] {
+		t.Error("writeJSON attached to a type although both call it")
+	}
+	if g.FuncUnit[p+".newA"] != g.TypeUnit[p+".A"] {
+		t.Error("newA should attach to A")
+	}
+}
+
+// TestAccessThroughGeneratedCode: a query run inside generated code (sqlc)
+// belongs to the kept function that calls it.
+func TestAccessThroughGeneratedCode(t *testing.T) {
+	f := &facts.Facts{
+		Packages: []facts.Package{{Path: p, Name: "orders", Dir: "orders"}, {Path: q, Name: "db", Dir: "db"}},
+		Funcs: []facts.Func{
+			{ID: p + ".Place", Pkg: p, Name: "Place", Pos: "orders/o.go:1", Lines: 3},
+			{ID: q + ".InsertOrder", Pkg: q, Name: "InsertOrder", Pos: "db/q.sql.go:1", Lines: 3, Generated: true},
+		},
+		Calls:    []facts.Call{{Caller: p + ".Place", Callee: q + ".InsertOrder", Kind: facts.CallStatic, Pos: "orders/o.go:2"}},
+		Accesses: []facts.Access{{Func: q + ".InsertOrder", Table: "orders", Mode: facts.Write, Pos: "db/q.sql.go:2", Via: "sql"}},
+	}
+	g := Build(f, Options{Granularity: Package})
+	if len(g.Edges) != 1 {
+		t.Fatalf("edges = %+v, want the orders package tied to its table", g.Edges)
+	}
+	if e := g.Edges[0]; g.Units[e.A].ID != p || g.Units[e.B].ID != TableID("orders") || e.Counts[Access] != 1 {
+		t.Errorf("edge = %+v", e)
 	}
 }

@@ -83,6 +83,8 @@ type Output struct {
 	Facts   *facts.Facts
 	Graph   *graph.Graph
 	Result  *cluster.Result
+	// Layout is the folder reading the clustering started from.
+	Layout *cluster.Layout
 	// Weights are the edge-kind weights the graph was built with.
 	Weights graph.Weights
 	// Models are the oversized models, worst first.
@@ -170,7 +172,7 @@ func Cluster(f *facts.Facts, opt Options) (*Output, error) {
 	if err != nil {
 		return nil, &load.InputError{Msg: err.Error()}
 	}
-	out := &Output{Options: opt, Facts: f, Graph: g, Result: res, Weights: gopt.Weights}
+	out := &Output{Options: opt, Facts: f, Graph: g, Result: res, Layout: layout, Weights: gopt.Weights}
 	out.Models = judge.OversizedModels(f, &res.Decomposition, judge.ModelOptions{MinFields: opt.ModelFields})
 	out.SharedTables = judge.SharedTables(f, &res.Decomposition, judge.TableOptions{})
 	return out, nil

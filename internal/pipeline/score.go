@@ -16,6 +16,19 @@ func Score(out *Output, truth *eval.Truth, domainOnly bool) eval.Scores {
 	return eval.Score(computed, want, domainOnly)
 }
 
+// FolderBaseline scores the naive decomposition "group by top-level
+// folder" on the same units as Score: what decomp has to beat.
+func FolderBaseline(out *Output, truth *eval.Truth, domainOnly bool) eval.Scores {
+	computed, want := Labels(out, truth)
+	byFolder := map[string]string{}
+	for _, u := range out.Graph.Units {
+		if _, ok := computed[u.ID]; ok {
+			byFolder[u.ID] = out.Layout.TopFolder[u.Pkg]
+		}
+	}
+	return eval.Score(byFolder, want, domainOnly)
+}
+
 // Labels returns, for every code unit, its computed context name and its
 // truth label (units the truth does not label are absent from the latter).
 func Labels(out *Output, truth *eval.Truth) (computed, want map[string]string) {

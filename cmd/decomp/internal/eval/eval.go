@@ -63,7 +63,11 @@ func Run(cmd *cobra.Command, o *Options) error {
 	if o.DomainOnly {
 		scope = "domain units only"
 	}
-	_, err = fmt.Fprintf(o.IO.Out, "%s granularity, %s: %d units scored (%d not in the truth), %d contexts vs %d in the truth\nMoJoFM %.4f\nARI    %.4f\n",
-		out.Options.Granularity, scope, s.Objects, s.Extra, s.ComputedClusters, s.TruthClusters, s.MoJoFM, s.ARI)
+	if s.Objects == 0 {
+		return &load.InputError{Msg: fmt.Sprintf("the truth file labels none of the %d units decomp placed (%s): check its import paths", s.Objects+s.Extra, scope)}
+	}
+	base := pipeline.FolderBaseline(out, truth, o.DomainOnly)
+	_, err = fmt.Fprintf(o.IO.Out, "%s granularity, %s: %d units scored (%d not in the truth), %d contexts vs %d in the truth\nMoJoFM %.4f\nARI    %.4f\ngroup by folder, same units: MoJoFM %.4f, ARI %.4f\n",
+		out.Options.Granularity, scope, s.Objects, s.Extra, s.ComputedClusters, s.TruthClusters, s.MoJoFM, s.ARI, base.MoJoFM, base.ARI)
 	return err
 }

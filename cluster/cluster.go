@@ -16,10 +16,8 @@ package cluster
 import (
 	"fmt"
 	"math"
-	"os"
 	"path"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/decomp/decomp/cluster/graph"
@@ -46,10 +44,18 @@ type Options struct {
 	// HubDamping is the exponent x with which an edge's weight is divided
 	// by (deg(a)·deg(b))^x for community detection, deg being a unit's
 	// number of neighbours: a hub (a settings facade, a controller holding
-	// every route) then votes less for each of its many neighbours. 0 means
-	// the default; negative turns damping off.
-	HubDamping float64
+	// every route) then votes less for each of its many neighbours. nil
+	// means the default; 0 turns damping off.
+	HubDamping *float64
+	// TermWeight ties each unit to the domain noun its name leads with
+	// (vocabulary.go); nil means the default, 0 turns it off.
+	TermWeight *float64
 }
+
+// DefaultTermWeight is the weight tying a unit to the domain noun its name
+// leads with (see vocabulary.go), before hub damping; measured on the
+// development corpus (see README).
+const DefaultTermWeight = 4.0
 
 // DefaultHubDamping was measured on the development corpus (see README).
 const DefaultHubDamping = 0.25
@@ -188,14 +194,25 @@ func Decompose(g *graph.Graph, opt Options) (*Result, error) {
 	for i, k := range softKeys {
 		anchor[k] = n + i
 	}
-	total := n + len(softKeys)
+	var terms []string
+	var unitTerms map[int]int
+	termW := 0.0
+	if prior {
+		termW = DefaultTermWeight
+		if opt.TermWeight != nil {
+			termW = *opt.TermWeight
+		}
+	}
+	if termW > 0 {
+		terms, unitTerms = termEdges(g, aside)
+	}
+	termBase := n + len(softKeys)
+	total := termBase + len(terms)
 	lg := leiden.NewGraph(total)
 	strength := make([]float64, n)
-	if opt.HubDamping == 0 {
-		opt.HubDamping = DefaultHubDamping
-	}
-	if x, err := strconv.ParseFloat(os.Getenv("DECOMP_TUNE_HUB"), 64); err == nil {
-		opt.HubDamping = x // TEMPORARY tuning hook
+	damping := DefaultHubDamping
+	if opt.HubDamping != nil {
+		damping = *opt.HubDamping
 	}
 	deg := make([]float64, n)
 	for _, e := range g.Edges {
@@ -209,12 +226,24 @@ func Decompose(g *graph.Graph, opt Options) (*Result, error) {
 			continue
 		}
 		w := e.Weight
-		if opt.HubDamping > 0 {
-			w /= math.Pow(deg[e.A]*deg[e.B], opt.HubDamping)
+		if damping > 0 {
+			w /= math.Pow(deg[e.A]*deg[e.B], damping)
 		}
 		lg.AddEdge(e.A, e.B, w)
 		strength[e.A] += w
 		strength[e.B] += w
+	}
+	termDeg := make([]float64, len(terms))
+	for _, t := range unitTerms {
+		termDeg[t]++
+	}
+	for _, i := range sortedInts(unitTerms) {
+		t := unitTerms[i]
+		w := termW
+		if damping > 0 {
+			w /= math.Pow(max(deg[i], 1)*termDeg[t], damping)
+		}
+		lg.AddEdge(i, termBase+t, w)
 	}
 	initial := make([]int, total)
 	for i := range initial {
@@ -236,6 +265,10 @@ func Decompose(g *graph.Graph, opt Options) (*Result, error) {
 	copy(allPinned, pinned)
 	for i := n; i < total; i++ {
 		allPinned[i] = -1
+	}
+	initial = append(initial, make([]int, total-len(initial))...)
+	for i := termBase; i < total; i++ {
+		initial[i] = i
 	}
 	res, err := leiden.Run(lg, leiden.Options{
 		Resolution: opt.Resolution,

@@ -1,7 +1,6 @@
 package cluster
 
 import (
-	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -55,7 +54,9 @@ const (
 )
 
 // Layer reports whether the folder gives no prior.
-func (f *Folder) Layer() bool { return f.Role == RoleLayer || f.Role == RoleAdapter || f.Role == RoleLibrary }
+func (f *Folder) Layer() bool {
+	return f.Role == RoleLayer || f.Role == RoleAdapter || f.Role == RoleLibrary
+}
 
 // Platform reports whether the folder is set aside from the contexts.
 func (f *Folder) Platform() bool {
@@ -135,6 +136,13 @@ var layerNames = map[string]bool{
 	"schemas": true, "types": true, "domain": true, "jobs": true, "workers": true, "worker": true, "queries": true,
 	"database": true, "db": true, "dal": true, "orm": true, "dbmodels": true, "route": true,
 	"data": true, "biz": true, "logic": true,
+}
+
+// dataLayers are layer names of data definitions: domain types shared by
+// every slice, placed type by type, never set aside.
+var dataLayers = map[string]bool{
+	"model": true, "models": true, "entity": true, "entities": true, "dto": true, "dtos": true, "schema": true,
+	"schemas": true, "types": true, "domain": true, "dbmodels": true, "dao": true, "daos": true,
 }
 
 // Layout is how decomp reads the module's folders before clustering: the
@@ -253,7 +261,7 @@ func Classify(g *graph.Graph, f *facts.Facts) *Layout {
 				// ...unless one holds several domains itself, as a
 				// layer does: types sharing a role suffix across three
 				// or more stems (QuestionService, UserService, ...).
-				if suffix, _ := roleSuffix(p.types); suffix != "" || os.Getenv("DECOMP_TUNE_ALLTYPE") != "" {
+				if suffix, _ := roleSuffix(p.types); suffix != "" {
 					l.TypeUnits[p.path] = true
 				}
 			}
@@ -444,10 +452,11 @@ func (l *Layout) classifyByBehaviour(members map[string][]*pkgInfo, pkgs map[str
 		changed := false
 		for _, k := range sortedKeys(members) {
 			fo := l.Folders[k]
-			if fo.Role != RoleDomain {
+			if fo.Role != RoleDomain && fo.Role != RoleLayer {
 				continue
 			}
 			ms := members[k]
+			last := strings.ToLower(k[strings.LastIndexByte(k, '/')+1:])
 			domainImports := map[string]bool{}
 			layerImports := 0
 			tables := false
@@ -479,6 +488,19 @@ func (l *Layout) classifyByBehaviour(members map[string][]*pkgInfo, pkgs map[str
 				}
 			}
 			switch {
+			case fo.Role == RoleLayer:
+				// A technical layer by name (transport, db, middleware)
+				// that several domain folders import and that imports
+				// none of them is their shared plumbing. Layers of data
+				// definitions (models, entity, a root package of domain
+				// types) are split by type instead.
+				if dataLayers[last] || strings.HasPrefix(fo.Why, "root") || strings.HasPrefix(fo.Why, "its types") {
+					continue
+				}
+				if len(domainImports) == 0 && users >= 2 && !tables {
+					fo.Role, fo.Why = RoleInfra, "shared library: imported by "+strconv.Itoa(users)+" domain folders, imports no domain code and touches no table"
+					changed = true
+				}
 			case onlyEntry && len(domainImports) >= 3 && (!tables || layerImports == len(domainImports)):
 				// A front end (a CLI, an installer) reaching into the
 				// layers, or pure wiring; a domain folder that

@@ -523,6 +523,21 @@ func (p *post) dissolveTiny() {
 	limit := tinyLines(p.g)
 	for round := 0; round < 50; round++ {
 		gs := p.groups()
+		// In a module where everything is small, small is the norm.
+		real := false
+		for c, us := range gs {
+			if _, plat := p.platform[c]; plat {
+				continue
+			}
+			lines := 0
+			for _, i := range us {
+				lines += p.g.Units[i].Lines
+			}
+			real = real || lines >= limit
+		}
+		if !real {
+			return
+		}
 		type cand struct{ c, lines int }
 		var cands []cand
 		for c, us := range gs {

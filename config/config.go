@@ -52,6 +52,12 @@ type Weights struct {
 	TypeUse     *float64 `yaml:"typeUse"`
 	DataAccess  *float64 `yaml:"dataAccess"`
 	Implements  *float64 `yaml:"implements"`
+	// SharedName ties units whose names lead with the same domain noun
+	// (QuestionService, questionRepo, entity.Question).
+	SharedName *float64 `yaml:"sharedName"`
+	// HubDamping is the exponent x dividing each edge by (deg(a)·deg(b))^x
+	// for the clustering; 0 turns damping off.
+	HubDamping *float64 `yaml:"hubDamping"`
 }
 
 // Thresholds tune the findings.
@@ -104,9 +110,9 @@ func (c *Config) validate() error {
 			return fmt.Errorf("pins[%d]: needs both pattern and context", i)
 		}
 	}
-	for _, w := range []*float64{c.Weights.Call, c.Weights.DynamicCall, c.Weights.TypeUse, c.Weights.DataAccess, c.Weights.Implements} {
-		if w != nil && *w < 0 {
-			return fmt.Errorf("weights must be >= 0, got %g", *w)
+	for _, w := range []*float64{c.Weights.Call, c.Weights.DynamicCall, c.Weights.TypeUse, c.Weights.DataAccess, c.Weights.Implements, c.Weights.SharedName, c.Weights.HubDamping} {
+		if w != nil && (*w < 0 || *w != *w || *w > 1e6) {
+			return fmt.Errorf("weights must be between 0 and 1e6, got %g", *w)
 		}
 	}
 	if c.Thresholds.ModelFields < 0 {

@@ -53,7 +53,7 @@ includeGenerated: true
 		{name: "bad version", in: "version: 2\n", wantErr: "unsupported version 2"},
 		{name: "negative resolution", in: "resolution: -1\n", wantErr: "resolution must be positive"},
 		{name: "pin without context", in: "pins: [{pattern: x}]\n", wantErr: "pins[0]"},
-		{name: "negative weight", in: "weights: {typeUse: -1}\n", wantErr: "weights must be >= 0"},
+		{name: "negative weight", in: "weights: {typeUse: -1}\n", wantErr: "weights must be between 0 and 1e6"},
 		{name: "negative threshold", in: "thresholds: {modelFields: -3}\n", wantErr: "modelFields"},
 	}
 	for _, tt := range tests {

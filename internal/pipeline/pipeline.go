@@ -146,6 +146,8 @@ func Cluster(f *facts.Facts, opt Options) (*Output, error) {
 		for _, p := range c.Pins {
 			copt.Pins = append(copt.Pins, cluster.Pin{Pattern: p.Pattern, Context: p.Context})
 		}
+		copt.TermWeight = c.Weights.SharedName
+		copt.HubDamping = c.Weights.HubDamping
 	}
 	if gopt.Weights == (graph.Weights{}) {
 		gopt.Weights = graph.DefaultWeights

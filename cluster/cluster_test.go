@@ -110,7 +110,11 @@ func (b *testGraph) edge(x, y int, k graph.EdgeKind, n int) {
 func groups(g *graph.Graph, r *Result) map[string]string {
 	out := map[string]string{}
 	for i, u := range g.Units {
-		out[u.ID] = r.Contexts[r.Membership[i]].Name
+		if c := r.Membership[i]; c >= 0 {
+			out[u.ID] = r.Contexts[c].Name
+		} else {
+			out[u.ID] = "(platform)"
+		}
 	}
 	return out
 }
@@ -236,5 +240,63 @@ func TestSplitLargeFolder(t *testing.T) {
 	want := []string{"billing<", "editor/internal/cache<editor", "editor/internal/protocol<editor", "editor/internal/server<editor"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("folders = %q, want %q", got, want)
+	}
+}
+
+// TestMergeFolders: two domain folders whose mutual coupling outweighs each
+// one's own cohesion behave as one context and are merged, with the
+// evidence; a pair coupled half as much is only reported.
+func TestMergeFolders(t *testing.T) {
+	b := newTestGraph()
+	unit := func(name string) int {
+		return b.unit("example.com/m/"+name+".T", name, 100)
+	}
+	inv, bill := unit("invoicing"), unit("billing")
+	inv2 := b.unit("example.com/m/invoicing/store.S", "invoicing/store", 100)
+	bill2 := b.unit("example.com/m/billing/store.S", "billing/store", 100)
+	cat, cat2 := unit("catalog"), b.unit("example.com/m/catalog/store.S", "catalog/store", 100)
+	b.edge(inv, inv2, graph.Call, 1)
+	b.edge(bill, bill2, graph.Call, 1)
+	b.edge(cat, cat2, graph.Call, 20)
+	b.edge(inv, bill, graph.Call, 40) // invoicing and billing: one context
+	b.edge(inv2, bill2, graph.Call, 40)
+	b.edge(cat, bill, graph.Call, 3) // catalog: its own
+	r, err := Decompose(b.g, Options{Seed: 1, FolderPrior: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := groups(b.g, r)
+	if got["example.com/m/invoicing.T"] != got["example.com/m/billing.T"] {
+		t.Errorf("invoicing and billing kept apart: %v", got)
+	}
+	if got["example.com/m/catalog.T"] == got["example.com/m/billing.T"] {
+		t.Errorf("catalog merged: %v", got)
+	}
+	if len(r.Merges) != 1 || !r.Merges[0].Merged || r.Merges[0].A != "billing" || r.Merges[0].B != "invoicing" || len(r.Merges[0].Evidence) == 0 {
+		t.Errorf("merges = %+v", r.Merges)
+	}
+}
+
+// TestEntryJoinsItsService: the main of one service joins it; a main wiring
+// two services stays in the platform.
+func TestEntryJoinsItsService(t *testing.T) {
+	b := newTestGraph()
+	bill := b.unit("example.com/m/billing.Service", "billing", 200)
+	cat := b.unit("example.com/m/catalog.Service", "catalog", 200)
+	one := b.unit("example.com/m/cmd/billingd.main", "cmd/billingd", 30)
+	all := b.unit("example.com/m/cmd/all.main", "cmd/all", 30)
+	b.edge(one, bill, graph.Call, 3)
+	b.edge(all, bill, graph.Call, 3)
+	b.edge(all, cat, graph.Call, 3)
+	r, err := Decompose(b.g, Options{Seed: 1, FolderPrior: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := groups(b.g, r)
+	if got["example.com/m/cmd/billingd.main"] != "billing" {
+		t.Errorf("billing's main in %q, want billing", got["example.com/m/cmd/billingd.main"])
+	}
+	if r.Membership[all] != -1 || len(r.Platform) != 1 || r.Platform[0].Role != RoleEntry {
+		t.Errorf("the main wiring both should be in the platform: %+v", r.Platform)
 	}
 }

@@ -303,6 +303,11 @@ func (p *post) mergeFolders() []Merge {
 		if !full && !near {
 			continue
 		}
+		if mg.A > mg.B {
+			mg.A, mg.B = mg.B, mg.A
+			mg.InternalA, mg.InternalB = mg.InternalB, mg.InternalA
+			mg.OutsideA, mg.OutsideB = mg.OutsideB, mg.OutsideA
+		}
 		mg.Evidence = p.evidence(a, b)
 		if full {
 			if ca, cb := find(a), find(b); ca != cb {

@@ -450,6 +450,11 @@ func (l *Layout) classifyByBehaviour(members map[string][]*pkgInfo, pkgs map[str
 	// them in rounds.
 	for round := 0; round < 4; round++ {
 		changed := false
+		for _, k := range sortedKeys(l.wiring(members, importers)) {
+			fo := l.Folders[k]
+			fo.Role, fo.Why = RoleEntry, "wiring or a front end (a CLI, an installer): reaches into several folders and is imported only by entry points"
+			changed = true
+		}
 		for _, k := range sortedKeys(members) {
 			fo := l.Folders[k]
 			if fo.Role != RoleDomain && fo.Role != RoleLayer {
@@ -458,15 +463,11 @@ func (l *Layout) classifyByBehaviour(members map[string][]*pkgInfo, pkgs map[str
 			ms := members[k]
 			last := strings.ToLower(k[strings.LastIndexByte(k, '/')+1:])
 			domainImports := map[string]bool{}
-			layerImports := 0
 			tables := false
 			for _, p := range ms {
 				tables = tables || p.tables
 				for _, imp := range p.imports {
 					if to, ok := l.Folders[l.PkgFolder[imp]]; ok && to.Key != k && !to.Platform() {
-						if !domainImports[to.Key] && to.Layer() {
-							layerImports++
-						}
 						domainImports[to.Key] = true
 					}
 				}
@@ -474,13 +475,11 @@ func (l *Layout) classifyByBehaviour(members map[string][]*pkgInfo, pkgs map[str
 			// Layers hold every domain, so only domain folders count as
 			// the contexts that use a library.
 			users, layerUsers := 0, 0
-			onlyEntry := true
 			for from := range importers[k] {
 				fr := l.Folders[from]
 				if fr == nil || fr.Platform() {
 					continue
 				}
-				onlyEntry = false
 				if fr.Role == RoleDomain {
 					users++
 				} else {
@@ -501,12 +500,6 @@ func (l *Layout) classifyByBehaviour(members map[string][]*pkgInfo, pkgs map[str
 					fo.Role, fo.Why = RoleInfra, "shared library: imported by "+strconv.Itoa(users)+" domain folders, imports no domain code and touches no table"
 					changed = true
 				}
-			case onlyEntry && len(domainImports) >= 3 && (!tables || layerImports == len(domainImports)):
-				// A front end (a CLI, an installer) reaching into the
-				// layers, or pure wiring; a domain folder that
-				// orchestrates other domains and owns tables stays one.
-				fo.Role, fo.Why = RoleEntry, "wiring: imports "+strconv.Itoa(len(domainImports))+" folders and is imported only by entry points"
-				changed = true
 			case len(domainImports) == 0 && users >= 2 && !tables:
 				fo.Role, fo.Why = RoleInfra, "shared library: imported by "+strconv.Itoa(users)+" domain folders, imports no domain code and touches no table"
 				changed = true
@@ -519,6 +512,51 @@ func (l *Layout) classifyByBehaviour(members map[string][]*pkgInfo, pkgs map[str
 			break
 		}
 	}
+}
+
+// wiring finds the domain folders that are front ends or wiring: each
+// imports two or more non-platform folders and touches no table, or three
+// or more layers (a domain that orchestrates other domains and owns tables
+// stays one), and
+// is imported only by entry points or by other such folders (a CLI and the
+// installer it starts).
+func (l *Layout) wiring(members map[string][]*pkgInfo, importers map[string]map[string]bool) map[string]bool {
+	cand := map[string]bool{}
+	for k, ms := range members {
+		fo := l.Folders[k]
+		if fo.Role != RoleDomain {
+			continue
+		}
+		imports := map[string]bool{}
+		layersOnly, tables := true, false
+		for _, p := range ms {
+			tables = tables || p.tables
+			for _, imp := range p.imports {
+				to, ok := l.Folders[l.PkgFolder[imp]]
+				if !ok || to.Key == k || to.Platform() {
+					continue
+				}
+				imports[to.Key] = true
+				layersOnly = layersOnly && to.Layer()
+			}
+		}
+		if (len(imports) >= 2 && !tables || len(imports) >= 3 && layersOnly) && len(importers[k]) > 0 {
+			cand[k] = true
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, k := range sortedKeys(cand) {
+			for from := range importers[k] {
+				if fr := l.Folders[from]; fr != nil && fr.Role != RoleEntry && !cand[from] {
+					delete(cand, k)
+					changed = true
+					break
+				}
+			}
+		}
+	}
+	return cand
 }
 
 func anyImport(ms []*pkgInfo, libs []string) bool {

@@ -5,6 +5,7 @@
 package analysis
 
 import (
+	"context"
 	"github.com/decomp/decomp/analysis/calls"
 	"github.com/decomp/decomp/analysis/dbaccess"
 	"github.com/decomp/decomp/analysis/decls"
@@ -22,28 +23,41 @@ type Options struct {
 
 // Extract runs every extractor over prog. It does not fail: whatever could
 // not be analysed is listed in the result's Warnings.
-func Extract(prog *load.Program, opt Options) *facts.Facts {
+func Extract(ctx context.Context, prog *load.Program, opt Options) (*facts.Facts, error) {
 	if opt.CallGraph == "" {
 		opt.CallGraph = calls.VTA
 	}
 	f := &facts.Facts{Module: prog.Module}
 	f.Warnings = append(f.Warnings, prog.Warnings...)
-	f.Packages, f.Funcs, f.Types, f.Values = decls.Extract(prog)
-	var w []facts.Warning
-	f.Calls, w = calls.Extract(prog, opt.CallGraph)
-	f.Warnings = append(f.Warnings, w...)
-	f.Uses = uses.Extract(prog)
-	f.Structs, f.FieldUses = fielduse.Extract(prog)
-	db := dbaccess.Extract(prog)
-	f.Accesses = db.Accesses
-	f.Warnings = append(f.Warnings, db.Warnings...)
-	// The data-access extractor knows more ORM conventions than the
-	// field-use extractor; its table names win.
-	for i := range f.Structs {
-		if t, ok := db.Tables[f.Structs[i].Type]; ok {
-			f.Structs[i].Table = t
+	// Each extractor runs to its end; an interrupt is honoured between them.
+	steps := []func(){
+		func() { f.Packages, f.Funcs, f.Types, f.Values = decls.Extract(prog) },
+		func() {
+			var w []facts.Warning
+			f.Calls, w = calls.Extract(prog, opt.CallGraph)
+			f.Warnings = append(f.Warnings, w...)
+		},
+		func() { f.Uses = uses.Extract(prog) },
+		func() { f.Structs, f.FieldUses = fielduse.Extract(prog) },
+		func() {
+			db := dbaccess.Extract(prog)
+			f.Accesses = db.Accesses
+			f.Warnings = append(f.Warnings, db.Warnings...)
+			// The data-access extractor knows more ORM conventions than the
+			// field-use extractor; its table names win.
+			for i := range f.Structs {
+				if t, ok := db.Tables[f.Structs[i].Type]; ok {
+					f.Structs[i].Table = t
+				}
+			}
+		},
+	}
+	for _, step := range steps {
+		if err := ctx.Err(); err != nil {
+			return nil, err
 		}
+		step()
 	}
 	f.Sort()
-	return f
+	return f, ctx.Err()
 }

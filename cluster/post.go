@@ -21,23 +21,28 @@ type post struct {
 	folderPin  map[string]int
 	unitFolder []string
 	folders    map[string]*Folder
-	adj        []map[int]float64 // unit -> neighbour unit -> weight
+	adj        [][]nb // unit -> neighbours, by index
 }
 
-func (p *post) neighbours() []map[int]float64 {
+// nb is one neighbour of a unit.
+type nb struct {
+	j int
+	w float64
+}
+
+// neighbours returns each unit's neighbours in index order, so sums over
+// them are the same on every run.
+func (p *post) neighbours() [][]nb {
 	if p.adj != nil {
 		return p.adj
 	}
-	p.adj = make([]map[int]float64, len(p.g.Units))
+	p.adj = make([][]nb, len(p.g.Units))
 	for _, e := range p.g.Edges {
-		if p.adj[e.A] == nil {
-			p.adj[e.A] = map[int]float64{}
-		}
-		if p.adj[e.B] == nil {
-			p.adj[e.B] = map[int]float64{}
-		}
-		p.adj[e.A][e.B] += e.Weight
-		p.adj[e.B][e.A] += e.Weight
+		p.adj[e.A] = append(p.adj[e.A], nb{e.B, e.Weight})
+		p.adj[e.B] = append(p.adj[e.B], nb{e.A, e.Weight})
+	}
+	for _, a := range p.adj {
+		sort.Slice(a, func(x, y int) bool { return a[x].j < a[y].j })
 	}
 	return p.adj
 }
@@ -52,14 +57,15 @@ func (p *post) toCommunities(units []int, withPlatform bool) map[int]float64 {
 	}
 	w := map[int]float64{}
 	for _, i := range units {
-		for j, x := range adj[i] {
+		for _, n := range adj[i] {
+			j := n.j
 			if in[j] || p.m[j] < 0 {
 				continue
 			}
 			if _, plat := p.platform[p.m[j]]; plat && !withPlatform {
 				continue
 			}
-			w[p.m[j]] += x
+			w[p.m[j]] += n.w
 		}
 	}
 	return w

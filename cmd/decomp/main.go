@@ -32,9 +32,14 @@ func execute(ios *cmdutil.IOStreams, args []string) (err error) {
 			err = fmt.Errorf("internal error: %v (please report this with the command you ran)", r)
 		}
 	}()
-	// Interrupting stops the go command decomp is waiting on, too.
+	// Interrupting stops the go command decomp is waiting on, too, and
+	// every stage at its next step; a second interrupt kills at once.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 	cmd := root.New(ios)
 	cmd.SetArgs(args)
 	return cmd.ExecuteContext(ctx)

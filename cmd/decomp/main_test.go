@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/decomp/decomp/cmd/decomp/internal/cmdutil"
+	"github.com/decomp/decomp/cmd/decomp/internal/root"
 )
 
 // run executes decomp in-process the way main does and returns the exit
@@ -45,6 +47,14 @@ func TestBadInput(t *testing.T) {
 	if err := os.WriteFile(unknownKey, []byte("granularty: type\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	hugeRes := filepath.Join(t.TempDir(), "decomp.yaml")
+	if err := os.WriteFile(hugeRes, []byte("resolution: 1e308\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	nothingTruth := filepath.Join(t.TempDir(), "truth.yaml")
+	if err := os.WriteFile(nothingTruth, []byte("packages:\n  example.com/elsewhere: x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	shop := filepath.Join("..", "..", "testdata", "shopdomains")
 	tests := []struct {
 		name     string
@@ -62,7 +72,15 @@ func TestBadInput(t *testing.T) {
 		{"bad granularity", []string{"analyze", "-C", shop, "--granularity", "file"}, 2, "unknown granularity"},
 		{"bad format", []string{"analyze", "-C", shop, "--format", "yaml"}, 2, "unknown format"},
 		{"bad callgraph", []string{"analyze", "-C", shop, "--callgraph", "pointer"}, 2, "unknown call-graph algorithm"},
-		{"bad resolution", []string{"analyze", "-C", shop, "--resolution", "-1"}, 2, "resolution must be positive"},
+		{"bad resolution", []string{"analyze", "-C", shop, "--resolution", "-1"}, 2, "resolution must be in (0, 1000]"},
+		{"huge resolution", []string{"analyze", "-C", shop, "--resolution", "1e308"}, 2, "resolution must be in (0, 1000]"},
+		{"NaN folder prior", []string{"analyze", "-C", shop, "--folder-prior", "NaN", "--format", "json"}, 2, "folder prior must be in [0, 100]"},
+		{"negative folder prior", []string{"analyze", "-C", shop, "--folder-prior", "-1"}, 2, "folder prior must be in [0, 100]"},
+		{"negative model fields", []string{"analyze", "-C", shop, "--model-fields", "-1"}, 2, "model fields must be at least 1"},
+		{"huge resolution in config", []string{"analyze", "-C", shop, "--config", hugeRes}, 2, "resolution must be in (0, 1000]"},
+		{"output is a directory", []string{"analyze", "-C", shop, "-o", t.TempDir()}, 2, "is a directory"},
+		{"output not writable", []string{"analyze", "-C", shop, "-o", "/nonexistent/dir/report.txt"}, 2, "cannot write output"},
+		{"eval truth labels nothing", []string{"eval", "-C", shop, "--truth", nothingTruth}, 2, "labels none of the"},
 		{"eval without truth", []string{"eval", "-C", shop}, 2, "--truth"},
 		{"eval missing truth", []string{"eval", "-C", shop, "--truth", "/nonexistent.yaml"}, 2, "nonexistent.yaml"},
 	}
@@ -158,5 +176,50 @@ func TestOutputFile(t *testing.T) {
 	code, _, stderr = run(t, "analyze", "-C", filepath.Join("..", "..", "testdata", "shopdomains"), "-o", filepath.Join(t.TempDir(), "no", "such", "dir", "r.txt"))
 	if code != 2 || !strings.Contains(stderr, "create output") {
 		t.Errorf("unwritable output: exit %d, %q", code, stderr)
+	}
+}
+
+// TestOutputKeptOnFailure: a run that fails leaves an existing -o file as it
+// was, and a successful one replaces it whole.
+func TestOutputKeptOnFailure(t *testing.T) {
+	shop := filepath.Join("..", "..", "testdata", "shopdomains")
+	dst := filepath.Join(t.TempDir(), "report.json")
+	if err := os.WriteFile(dst, []byte("previous report\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Fails after the output was opened: the pattern matches nothing.
+	if code, _, _ := run(t, "analyze", "-C", shop, "-o", dst, "./nothing/..."); code != 2 {
+		t.Fatalf("exit %d, want 2", code)
+	}
+	if b, _ := os.ReadFile(dst); string(b) != "previous report\n" {
+		t.Fatalf("failed run changed the output file: %q", b)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(dst))
+	if len(entries) != 1 {
+		t.Errorf("temporary files left behind: %v", entries)
+	}
+	if code, _, stderr := run(t, "analyze", "-C", shop, "--format", "json", "-o", dst); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if b, _ := os.ReadFile(dst); !strings.HasPrefix(string(b), "{") {
+		t.Errorf("output not replaced: %.40q", b)
+	}
+}
+
+// TestInterrupted: a cancelled run stops with status 130 and writes nothing.
+func TestInterrupted(t *testing.T) {
+	shop := filepath.Join("..", "..", "testdata", "shopdomains")
+	dst := filepath.Join(t.TempDir(), "report.txt")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out, errb bytes.Buffer
+	cmd := root.New(&cmdutil.IOStreams{In: strings.NewReader(""), Out: &out, Err: &errb})
+	cmd.SetArgs([]string{"analyze", "-C", shop, "-o", dst})
+	err := cmd.ExecuteContext(ctx)
+	if code := cmdutil.ExitCode(err); code != cmdutil.ExitInterrupted && code != cmdutil.ExitUsage {
+		t.Fatalf("exit %d (%v), want 130", code, err)
+	}
+	if _, err := os.Stat(dst); !os.IsNotExist(err) {
+		t.Errorf("interrupted run wrote %s", dst)
 	}
 }

@@ -93,24 +93,52 @@ type Output struct {
 	SharedTables []judge.SharedTable
 }
 
+// Ranges of the numeric options, stated in the flags' help.
+const (
+	MaxResolution  = 1000
+	MaxFolderPrior = 100
+)
+
+// Validate checks every option, whether it came from a flag or from the
+// config file, so both are held to the same ranges.
+func (o *Options) Validate() error {
+	if _, err := graph.ParseGranularity(string(o.Granularity)); err != nil {
+		return &load.InputError{Msg: err.Error()}
+	}
+	if _, err := calls.ParseAlgorithm(string(o.CallGraph)); err != nil {
+		return &load.InputError{Msg: err.Error()}
+	}
+	if !(o.Resolution > 0 && o.Resolution <= MaxResolution) {
+		return &load.InputError{Msg: fmt.Sprintf("resolution must be in (0, %d], got %g", MaxResolution, o.Resolution)}
+	}
+	if !(o.FolderPrior >= 0 && o.FolderPrior <= MaxFolderPrior) {
+		return &load.InputError{Msg: fmt.Sprintf("folder prior must be in [0, %d], got %g", MaxFolderPrior, o.FolderPrior)}
+	}
+	if o.ModelFields < 1 {
+		return &load.InputError{Msg: fmt.Sprintf("model fields must be at least 1, got %d", o.ModelFields)}
+	}
+	return nil
+}
+
 // Run executes load → extract → graph → cluster → judge.
 func Run(ctx context.Context, opt Options) (*Output, error) {
-	if _, err := graph.ParseGranularity(string(opt.Granularity)); err != nil {
-		return nil, &load.InputError{Msg: err.Error()}
-	}
-	if _, err := calls.ParseAlgorithm(string(opt.CallGraph)); err != nil {
-		return nil, &load.InputError{Msg: err.Error()}
-	}
-	if opt.Resolution <= 0 {
-		return nil, &load.InputError{Msg: fmt.Sprintf("resolution must be positive, got %g", opt.Resolution)}
+	if err := opt.Validate(); err != nil {
+		return nil, err
 	}
 	prog, err := load.Load(ctx, load.Config{Dir: opt.Dir, Patterns: opt.Patterns, Tags: opt.Tags, Tests: opt.Tests})
 	if err != nil {
 		return nil, err
 	}
 	opt.Patterns = prog.Patterns
-	f := analysis.Extract(prog, analysis.Options{CallGraph: opt.CallGraph})
-	return Cluster(f, opt)
+	f, err := analysis.Extract(ctx, prog, analysis.Options{CallGraph: opt.CallGraph})
+	if err != nil {
+		return nil, err
+	}
+	out, err := Cluster(f, opt)
+	if err == nil {
+		err = ctx.Err()
+	}
+	return out, err
 }
 
 // Cluster runs the stages after extraction (graph, cluster, judge) on facts

@@ -52,17 +52,21 @@ func Run(cmd *cobra.Command, o *Options) error {
 	if err != nil {
 		return &load.InputError{Msg: err.Error()}
 	}
+	if err := o.Pipeline.Validate(); err != nil {
+		return err
+	}
+	dst, err := cmdutil.OpenOutput(o.IO, cmdutil.InDir(o.Pipeline.Dir, o.Output))
+	if err != nil {
+		return err
+	}
 	out, err := pipeline.Run(cmd.Context(), o.Pipeline)
 	if err != nil {
+		dst.Abort()
 		return err
 	}
-	w, done, err := cmdutil.OpenOutput(o.IO, cmdutil.InDir(o.Pipeline.Dir, o.Output))
-	if err != nil {
+	if err := render.Write(dst.Writer(), format, report.Build(out, version.String())); err != nil {
+		dst.Abort()
 		return err
 	}
-	if err := render.Write(w, format, report.Build(out, version.String())); err != nil {
-		_ = done()
-		return err
-	}
-	return done()
+	return dst.Commit()
 }

@@ -3,6 +3,7 @@
 package cmdutil
 
 import (
+	"context"
 	"errors"
 	"io"
 	"os"
@@ -24,6 +25,8 @@ const (
 	ExitOK      = 0
 	ExitBlocked = 1 // findings block a gate
 	ExitUsage   = 2 // bad flags, bad config, bad input, load failures
+	// ExitInterrupted is the shell's status for a run stopped by SIGINT.
+	ExitInterrupted = 130
 )
 
 // BlockedError reports that findings block a gate; the command has already
@@ -41,11 +44,17 @@ func ExitCode(err error) int {
 	if errors.As(err, &b) {
 		return ExitBlocked
 	}
+	if errors.Is(err, context.Canceled) {
+		return ExitInterrupted
+	}
 	return ExitUsage
 }
 
 // Message renders an error as one line.
 func Message(err error) string {
+	if errors.Is(err, context.Canceled) {
+		return "interrupted; nothing was written"
+	}
 	s := strings.TrimSpace(err.Error())
 	if i := strings.IndexByte(s, '\n'); i >= 0 {
 		s = s[:i]

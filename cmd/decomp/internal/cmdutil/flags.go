@@ -31,10 +31,10 @@ func AddPipelineFlags(cmd *cobra.Command, o *pipeline.Options) {
 	f.StringVar(&o.ConfigPath, "config", "", "config `file` (default: decomp.yaml in DIR when present)")
 	f.StringVar((*string)(&o.Granularity), "granularity", string(o.Granularity), "unit of clustering: auto (package units in domain folders, type units in layers and mixed packages), package or type")
 	f.StringVar((*string)(&o.CallGraph), "callgraph", string(o.CallGraph), "call-graph algorithm: static, cha, rta or vta")
-	f.Float64Var(&o.Resolution, "resolution", o.Resolution, "clustering resolution γ: higher gives more, smaller contexts")
+	f.Float64Var(&o.Resolution, "resolution", o.Resolution, "clustering resolution γ in (0, 1000]: higher gives more, smaller contexts")
 	f.Uint64Var(&o.Seed, "seed", o.Seed, "seed of the clustering's randomness (same seed, same result)")
-	f.Float64Var(&o.FolderPrior, "folder-prior", o.FolderPrior, "strength of the domain-folder prior (0 turns it off)")
-	f.IntVar(&o.ModelFields, "model-fields", o.ModelFields, "fields from which a model shared by several contexts is oversized")
+	f.Float64Var(&o.FolderPrior, "folder-prior", o.FolderPrior, "domain-folder prior in [0, 100]: 0 clusters on coupling alone, above 0 each domain folder is one context")
+	f.IntVar(&o.ModelFields, "model-fields", o.ModelFields, "fields (at least 1) from which a model shared by several contexts is oversized")
 	f.BoolVar(&o.IncludeGenerated, "include-generated", false, "cluster code from generated files too (their calls are always kept)")
 	_ = cmd.RegisterFlagCompletionFunc("granularity", cobra.FixedCompletions([]string{"auto", "package", "type"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("callgraph", cobra.FixedCompletions([]string{"static", "cha", "rta", "vta"}, cobra.ShellCompDirectiveNoFileComp))
@@ -66,17 +66,62 @@ func PrepareOptions(cmd *cobra.Command, o *pipeline.Options, args []string) erro
 	return nil
 }
 
-// OpenOutput returns the writer for -o (stdout for "" or "-") and a
-// function that closes it, reporting write errors.
-func OpenOutput(ios *IOStreams, path string) (w io.Writer, done func() error, err error) {
+// Output is where a report goes: standard output, or a file written
+// atomically, so a failed run leaves an existing file as it was.
+type Output struct {
+	w    io.Writer
+	tmp  *os.File
+	path string
+}
+
+// OpenOutput prepares the writer for -o (stdout for "" or "-"). For a file
+// it creates a temporary file beside it now, so an unwritable path fails
+// before the analysis runs; Commit renames it into place, Abort removes it.
+func OpenOutput(ios *IOStreams, path string) (*Output, error) {
 	if path == "" || path == "-" {
-		return ios.Out, func() error { return nil }, nil
+		return &Output{w: ios.Out}, nil
 	}
-	f, err := os.Create(path)
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return nil, &load.InputError{Msg: fmt.Sprintf("output %s is a directory", path)}
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return nil, nil, &load.InputError{Msg: fmt.Sprintf("create output: %v", err)}
+		return nil, &load.InputError{Msg: fmt.Sprintf("cannot write output %s: %v", path, err)}
 	}
-	return f, f.Close, nil
+	return &Output{w: tmp, tmp: tmp, path: path}, nil
+}
+
+// Writer is where to write the report.
+func (o *Output) Writer() io.Writer { return o.w }
+
+// Commit puts the written file in place.
+func (o *Output) Commit() error {
+	if o.tmp == nil {
+		return nil
+	}
+	name := o.tmp.Name()
+	if err := o.tmp.Close(); err != nil {
+		os.Remove(name)
+		return fmt.Errorf("write output %s: %w", o.path, err)
+	}
+	if err := os.Chmod(name, 0o644); err != nil {
+		os.Remove(name)
+		return fmt.Errorf("write output %s: %w", o.path, err)
+	}
+	if err := os.Rename(name, o.path); err != nil {
+		os.Remove(name)
+		return fmt.Errorf("write output %s: %w", o.path, err)
+	}
+	return nil
+}
+
+// Abort drops what was written; an existing file keeps its content.
+func (o *Output) Abort() {
+	if o.tmp != nil {
+		name := o.tmp.Name()
+		o.tmp.Close()
+		os.Remove(name)
+	}
 }
 
 // InDir resolves a relative path given on the command line against -C DIR,

@@ -174,7 +174,7 @@ func TestOutputFile(t *testing.T) {
 		t.Errorf("report file: schemaVersion %d, err %v", r.SchemaVersion, err)
 	}
 	code, _, stderr = run(t, "analyze", "-C", filepath.Join("..", "..", "testdata", "shopdomains"), "-o", filepath.Join(t.TempDir(), "no", "such", "dir", "r.txt"))
-	if code != 2 || !strings.Contains(stderr, "create output") {
+	if code != 2 || !strings.Contains(stderr, "cannot write output") {
 		t.Errorf("unwritable output: exit %d, %q", code, stderr)
 	}
 }

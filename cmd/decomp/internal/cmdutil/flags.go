@@ -1,8 +1,10 @@
 package cmdutil
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -86,6 +88,10 @@ func OpenOutput(ios *IOStreams, path string) (*Output, error) {
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the temporary name means nothing to the user
+		}
 		return nil, &load.InputError{Msg: fmt.Sprintf("cannot write output %s: %v", path, err)}
 	}
 	return &Output{w: tmp, tmp: tmp, path: path}, nil

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -89,6 +90,14 @@ func Parse(data []byte) (*Config, error) {
 	if err := dec.Decode(c); err != nil && !errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("%s", oneLine(err.Error()))
 	}
+	var more yaml.Node
+	if err := dec.Decode(&more); !errors.Is(err, io.EOF) {
+		line := more.Line
+		if err != nil {
+			return nil, fmt.Errorf("%s", oneLine(err.Error()))
+		}
+		return nil, fmt.Errorf("line %d: a second YAML document; the config is one document", line)
+	}
 	if err := c.validate(); err != nil {
 		return nil, err
 	}
@@ -108,6 +117,14 @@ func (c *Config) validate() error {
 	for i, p := range c.Pins {
 		if p.Pattern == "" || p.Context == "" {
 			return fmt.Errorf("pins[%d]: needs both pattern and context", i)
+		}
+		if _, err := path.Match(p.Pattern, ""); err != nil {
+			return fmt.Errorf("pins[%d]: bad pattern %q: %v", i, p.Pattern, err)
+		}
+	}
+	for i, g := range c.Ignore {
+		if _, err := path.Match(g, ""); err != nil || g == "" {
+			return fmt.Errorf("ignore[%d]: bad pattern %q", i, g)
 		}
 	}
 	for _, w := range []*float64{c.Weights.Call, c.Weights.DynamicCall, c.Weights.TypeUse, c.Weights.DataAccess, c.Weights.Implements, c.Weights.SharedName, c.Weights.HubDamping} {

@@ -54,6 +54,10 @@ includeGenerated: true
 		{name: "negative resolution", in: "resolution: -1\n", wantErr: "resolution must be positive"},
 		{name: "pin without context", in: "pins: [{pattern: x}]\n", wantErr: "pins[0]"},
 		{name: "negative weight", in: "weights: {typeUse: -1}\n", wantErr: "weights must be between 0 and 1e6"},
+		{name: "NaN weight", in: "weights: {sharedName: .nan}\n", wantErr: "weights must be between 0 and 1e6"},
+		{name: "second document", in: "granularity: type\n---\nbogus: 1\n", wantErr: "line 2: a second YAML document"},
+		{name: "bad ignore glob", in: "ignore: [\"a/[\"]\n", wantErr: "ignore[0]: bad pattern"},
+		{name: "bad pin glob", in: "pins: [{pattern: \"[\", context: x}]\n", wantErr: "pins[0]: bad pattern"},
 		{name: "negative threshold", in: "thresholds: {modelFields: -3}\n", wantErr: "modelFields"},
 	}
 	for _, tt := range tests {

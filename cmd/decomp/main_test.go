@@ -81,6 +81,7 @@ func TestBadInput(t *testing.T) {
 		{"output is a directory", []string{"analyze", "-C", shop, "-o", t.TempDir()}, 2, "is a directory"},
 		{"output not writable", []string{"analyze", "-C", shop, "-o", "/nonexistent/dir/report.txt"}, 2, "cannot write output"},
 		{"eval truth labels nothing", []string{"eval", "-C", shop, "--truth", nothingTruth}, 2, "labels none of the"},
+		{"completion for an unknown shell", []string{"completion", "bogus"}, 2, "unknown shell"},
 		{"eval without truth", []string{"eval", "-C", shop}, 2, "--truth"},
 		{"eval missing truth", []string{"eval", "-C", shop, "--truth", "/nonexistent.yaml"}, 2, "nonexistent.yaml"},
 	}

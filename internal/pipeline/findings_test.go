@@ -196,3 +196,20 @@ func nonNil(s []string) []string {
 	}
 	return s
 }
+
+// TestPinMatchingNothingWarns: a pin that selects no unit is a warning, not
+// a silent no-op.
+func TestPinMatchingNothingWarns(t *testing.T) {
+	opt := defaults(filepath.Join("..", "..", "testdata", "shopdomains"), "auto")
+	opt.Config = &config.Config{Pins: []config.Pin{{Pattern: "example.com/nowhere/...", Context: "ghost"}}}
+	out, err := pipeline.Run(context.Background(), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range out.Facts.Warnings {
+		if strings.Contains(w.Message, `pin "example.com/nowhere/..." (context ghost) matches no unit`) {
+			return
+		}
+	}
+	t.Errorf("no warning for the unmatched pin: %+v", out.Facts.Warnings)
+}

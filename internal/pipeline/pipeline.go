@@ -202,6 +202,20 @@ func Cluster(f *facts.Facts, opt Options) (*Output, error) {
 	if err != nil {
 		return nil, &load.InputError{Msg: err.Error()}
 	}
+	for _, p := range copt.Pins {
+		matched := false
+		for _, u := range g.Units {
+			if cluster.MatchUnit(p.Pattern, u) {
+				matched = true
+				break
+			}
+		}
+		if !matched {
+			fc := *f // the caller's facts stay as they were
+			fc.Warnings = append(fc.Warnings[:len(fc.Warnings):len(fc.Warnings)], facts.Warning{Message: fmt.Sprintf("pin %q (context %s) matches no unit", p.Pattern, p.Context)})
+			f = &fc
+		}
+	}
 	out := &Output{Options: opt, Facts: f, Graph: g, Result: res, Layout: layout, Weights: gopt.Weights}
 	out.Models = judge.OversizedModels(f, &res.Decomposition, judge.ModelOptions{MinFields: opt.ModelFields})
 	out.SharedTables = judge.SharedTables(f, &res.Decomposition, judge.TableOptions{})

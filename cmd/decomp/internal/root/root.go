@@ -36,5 +36,19 @@ It never runs the code it analyses and never downloads anything on its own.`,
 		return fmt.Errorf("%w (see '%s --help')", err, c.CommandPath())
 	})
 	cmd.AddCommand(analyze.New(ios), eval.New(ios), version.New(ios))
+	// cobra's completion command prints its help, with status 0, for a
+	// shell it does not know: make that a usage error.
+	cmd.InitDefaultCompletionCmd()
+	for _, c := range cmd.Commands() {
+		if c.Name() == "completion" {
+			c.Args = cobra.ArbitraryArgs
+			c.RunE = func(c *cobra.Command, args []string) error {
+				if len(args) > 0 {
+					return fmt.Errorf("unknown shell %q (want bash, zsh, fish or powershell)", args[0])
+				}
+				return c.Help()
+			}
+		}
+	}
 	return cmd
 }

@@ -42,8 +42,13 @@ type Config struct {
 	Tests bool
 	// Env overrides the environment (nil: os.Environ()). GOTOOLCHAIN=local is
 	// always forced so a go.mod asking for a newer Go fails instead of
-	// downloading a toolchain.
+	// downloading a toolchain, and CGO_ENABLED=0 so that no C compiler ever
+	// runs (files importing "C" are then left out, with a warning).
 	Env []string
+	// AllowDownload lets the go command reach the module proxy for modules
+	// missing from the cache; otherwise GOPROXY=off, and decomp never
+	// touches the network.
+	AllowDownload bool
 }
 
 // Program is a loaded module.
@@ -86,6 +91,20 @@ func IsInputError(err error) bool {
 	return errors.As(err, &ie)
 }
 
+// goEnv is the go command's environment: the user's, with what decomp
+// forces on top (later entries win).
+func goEnv(cfg Config) []string {
+	env := cfg.Env
+	if env == nil {
+		env = os.Environ()
+	}
+	env = append(append([]string(nil), env...), "GOTOOLCHAIN=local", "CGO_ENABLED=0")
+	if !cfg.AllowDownload {
+		env = append(env, "GOPROXY=off")
+	}
+	return env
+}
+
 // Load loads the packages cfg describes.
 func Load(ctx context.Context, cfg Config) (*Program, error) {
 	dir := cfg.Dir
@@ -99,11 +118,7 @@ func Load(ctx context.Context, cfg Config) (*Program, error) {
 	if st, err := os.Stat(abs); err != nil || !st.IsDir() {
 		return nil, inputErrorf("%s is not a directory", dir)
 	}
-	env := cfg.Env
-	if env == nil {
-		env = os.Environ()
-	}
-	env = append(append([]string(nil), env...), "GOTOOLCHAIN=local")
+	env := goEnv(cfg)
 
 	root, err := moduleRoot(ctx, abs, env)
 	if err != nil {
@@ -204,8 +219,8 @@ func Load(ctx context.Context, cfg Config) (*Program, error) {
 	}
 	if missing {
 		prog.Warnings = append(prog.Warnings, facts.Warning{Message: "some imports could not be loaded: " +
-			"dependencies may be missing from the module cache (decomp never downloads them); " +
-			"run `go mod download` and analyse again"})
+			"dependencies may be missing from the module cache (decomp runs the go command with GOPROXY=off); " +
+			"run `go mod download`, or pass --allow-download, and analyse again"})
 	}
 	return prog, nil
 }
@@ -231,6 +246,36 @@ func packageWarnings(prog *Program, p *packages.Package) []facts.Warning {
 		}
 		out = append(out, facts.Warning{Pkg: p.PkgPath, Pos: prog.relPosString(e.Pos), Message: oneLine(e.Msg)})
 	}
+	if cgo := cgoFiles(p.IgnoredFiles); len(cgo) > 0 {
+		var rel []string
+		for _, f := range cgo {
+			rel = append(rel, prog.Rel(f))
+		}
+		out = append(out, facts.Warning{Pkg: p.PkgPath, Message: fmt.Sprintf("cgo files left out (decomp runs no C compiler): %s", strings.Join(rel, ", "))})
+	}
+	return out
+}
+
+// cgoFiles returns the files that import "C".
+func cgoFiles(files []string) []string {
+	var out []string
+	fset := token.NewFileSet()
+	for _, name := range files {
+		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, parser.ImportsOnly)
+		if err != nil {
+			continue
+		}
+		for _, imp := range f.Imports {
+			if imp.Path.Value == `"C"` {
+				out = append(out, name)
+				break
+			}
+		}
+	}
+	sort.Strings(out)
 	return out
 }
 

@@ -179,3 +179,27 @@ func TestLoadMissingDependency(t *testing.T) {
 		t.Errorf("no hint about missing dependencies in %+v", p.Warnings)
 	}
 }
+
+// TestLoadCgo: even where CGO_ENABLED=1 is the user's setting, decomp loads
+// a cgo package from its Go files, runs no C compiler, and says what it
+// left out.
+func TestLoadCgo(t *testing.T) {
+	env := append(append([]string(nil), offline...), "CGO_ENABLED=1", "CC=/nonexistent/cc")
+	p, err := load.Load(context.Background(), load.Config{Dir: "testdata/cgo", Env: env})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(paths(p), " "); got != "example.com/cgo/mixed" {
+		t.Fatalf("packages = %s", got)
+	}
+	found := false
+	for _, w := range p.Warnings {
+		found = found || w.Pkg == "example.com/cgo/mixed" && strings.Contains(w.Message, "cgo files left out") && strings.Contains(w.Message, "mixed/rand.go")
+	}
+	if !found {
+		t.Errorf("no warning naming the cgo file: %+v", p.Warnings)
+	}
+	if load.IllTyped(p.Packages[0]) {
+		t.Errorf("the Go files should type-check: %v", p.Packages[0].Errors)
+	}
+}

@@ -32,6 +32,9 @@ type Options struct {
 	Seed        uint64            `json:"seed"`
 	FolderPrior float64           `json:"folderPrior"`
 	ModelFields int               `json:"modelFields"`
+	// AllowDownload lets the go command fetch modules missing from the
+	// module cache.
+	AllowDownload bool `json:"allowDownload,omitempty"`
 	// IncludeGenerated clusters generated code too.
 	IncludeGenerated bool `json:"includeGenerated,omitempty"`
 	// Config holds the parsed config file, when there is one.
@@ -125,7 +128,7 @@ func Run(ctx context.Context, opt Options) (*Output, error) {
 	if err := opt.Validate(); err != nil {
 		return nil, err
 	}
-	prog, err := load.Load(ctx, load.Config{Dir: opt.Dir, Patterns: opt.Patterns, Tags: opt.Tags, Tests: opt.Tests})
+	prog, err := load.Load(ctx, load.Config{Dir: opt.Dir, Patterns: opt.Patterns, Tags: opt.Tags, Tests: opt.Tests, AllowDownload: opt.AllowDownload})
 	if err != nil {
 		return nil, err
 	}

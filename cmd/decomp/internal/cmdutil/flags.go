@@ -37,6 +37,7 @@ func AddPipelineFlags(cmd *cobra.Command, o *pipeline.Options) {
 	f.Uint64Var(&o.Seed, "seed", o.Seed, "seed of the clustering's randomness (same seed, same result)")
 	f.Float64Var(&o.FolderPrior, "folder-prior", o.FolderPrior, "domain-folder prior in [0, 100]: 0 clusters on coupling alone, above 0 each domain folder is one context")
 	f.IntVar(&o.ModelFields, "model-fields", o.ModelFields, "fields (at least 1) from which a model shared by several contexts is oversized")
+	f.BoolVar(&o.AllowDownload, "allow-download", false, "let the go command download modules missing from the module cache (default: GOPROXY=off, no network)")
 	f.BoolVar(&o.IncludeGenerated, "include-generated", false, "cluster code from generated files too (their calls are always kept)")
 	_ = cmd.RegisterFlagCompletionFunc("granularity", cobra.FixedCompletions([]string{"auto", "package", "type"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("callgraph", cobra.FixedCompletions([]string{"static", "cha", "rta", "vta"}, cobra.ShellCompDirectiveNoFileComp))

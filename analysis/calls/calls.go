@@ -71,9 +71,16 @@ func Extract(prog *load.Program, algo Algorithm) ([]facts.Call, []facts.Warning)
 		// Calls through a module interface also depend on the interface
 		// itself, whether or not the algorithm found an implementation
 		// flowing there (wiring by reflection or a DI framework hides it).
+		// And a function the call graph never reached (a method of an
+		// unexported type nothing calls) still couples to what it calls:
+		// its direct calls come from the syntax.
+		reached := map[string]bool{}
+		for _, x := range c {
+			reached[x.Caller] = true
+		}
 		for _, p := range good {
 			for _, c := range syntaxCalls(prog, p) {
-				if c.Kind == facts.CallDynamic {
+				if c.Kind == facts.CallDynamic || !reached[c.Caller] {
 					out = append(out, c)
 				}
 			}

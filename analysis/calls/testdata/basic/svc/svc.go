@@ -28,3 +28,11 @@ func Main() error {
 	_ = Run(memSaver{})      // want "static example.com/basic/svc.Run"
 	return Run(defaultStore) // want "static example.com/basic/svc.Run"
 }
+
+// orphan is an unexported type nothing uses: the call graph never reaches
+// its methods, yet they still couple svc to store.
+type orphan struct{}
+
+func (orphan) flush() *store.Store {
+	return store.New() // want "static example.com/basic/store.New"
+}

@@ -244,7 +244,10 @@ func packageWarnings(prog *Program, p *packages.Package) []facts.Warning {
 			out = append(out, facts.Warning{Pkg: p.PkgPath, Message: fmt.Sprintf("%d more errors", len(p.Errors)-maxPerPkg)})
 			break
 		}
-		out = append(out, facts.Warning{Pkg: p.PkgPath, Pos: prog.relPosString(e.Pos), Message: oneLine(e.Msg)})
+		// Module-relative, so the same module gives the same report
+		// wherever it is checked out.
+		msg := strings.ReplaceAll(oneLine(e.Msg), prog.Root+string(filepath.Separator), "")
+		out = append(out, facts.Warning{Pkg: p.PkgPath, Pos: prog.relPosString(e.Pos), Message: msg})
 	}
 	if cgo := cgoFiles(p.IgnoredFiles); len(cgo) > 0 {
 		var rel []string

@@ -203,3 +203,17 @@ func TestLoadCgo(t *testing.T) {
 		t.Errorf("the Go files should type-check: %v", p.Packages[0].Errors)
 	}
 }
+
+// TestWarningsModuleRelative: no warning carries the checkout's absolute
+// path, so two checkouts of one module give the same report.
+func TestWarningsModuleRelative(t *testing.T) {
+	p, err := load.Load(context.Background(), load.Config{Dir: "testdata/broken", Env: offline})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range p.Warnings {
+		if strings.Contains(w.Message, p.Root) || strings.Contains(w.Pos, p.Root) {
+			t.Errorf("absolute path in warning %+v", w)
+		}
+	}
+}

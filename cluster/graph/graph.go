@@ -555,28 +555,40 @@ func Weight(counts [NumKinds]int, w Weights) float64 {
 // through follows calls inside left-out code to the kept functions they
 // reach, so generated glue does not cut the graph.
 func (b *builder) through(start string, callees map[string][]facts.Call) []string {
+	return b.walkLeft(start, func(fn string) []string {
+		var out []string
+		for _, c := range callees[fn] {
+			out = append(out, c.Callee)
+		}
+		return out
+	})
+}
+
+// walkLeft walks from start through left-out, bridged functions (up to four
+// steps) and returns the kept functions it meets, sorted.
+func (b *builder) walkLeft(start string, next func(string) []string) []string {
 	const maxDepth = 4
 	var out []string
 	seen := map[string]bool{start: true}
 	frontier := []string{start}
 	for d := 0; d < maxDepth && len(frontier) > 0; d++ {
-		var next []string
+		var more []string
 		for _, fn := range frontier {
-			for _, c := range callees[fn] {
-				if seen[c.Callee] {
+			for _, c := range next(fn) {
+				if seen[c] {
 					continue
 				}
-				seen[c.Callee] = true
-				if b.left[c.Callee] {
-					if b.bridge[c.Callee] {
-						next = append(next, c.Callee)
+				seen[c] = true
+				if b.left[c] {
+					if b.bridge[c] {
+						more = append(more, c)
 					}
 					continue
 				}
-				out = append(out, c.Callee)
+				out = append(out, c)
 			}
 		}
-		frontier = next
+		frontier = more
 	}
 	sort.Strings(out)
 	return out
@@ -613,31 +625,7 @@ func (b *builder) valueUnits() map[string]int {
 // keptCallers walks callers up through left-out generated code to the kept
 // functions that reach start.
 func (b *builder) keptCallers(start string, callers map[string][]string) []string {
-	const maxDepth = 4
-	var out []string
-	seen := map[string]bool{start: true}
-	frontier := []string{start}
-	for d := 0; d < maxDepth && len(frontier) > 0; d++ {
-		var next []string
-		for _, fn := range frontier {
-			for _, c := range callers[fn] {
-				if seen[c] {
-					continue
-				}
-				seen[c] = true
-				if b.left[c] {
-					if b.bridge[c] {
-						next = append(next, c)
-					}
-					continue
-				}
-				out = append(out, c)
-			}
-		}
-		frontier = next
-	}
-	sort.Strings(out)
-	return out
+	return b.walkLeft(start, func(fn string) []string { return callers[fn] })
 }
 
 // pkgOfQualified returns the package of "pkg.Name".

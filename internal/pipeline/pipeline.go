@@ -75,7 +75,7 @@ func (o *Options) ApplyConfig(c *config.Config, set func(flag string) bool) {
 	if c.Thresholds.ModelFields != 0 && !set("model-fields") {
 		o.ModelFields = c.Thresholds.ModelFields
 	}
-	if c.IncludeGenerated {
+	if c.IncludeGenerated && !set("include-generated") {
 		o.IncludeGenerated = true
 	}
 }

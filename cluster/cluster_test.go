@@ -300,3 +300,26 @@ func TestEntryJoinsItsService(t *testing.T) {
 		t.Errorf("the main wiring both should be in the platform: %+v", r.Platform)
 	}
 }
+
+// TestNamesUnique: two contexts whose best word is the same get different
+// names, neither with a number.
+func TestNamesUnique(t *testing.T) {
+	b := newTestGraph()
+	var first [2]int
+	for k, extra := range []string{"Refund", "Ledger"} {
+		h := b.unit("example.com/app/internal/handlers.Invoice"+extra+"Handler", "internal/handlers", 40)
+		s := b.unit("example.com/app/internal/services.Invoice"+extra+"Service", "internal/services", 80)
+		tb := b.table("invoice_" + strings.ToLower(extra) + "s")
+		b.edge(h, s, graph.Call, 9)
+		b.edge(s, tb, graph.Access, 9)
+		first[k] = h
+	}
+	r, err := Decompose(b.g, Options{Seed: 1, FolderPrior: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, c := r.Contexts[r.Membership[first[0]]].Name, r.Contexts[r.Membership[first[1]]].Name
+	if a == c || strings.ContainsAny(a+c, "0123456789") {
+		t.Errorf("names %q and %q", a, c)
+	}
+}

@@ -139,12 +139,27 @@ func assemble(g *graph.Graph, m []int, platform map[int]string, pinOf map[int]in
 			}
 		}
 		if d.name == "" {
+			// No domain word at all: the largest unit's own name.
 			u := g.Units[d.units[0]]
-			base := "context"
-			if len(d.cands) > 0 {
-				base = d.cands[0].name
+			for _, i := range d.units {
+				if g.Units[i].Lines > u.Lines || g.Units[i].Lines == u.Lines && g.Units[i].ID < u.ID {
+					u = g.Units[i]
+				}
 			}
-			d.name, d.why = base+"-"+strings.ToLower(shortName(u)), "named after its first unit"
+			short := strings.ToLower(shortName(u))
+			tries := []string{short}
+			if len(d.cands) > 0 {
+				tries = []string{d.cands[0].name + "-" + short}
+			}
+			// Unit IDs are unique, so the last try always is.
+			tries = append(tries, strings.ToLower(u.PkgName)+"-"+short,
+				strings.Trim(strings.NewReplacer("/", "-", ".", "-", ":", "-").Replace(strings.ToLower(u.ID)), "-"))
+			for _, n := range tries {
+				if !used[n] {
+					d.name, d.why = n, "named after its largest unit, "+u.ID
+					break
+				}
+			}
 		}
 		used[d.name] = true
 	}

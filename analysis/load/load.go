@@ -581,11 +581,16 @@ func goCmd(ctx context.Context, dir string, env []string, args ...string) (strin
 
 // oneLine keeps the first line of a multi-line message.
 func oneLine(s string) string {
-	s = strings.TrimSpace(s)
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		s = s[:i]
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	out := strings.TrimSpace(lines[0])
+	// "go: errors parsing go.mod:" says what failed, the next line why:
+	// keep the cause.
+	for i := 1; i < len(lines) && strings.HasSuffix(out, ":"); i++ {
+		if l := strings.TrimSpace(lines[i]); l != "" {
+			out += " " + l
+		}
 	}
-	return s
+	return out
 }
 
 // TypeNames calls fn for every package-level named type (not alias) of the

@@ -33,11 +33,16 @@ func TestLoadInputErrors(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(tooNew, "x.go"), []byte("package x\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	badMod := t.TempDir()
+	if err := os.WriteFile(filepath.Join(badMod, "go.mod"), []byte("module example.com/bad\n\ngo 1.22\nfrobnicate x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name     string
 		cfg      load.Config
 		wantText string
 	}{
+		{"malformed go.mod keeps its cause", load.Config{Dir: badMod}, "go.mod:4: unknown directive: frobnicate"},
 		{"not a module", load.Config{Dir: notModule}, "not inside a Go module"},
 		{"missing directory", load.Config{Dir: filepath.Join(notModule, "nope")}, "is not a directory"},
 		{"pattern matches nothing", load.Config{Dir: "testdata/broken", Patterns: []string{"./nothing/..."}}, "nothing"},

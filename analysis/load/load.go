@@ -210,6 +210,13 @@ func Load(ctx context.Context, cfg Config) (*Program, error) {
 		}
 		return nil, inputErrorf("no packages matched %s in %s", strings.Join(patterns, " "), dir)
 	}
+	// A matched directory the go command could not load at all (a name
+	// with a space, an unreadable folder) is still worth a line: go vet
+	// reports it too.
+	sort.Strings(listErrs)
+	for _, e := range listErrs {
+		prog.Warnings = append(prog.Warnings, facts.Warning{Message: "not loaded: " + strings.ReplaceAll(e, root.dir+string(filepath.Separator), "")})
+	}
 	missing := false
 	for _, p := range prog.Packages {
 		prog.Warnings = append(prog.Warnings, packageWarnings(prog, p)...)

@@ -222,3 +222,22 @@ func TestWarningsModuleRelative(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadOddDirectory: a folder the go command cannot load (a space in its
+// name) is a warning, not a silent gap, while the rest loads.
+func TestLoadOddDirectory(t *testing.T) {
+	p, err := load.Load(context.Background(), load.Config{Dir: "testdata/oddnames", Env: offline})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(paths(p), " "); got != "example.com/oddnames/ok" {
+		t.Errorf("packages = %s", got)
+	}
+	found := false
+	for _, w := range p.Warnings {
+		found = found || strings.Contains(w.Message, `not loaded: malformed import path "example.com/oddnames/has space"`)
+	}
+	if !found {
+		t.Errorf("no warning for the folder with a space: %+v", p.Warnings)
+	}
+}

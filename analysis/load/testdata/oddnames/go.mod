@@ -1,0 +1,3 @@
+module example.com/oddnames
+
+go 1.22

@@ -1,0 +1,2 @@
+// Package sp sits in a folder whose name has a space.
+package sp

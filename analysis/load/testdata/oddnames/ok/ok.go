@@ -1,0 +1,5 @@
+// Package ok loads.
+package ok
+
+// F is fine.
+func F() {}

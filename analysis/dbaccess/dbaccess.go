@@ -289,7 +289,7 @@ func (x *extractor) constantResult(ctx *fnCtx, d *ast.FuncDecl) (string, bool) {
 	if !ok || !seen {
 		return "", false
 	}
-	t := normTable(val)
+	t := exactTable(val)
 	return t, t != ""
 }
 
@@ -435,6 +435,25 @@ func recvNamed(fn *types.Func) *types.Named {
 
 // normTable lower-cases a table name, drops identifier quotes and the
 // default "public" schema, and keeps "schema.table" otherwise.
+// exactTable normalises a name the code or a real parser gives exactly (a
+// TableName() value, a Mongo collection, a parsed identifier): any legal
+// name is kept, "order items", "a(b)" and `say "hi"` included; only a
+// name that is empty or spans lines is not one.
+func exactTable(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if len(s) >= 2 && (s[0] == '"' && s[len(s)-1] == '"' || s[0] == '`' && s[len(s)-1] == '`') {
+		s = s[1 : len(s)-1]
+	}
+	s = strings.TrimPrefix(s, "public.")
+	if s == "" || strings.ContainsAny(s, "\n\r") {
+		return ""
+	}
+	return s
+}
+
+// normTable normalises a name read by a heuristic (the tolerant scanner, a
+// fragment of SQL): quotes dropped, and anything that is not one plain
+// identifier rejected.
 func normTable(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
 	s = strings.NewReplacer(`"`, "", "`", "", "[", "", "]", "").Replace(s)

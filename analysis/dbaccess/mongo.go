@@ -86,7 +86,7 @@ func (c *fnCtx) collections(ev *evaluator, e ast.Expr, before token.Pos, out map
 				}
 				for _, t := range c.eval(x.Args[0], x.Pos()) {
 					if !t.dynamic {
-						if n := normTable(t.s); n != "" {
+						if n := exactTable(t.s); n != "" {
 							out[n] = true
 						}
 					}

@@ -178,7 +178,7 @@ func (c *fnCtx) emitSQL(texts []text, at token.Pos, via string, d sqlparse.Diale
 		}
 		res := c.x.parse(t.s, d)
 		for _, ref := range res.Tables {
-			name := normTable(ref.Name)
+			name := tableOf(ref.Name, res.BestEffort)
 			if name == "" || strings.Contains(name, placeholder) {
 				unknownPart = true
 				continue
@@ -192,9 +192,18 @@ func (c *fnCtx) emitSQL(texts []text, at token.Pos, via string, d sqlparse.Diale
 	}
 }
 
-// emit records one access.
+// tableOf normalises a parsed table name: exact from a real parser,
+// checked from the tolerant scanner.
+func tableOf(name string, bestEffort bool) string {
+	if bestEffort {
+		return normTable(name)
+	}
+	return exactTable(name)
+}
+
+// emit records one access; its callers have normalised the name.
 func (c *fnCtx) emit(at token.Pos, table string, mode facts.Mode, via string, model *types.Named, best bool) {
-	table = normTable(table)
+	table = exactTable(table)
 	if table == "" || strings.Contains(table, placeholder) {
 		return
 	}
@@ -291,7 +300,7 @@ func (c *fnCtx) clauseTables(t text, join bool) (names []string, best bool, ok b
 	unknownPart := false
 	seen := map[string]bool{}
 	for _, ref := range res.Tables {
-		name := normTable(ref.Name)
+		name := tableOf(ref.Name, res.BestEffort)
 		if name == "" || strings.Contains(name, placeholder) {
 			unknownPart = true
 			continue

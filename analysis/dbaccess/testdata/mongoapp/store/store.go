@@ -53,3 +53,8 @@ func (r *Repo) Work(ctx context.Context, client *mongo.Client) {
 func count(ctx context.Context, c *mongo.Collection) {
 	c.CountDocuments(ctx, nil)
 }
+
+// GiftCards reads a collection whose legal name has a space.
+func GiftCards(ctx context.Context, client *mongo.Client) {
+	client.Database("shop").Collection("gift cards").FindOne(ctx, nil) // want "read gift cards"
+}

@@ -46,3 +46,11 @@ func Spread(db *sql.DB, args []any) {
 	var fmtArgs = []any{"x"}
 	db.Query(fmt.Sprintf("SELECT * FROM %s", fmtArgs...))
 }
+
+// Legal quoted names are tables like any other, spaces, parentheses and
+// doubled quotes included.
+func Quoted(db *sql.DB) {
+	db.Exec(`DELETE FROM "order items" WHERE id = $1`, 1) // want `write order items`
+	db.Exec(`INSERT INTO "a(b)" (x) VALUES ($1)`, 1)      // want `write a\(b\)`
+	db.Query(`SELECT x FROM "say ""hi""" WHERE x > 0`)    // want `read say "hi"`
+}

@@ -135,7 +135,13 @@ func Decompose(g *graph.Graph, opt Options) (*Result, error) {
 	}
 	n := len(g.Units)
 	unitFolder := layout.unitFolders(g)
-	folders := layout.Folders
+	// Copies: the clustering refines roles (a library found shared), and
+	// the caller's layout stays the reading it started from.
+	folders := make(map[string]*Folder, len(layout.Folders))
+	for k, f := range layout.Folders {
+		c := *f
+		folders[k] = &c
+	}
 	prior := opt.FolderPrior > 0
 
 	pinOf, pinNames, err := resolvePins(g, opt.Pins)
@@ -266,10 +272,6 @@ func Decompose(g *graph.Graph, opt Options) (*Result, error) {
 	for i := n; i < total; i++ {
 		allPinned[i] = -1
 	}
-	initial = append(initial, make([]int, total-len(initial))...)
-	for i := termBase; i < total; i++ {
-		initial[i] = i
-	}
 	res, err := leiden.Run(lg, leiden.Options{
 		Resolution: opt.Resolution,
 		Seed:       opt.Seed,
@@ -306,16 +308,29 @@ func Decompose(g *graph.Graph, opt Options) (*Result, error) {
 	p := &post{g: g, m: m, fixed: fixed, aside: aside, platform: platform, folderPin: folderPin, unitFolder: unitFolder, folders: folders}
 	p.absorbSingletons()
 	p.placeIsolated()
-	p.placeAdapters()
-	p.foldTables()
-	merges := p.mergeFolders()
-	p.settleLibraries(&next)
-	p.joinEntries()
-	p.dissolveTiny()
+	var merges []Merge
+	if prior {
+		// Folder roles at work: none of this without the prior.
+		p.placeAdapters()
+		p.foldTables()
+		p.settleLibraries(&next)
+		merges = p.mergeFolders()
+		p.joinEntries()
+		p.dissolveTiny(&next)
+	} else {
+		p.foldTables()
+	}
 
 	out := &Result{}
 	out.Decomposition, out.Membership = assemble(g, p.m, platform, pinOf, pinNames, unitFolder, folders)
-	out.Quality = leiden.Modularity(unitGraph(g), out.Membership, opt.Resolution)
+	// Units in no context count as communities of their own.
+	qm := append([]int(nil), out.Membership...)
+	for i, c := range qm {
+		if c < 0 {
+			qm[i] = len(out.Contexts) + i
+		}
+	}
+	out.Quality = leiden.Modularity(unitGraph(g), qm, opt.Resolution)
 	for _, k := range sortedKeys(folders) {
 		out.Folders = append(out.Folders, *folders[k])
 	}

@@ -275,6 +275,18 @@ func TestMergeFolders(t *testing.T) {
 	if len(r.Merges) != 1 || !r.Merges[0].Merged || r.Merges[0].A != "billing" || r.Merges[0].B != "invoicing" || len(r.Merges[0].Evidence) == 0 {
 		t.Errorf("merges = %+v", r.Merges)
 	}
+	// Pins are the user's word: pinned folders are never merged.
+	r, err = Decompose(b.g, Options{Seed: 1, FolderPrior: -1, Pins: []Pin{
+		{Pattern: "example.com/m/invoicing/...", Context: "invoices"},
+		{Pattern: "example.com/m/billing/...", Context: "billing"},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = groups(b.g, r)
+	if got["example.com/m/invoicing.T"] != "invoices" || got["example.com/m/billing.T"] != "billing" {
+		t.Errorf("pinned folders merged: %v", got)
+	}
 }
 
 // TestEntryJoinsItsService: the main of one service joins it; a main wiring

@@ -582,8 +582,8 @@ func allImport(ms []*pkgInfo, libs []string) bool {
 }
 
 // maxFolderShare is the share of the module's code units above which a
-// domain folder is split into its subfolders: a folder holding a third of
-// everything is a product or a subsystem tree, not one bounded context.
+// domain folder is split into its subfolders: a folder holding a quarter
+// of everything is a product or a subsystem tree, not one bounded context.
 const maxFolderShare = 0.25
 
 // splitLarge splits domain folders that are too large, level by level.

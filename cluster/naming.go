@@ -88,7 +88,12 @@ func assemble(g *graph.Graph, m []int, platform map[int]string, pinOf map[int]in
 			d.lines += g.Units[i].Lines
 			code = code || g.Units[i].Kind != graph.KindTable
 		}
-		if !code {
+		pinnedHere := false
+		for _, i := range members {
+			_, ok := pinOf[i]
+			pinnedHere = pinnedHere || ok
+		}
+		if !code && !pinnedHere {
 			continue // tables no code holds
 		}
 		d.cands = nameCandidates(g, members, pinOf, pinNames, unitFolder, folders)
@@ -132,7 +137,7 @@ func assemble(g *graph.Graph, m []int, platform map[int]string, pinOf map[int]in
 		if d.name == "" && len(d.cands) > 0 {
 			first := d.cands[0]
 			for _, c := range d.cands[1:] {
-				if n := first.name + "-" + c.name; !used[n] {
+				if n := first.name + "-" + c.name; c.name != first.name && !used[n] {
 					d.name, d.why = n, first.why+", with "+c.name+" to tell it from the larger "+first.name
 					break
 				}
@@ -251,7 +256,9 @@ func nameCandidates(g *graph.Graph, members []int, pinOf map[int]int, pinNames [
 	// A domain folder is its context: the largest one in it names it.
 	var fk []string
 	for _, f := range sortedKeys(byFolder) {
-		if folders[f].Parent == "" || byFolder[f]*10 >= total*6 {
+		// A top-level folder names the context it anchors unless layer
+		// code that joined it outweighs it four to one.
+		if folders[f].Parent == "" && byFolder[f]*5 >= total || byFolder[f]*10 >= total*6 {
 			fk = append(fk, f)
 		}
 	}

@@ -252,17 +252,25 @@ func (p *post) folderWeights() (internal map[int]float64, mutual map[[2]int]floa
 }
 
 // mergeFolders merges two domain folders' contexts when the coupling
-// between them is at least each one's own cohesion and at least half of
-// each one's coupling to the rest of the module: they change together, so
-// they are one context. Pairs at half those levels are reported as near
-// merges and kept apart.
+// between them is at least 1.5 times each one's own cohesion and at least
+// two thirds of each one's coupling to the rest of the module: they change
+// together, so they are one context. Pairs whose coupling is at least half
+// of each one's cohesion and a third of each one's outside coupling are
+// reported as near merges and kept apart.
 func (p *post) mergeFolders() []Merge {
 	commFolder := map[int]string{}
 	for i := range p.g.Units {
-		if k := p.unitFolder[i]; p.folderUnit(i) && !p.aside[i] && p.m[i] >= 0 {
+		if k := p.unitFolder[i]; p.folderUnit(i) && !p.aside[i] && !p.fixed[i] && p.m[i] >= 0 {
 			if old, ok := commFolder[p.m[i]]; !ok || k < old {
 				commFolder[p.m[i]] = k
 			}
+		}
+	}
+	// A community holding a unit pinned in the config is the user's word:
+	// never merged.
+	for i, c := range p.m {
+		if p.fixed[i] && c >= 0 {
+			delete(commFolder, c)
 		}
 	}
 	internal, mutual, outside := p.folderWeights()
@@ -383,16 +391,31 @@ func joinComma(s []string) string {
 // service (cmd/billing) belong to that service; a main wiring several
 // contexts stays in the platform.
 func (p *post) joinEntries() {
+	byPkg := map[string][]int{}
+	var pkgs []string
+	for i, u := range p.g.Units {
+		f := p.folders[p.unitFolder[i]]
+		if !p.aside[i] || f == nil || f.Role != RoleEntry || p.fixed[i] {
+			continue
+		}
+		if byPkg[u.Pkg] == nil {
+			pkgs = append(pkgs, u.Pkg)
+		}
+		byPkg[u.Pkg] = append(byPkg[u.Pkg], i)
+	}
+	sort.Strings(pkgs)
 	for round := 0; round < 2; round++ {
-		for i := range p.g.Units {
-			f := p.folders[p.unitFolder[i]]
-			if !p.aside[i] || f == nil || f.Role != RoleEntry || p.fixed[i] {
+		for _, pkg := range pkgs {
+			us := byPkg[pkg]
+			if !p.aside[us[0]] {
 				continue
 			}
-			b, bw, total := best(p.toCommunities([]int{i}, false), -1)
+			b, bw, total := best(p.toCommunities(us, false), -1)
 			if b >= 0 && bw >= 0.8*total {
-				p.m[i] = b
-				p.aside[i] = false
+				for _, i := range us {
+					p.m[i] = b
+					p.aside[i] = false
+				}
 			}
 		}
 	}
@@ -416,21 +439,10 @@ func (p *post) settleLibraries(next *int) {
 		if len(units) == 0 {
 			continue
 		}
-		w := map[int]float64{}
-		for _, i := range units {
-			for c, x := range p.toCommunities([]int{i}, false) {
-				w[c] += x
-			}
-		}
-		// Its own community counts only through the other units in it.
-		own := p.m[units[0]]
+		// The folder's coupling to everything outside it, its own
+		// units' ties to each other left out.
+		w := p.toCommunities(units, false)
 		b, bw, total := best(w, -1)
-		contexts := 0
-		for c, x := range w {
-			if x > 0 && c != own {
-				contexts++
-			}
-		}
 		if b >= 0 && bw >= 0.6*total {
 			for _, i := range units {
 				p.m[i] = b
@@ -530,9 +542,11 @@ func tinyLines(g *graph.Graph) int {
 
 // dissolveTiny moves contexts smaller than tinyLines that own no table into
 // their strongest neighbour, a context or a platform folder; smallest first.
-func (p *post) dissolveTiny() {
+func (p *post) dissolveTiny(next *int) {
 	limit := tinyLines(p.g)
-	for round := 0; round < 50; round++ {
+	unplacedC := -1
+	// Each round removes one community, so the loop ends.
+	for {
 		gs := p.groups()
 		// In a module where everything is small, small is the norm.
 		real := false
@@ -576,8 +590,13 @@ func (p *post) dissolveTiny() {
 			b, _, _ := best(p.toCommunities(gs[cd.c], true), cd.c)
 			if b < 0 {
 				// Tied to nothing at all: not a context either.
-				p.platform[cd.c] = unplaced
+				if unplacedC < 0 {
+					unplacedC = *next
+					*next++
+					p.platform[unplacedC] = unplaced
+				}
 				for _, i := range gs[cd.c] {
+					p.m[i] = unplacedC
 					p.aside[i] = true
 				}
 				moved = true
@@ -613,10 +632,15 @@ func (p *post) nameMerges(ms []Merge, r *Result) []Merge {
 			continue
 		}
 		for u := range p.g.Units {
-			if p.unitFolder[u] == ms[i].A && r.Membership[u] >= 0 {
-				ms[i].Context = r.Contexts[r.Membership[u]].Name
-				break
+			if p.unitFolder[u] != ms[i].A {
+				continue
 			}
+			if c := r.Membership[u]; c >= 0 {
+				ms[i].Context = r.Contexts[c].Name
+			} else if k, ok := p.platform[p.m[u]]; ok {
+				ms[i].Context = "platform " + k // merged, then too small to stand
+			}
+			break
 		}
 	}
 	return ms

@@ -73,6 +73,13 @@ type Inputs struct {
 	FolderPrior      float64  `json:"folderPrior"`
 	ModelFields      int      `json:"modelFields"`
 	IncludeGenerated bool     `json:"includeGenerated"`
+	AllowDownload    bool     `json:"allowDownload"`
+	// Weights are the effective edge-kind weights, with the clustering's
+	// sharedName and hubDamping.
+	Weights map[string]float64 `json:"weights"`
+	// Pins and Ignore are the config's, as applied.
+	Pins   []cluster.Pin `json:"pins"`
+	Ignore []string      `json:"ignore"`
 }
 
 // Summary counts what was analysed.
@@ -178,6 +185,7 @@ func Build(out *pipeline.Output, toolVersion string) *Report {
 			Dir: o.Dir, Patterns: nonNil(o.Patterns), Tags: nonNil(o.Tags), Tests: o.Tests, Config: o.ConfigPath,
 			Granularity: string(o.Granularity), CallGraph: string(o.CallGraph), Resolution: o.Resolution,
 			Seed: o.Seed, FolderPrior: o.FolderPrior, ModelFields: o.ModelFields, IncludeGenerated: o.IncludeGenerated,
+			AllowDownload: o.AllowDownload, Weights: effectiveWeights(out), Pins: []cluster.Pin{}, Ignore: []string{},
 		},
 		Module:          out.Facts.Module,
 		Folders:         nonNil(out.Result.Folders),
@@ -191,6 +199,12 @@ func Build(out *pipeline.Output, toolVersion string) *Report {
 	if r.Inputs.Dir == "" {
 		r.Inputs.Dir = "."
 	}
+	if c := o.Config; c != nil {
+		for _, p := range c.Pins {
+			r.Inputs.Pins = append(r.Inputs.Pins, cluster.Pin{Pattern: p.Pattern, Context: p.Context})
+		}
+		r.Inputs.Ignore = append(r.Inputs.Ignore, c.Ignore...)
+	}
 	m, err := computeMetrics(out)
 	if err != nil {
 		r.Warnings = append(r.Warnings, facts.Warning{Message: "metrics: " + err.Error()})
@@ -201,6 +215,24 @@ func Build(out *pipeline.Output, toolVersion string) *Report {
 	r.Dependencies = Dependencies(out.Facts, out.Graph, &out.Result.Decomposition)
 	r.Tables = tables(out)
 	return r
+}
+
+// effectiveWeights lists every weight the run used, defaults included.
+func effectiveWeights(out *pipeline.Output) map[string]float64 {
+	w := map[string]float64{}
+	for k := graph.EdgeKind(0); k < graph.NumKinds; k++ {
+		w[k.String()] = out.Weights[k]
+	}
+	w["sharedName"], w["hubDamping"] = cluster.DefaultTermWeight, cluster.DefaultHubDamping
+	if c := out.Options.Config; c != nil {
+		if c.Weights.SharedName != nil {
+			w["sharedName"] = *c.Weights.SharedName
+		}
+		if c.Weights.HubDamping != nil {
+			w["hubDamping"] = *c.Weights.HubDamping
+		}
+	}
+	return w
 }
 
 func nonNil[T any](s []T) []T {

@@ -65,7 +65,7 @@ func TestBadInput(t *testing.T) {
 		{"not a module", []string{"analyze", "-C", notModule}, 2, "not inside a Go module"},
 		{"pattern matches nothing", []string{"analyze", "-C", shop, "./nothing/..."}, 2, "nothing"},
 		{"unknown flag", []string{"analyze", "--frobnicate"}, 2, "unknown flag: --frobnicate"},
-		{"unknown command", []string{"analyse"}, 2, "unknown command"},
+		{"unknown command", []string{"analyse"}, 2, "unknown command \"analyse\" for \"decomp\" (did you mean analyze?)"},
 		{"missing config", []string{"analyze", "-C", shop, "--config", "/nonexistent/decomp.yaml"}, 2, "read config"},
 		{"config syntax error", []string{"analyze", "-C", shop, "--config", unreadable}, 2, "config"},
 		{"config unknown key", []string{"analyze", "-C", shop, "--config", unknownKey}, 2, "granularty"},
@@ -145,6 +145,10 @@ func TestVersion(t *testing.T) {
 	code, stdout, _ := run(t, "version")
 	if code != 0 || !strings.HasPrefix(stdout, "decomp ") {
 		t.Errorf("version: code %d, %q", code, stdout)
+	}
+	code, flag, _ := run(t, "--version")
+	if code != 0 || flag != stdout {
+		t.Errorf("--version printed %q, version printed %q", flag, stdout)
 	}
 }
 

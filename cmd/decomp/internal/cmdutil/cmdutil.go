@@ -56,8 +56,16 @@ func Message(err error) string {
 		return "interrupted; nothing was written"
 	}
 	s := strings.TrimSpace(err.Error())
+	// cobra's suggestions come on lines of their own; keep them on one.
+	var hint []string
+	if _, rest, ok := strings.Cut(s, "Did you mean this?"); ok {
+		hint = strings.Fields(rest)
+	}
 	if i := strings.IndexByte(s, '\n'); i >= 0 {
 		s = s[:i]
+	}
+	if len(hint) > 0 {
+		s += " (did you mean " + strings.Join(hint, " or ") + "?)"
 	}
 	return s
 }

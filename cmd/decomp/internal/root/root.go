@@ -30,6 +30,7 @@ It never runs the code it analyses and never downloads anything on its own.`,
 		SilenceErrors: true,
 		Version:       version.String(),
 	}
+	cmd.SetVersionTemplate("decomp {{.Version}}\n") // as `decomp version` prints it
 	cmd.SetOut(ios.Out)
 	cmd.SetErr(ios.Err)
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {

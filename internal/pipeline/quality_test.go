@@ -71,8 +71,8 @@ func TestQualityFloors(t *testing.T) {
 		minMoJoFM   float64
 		minARI      float64
 	}{
-		{"musicstream", "auto", false, 0.88, 0.75},
-		{"musicstream", "auto", true, 0.91, 0.79},
+		{"musicstream", "auto", false, 0.89, 0.77},
+		{"musicstream", "auto", true, 0.92, 0.81},
 		{"musicstream", "type", true, 0.80, 0.60},
 		{"shopdomains", "auto", false, 0.95, 0.95},
 		{"shopdomains", "auto", true, 0.95, 0.95},
@@ -82,8 +82,8 @@ func TestQualityFloors(t *testing.T) {
 		{"svcmesh", "auto", true, 0.95, 0.95},
 		{"subtree", "auto", false, 0.95, 0.95},
 		{"subtree", "auto", true, 0.95, 0.95},
-		{"dddroot", "auto", false, 0.45, 0.12},
-		{"dddroot", "auto", true, 0.60, 0.20},
+		{"dddroot", "auto", false, 0.68, 0.30},
+		{"dddroot", "auto", true, 0.71, 0.29},
 		{"tinyutils", "auto", false, 0.85, 0.65},
 		{"tinyutils", "auto", true, 0.95, 0.95},
 	}

@@ -39,9 +39,12 @@ staticcheck:
 bench: build
 	bash scripts/bench.sh
 
-## fuzz: a few minutes of fuzzing of the SQL extractor
+## fuzz: every fuzz target for FUZZTIME each (default 1m): SQL extractor, config and truth parsers
+FUZZTIME ?= 1m
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzExtract -fuzztime 3m ./analysis/sqlparse
+	$(GO) test -run '^$$' -fuzz FuzzExtract -fuzztime $(FUZZTIME) ./analysis/sqlparse
+	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) ./config
+	$(GO) test -run '^$$' -fuzz FuzzParseTruth -fuzztime $(FUZZTIME) ./cluster/eval
 
 clean:
 	rm -rf bin

@@ -228,3 +228,31 @@ func TestInterrupted(t *testing.T) {
 		t.Errorf("interrupted run wrote %s", dst)
 	}
 }
+
+// TestConfigDiscovery: .decomp.yaml is found from a subdirectory of the
+// module, and --no-config ignores it.
+func TestConfigDiscovery(t *testing.T) {
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"go.mod":        "module example.com/disc\n\ngo 1.22\n",
+		"a/a.go":        "// Package a is small.\npackage a\n\n// F is fine.\nfunc F() int { return 1 }\n",
+		".decomp.yaml": "granularty: type\n",
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if code, _, stderr := run(t, "analyze", "-C", filepath.Join(dir, "a"), "."); code != 2 || !strings.Contains(stderr, "granularty") {
+		t.Errorf("config in the module root not found from a/: exit %d, %q", code, stderr)
+	}
+	if code, _, stderr := run(t, "analyze", "-C", dir, "--no-config"); code != 0 {
+		t.Errorf("--no-config: exit %d, %q", code, stderr)
+	}
+	if code, _, stderr := run(t, "analyze", "-C", dir, "--no-config", "--config", "x.yaml"); code != 2 || !strings.Contains(stderr, "contradict") {
+		t.Errorf("--no-config with --config: exit %d, %q", code, stderr)
+	}
+}

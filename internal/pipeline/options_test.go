@@ -1,6 +1,7 @@
 package pipeline_test
 
 import (
+	"path/filepath"
 	"testing"
 
 	"github.com/decomp/decomp/config"
@@ -30,5 +31,25 @@ func TestFlagsBeatConfig(t *testing.T) {
 	if o.Granularity != "type" || o.CallGraph != "cha" || o.Resolution != 2 || o.Seed != 9 || o.FolderPrior != 0 ||
 		o.Tags[0] != "x" || o.ModelFields != 12 || !o.IncludeGenerated {
 		t.Errorf("config did not fill in: %+v", o)
+	}
+}
+
+// TestFindConfig: the config is looked up in the directory, then in each
+// parent up to the module root, never above it.
+func TestFindConfig(t *testing.T) {
+	files := map[string]bool{
+		"/r/go.mod": true, "/r/.decomp.yaml": true, "/r/a/b/x.go": true,
+		"/w/decomp.yaml": true, "/w/m/go.mod": true,
+	}
+	exists := func(p string) bool { return files[filepath.ToSlash(p)] }
+	for _, tt := range []struct{ dir, given, want string }{
+		{"/r/a/b", "", "/r/.decomp.yaml"}, // found in a parent
+		{"/r", "", "/r/.decomp.yaml"},
+		{"/w/m", "", ""}, // above the module root: not taken
+		{"/r/a", "/elsewhere/c.yaml", "/elsewhere/c.yaml"},
+	} {
+		if got := filepath.ToSlash(pipeline.FindConfig(tt.dir, tt.given, exists)); got != tt.want {
+			t.Errorf("FindConfig(%s, %q) = %q, want %q", tt.dir, tt.given, got, tt.want)
+		}
 	}
 }

@@ -37,6 +37,8 @@ type Options struct {
 	AllowDownload bool `json:"allowDownload,omitempty"`
 	// IncludeGenerated clusters generated code too.
 	IncludeGenerated bool `json:"includeGenerated,omitempty"`
+	// NoConfig ignores any config file found by discovery.
+	NoConfig bool `json:"-"`
 	// Config holds the parsed config file, when there is one.
 	Config *config.Config `json:"-"`
 }
@@ -225,15 +227,41 @@ func Cluster(f *facts.Facts, opt Options) (*Output, error) {
 	return out, nil
 }
 
-// FindConfig returns the config path to use: the given one, or decomp.yaml
-// in dir when it exists.
+// FindConfig returns the config path to use: the given one; else the
+// first decomp.yaml or .decomp.yaml found in dir and then in each parent,
+// up to and including the first directory holding a go.mod or go.work
+// (the module or workspace root), as golangci-lint looks for its config.
 func FindConfig(dir, given string, exists func(string) bool) string {
 	if given != "" {
 		return given
 	}
-	p := filepath.Join(dir, config.FileName)
-	if exists(p) {
-		return p
+	d, err := filepath.Abs(dir)
+	if err != nil {
+		d = dir
 	}
-	return ""
+	for {
+		for _, name := range []string{config.FileName, "." + config.FileName} {
+			if p := filepath.Join(d, name); exists(p) {
+				if rel, err := filepath.Rel(mustAbs(dir), p); err == nil && !filepath.IsAbs(dir) {
+					return filepath.Join(dir, rel)
+				}
+				return p
+			}
+		}
+		if exists(filepath.Join(d, "go.mod")) || exists(filepath.Join(d, "go.work")) {
+			return ""
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return ""
+		}
+		d = parent
+	}
+}
+
+func mustAbs(dir string) string {
+	if a, err := filepath.Abs(dir); err == nil {
+		return a
+	}
+	return dir
 }

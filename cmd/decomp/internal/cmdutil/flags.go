@@ -30,7 +30,8 @@ func AddPipelineFlags(cmd *cobra.Command, o *pipeline.Options) {
 	f.StringVarP(&o.Dir, "dir", "C", "", "run as if decomp was started in `DIR` (the module to analyse)")
 	f.StringSliceVar(&o.Tags, "tags", nil, "comma-separated build `tags`")
 	f.BoolVar(&o.Tests, "tests", false, "include _test.go files and external test packages")
-	f.StringVar(&o.ConfigPath, "config", "", "config `file` (default: decomp.yaml in DIR when present)")
+	f.StringVar(&o.ConfigPath, "config", "", "config `file` (default: the first decomp.yaml or .decomp.yaml in DIR or a parent, up to the module root)")
+	f.BoolVar(&o.NoConfig, "no-config", false, "ignore any config file")
 	f.StringVar((*string)(&o.Granularity), "granularity", string(o.Granularity), "unit of clustering: auto (package units in domain folders, type units in layers and mixed packages), package or type")
 	f.StringVar((*string)(&o.CallGraph), "callgraph", string(o.CallGraph), "call-graph algorithm: static, cha, rta or vta")
 	f.Float64Var(&o.Resolution, "resolution", o.Resolution, "clustering resolution γ in (0, 1000]: higher gives more, smaller contexts")
@@ -50,6 +51,12 @@ func PrepareOptions(cmd *cobra.Command, o *pipeline.Options, args []string) erro
 	dir := o.Dir
 	if dir == "" {
 		dir = "."
+	}
+	if o.NoConfig {
+		if o.ConfigPath != "" {
+			return &load.InputError{Msg: "--config and --no-config contradict each other"}
+		}
+		return nil
 	}
 	if o.ConfigPath != "" {
 		o.ConfigPath = InDir(o.Dir, o.ConfigPath)

@@ -234,8 +234,8 @@ func TestInterrupted(t *testing.T) {
 func TestConfigDiscovery(t *testing.T) {
 	dir := t.TempDir()
 	for name, body := range map[string]string{
-		"go.mod":        "module example.com/disc\n\ngo 1.22\n",
-		"a/a.go":        "// Package a is small.\npackage a\n\n// F is fine.\nfunc F() int { return 1 }\n",
+		"go.mod":       "module example.com/disc\n\ngo 1.22\n",
+		"a/a.go":       "// Package a is small.\npackage a\n\n// F is fine.\nfunc F() int { return 1 }\n",
 		".decomp.yaml": "granularty: type\n",
 	} {
 		p := filepath.Join(dir, filepath.FromSlash(name))

@@ -256,3 +256,21 @@ func TestConfigDiscovery(t *testing.T) {
 		t.Errorf("--no-config with --config: exit %d, %q", code, stderr)
 	}
 }
+
+// TestVerbose: -v prints the config used and each stage's time on stderr,
+// and nothing extra on stdout.
+func TestVerbose(t *testing.T) {
+	shop := filepath.Join("..", "..", "testdata", "shopdomains")
+	code, stdout, stderr := run(t, "analyze", "-C", shop, "-v", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"decomp: config none", "decomp: load ", "decomp: extract ", "decomp: graph, cluster, judge "} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if !strings.HasPrefix(stdout, "{") {
+		t.Errorf("stdout is not the report: %.40q", stdout)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"time"
 
 	"github.com/decomp/decomp/analysis"
 	"github.com/decomp/decomp/analysis/calls"
@@ -37,6 +38,8 @@ type Options struct {
 	AllowDownload bool `json:"allowDownload,omitempty"`
 	// IncludeGenerated clusters generated code too.
 	IncludeGenerated bool `json:"includeGenerated,omitempty"`
+	// Progress, when set, hears each stage's end and its wall time.
+	Progress func(stage string, took time.Duration) `json:"-"`
 	// NoConfig ignores any config file found by discovery.
 	NoConfig bool `json:"-"`
 	// Config holds the parsed config file, when there is one.
@@ -130,16 +133,26 @@ func Run(ctx context.Context, opt Options) (*Output, error) {
 	if err := opt.Validate(); err != nil {
 		return nil, err
 	}
+	start := time.Now()
+	done := func(stage string) {
+		if opt.Progress != nil {
+			opt.Progress(stage, time.Since(start))
+		}
+		start = time.Now()
+	}
 	prog, err := load.Load(ctx, load.Config{Dir: opt.Dir, Patterns: opt.Patterns, Tags: opt.Tags, Tests: opt.Tests, AllowDownload: opt.AllowDownload})
 	if err != nil {
 		return nil, err
 	}
+	done("load")
 	opt.Patterns = prog.Patterns
 	f, err := analysis.Extract(ctx, prog, analysis.Options{CallGraph: opt.CallGraph})
 	if err != nil {
 		return nil, err
 	}
+	done("extract")
 	out, err := Cluster(f, opt)
+	done("graph, cluster, judge")
 	if err == nil {
 		err = ctx.Err()
 	}

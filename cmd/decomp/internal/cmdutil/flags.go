@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -20,6 +22,7 @@ import (
 // AddPipelineFlags registers the flags shared by every command that runs
 // the analysis pipeline, with their defaults.
 func AddPipelineFlags(cmd *cobra.Command, o *pipeline.Options) {
+	cmd.Flags().BoolP("verbose", "v", false, "print the config file used and each stage's wall time and memory on stderr")
 	o.Granularity = "auto"
 	o.CallGraph = calls.VTA
 	o.Resolution = 1
@@ -48,6 +51,21 @@ func AddPipelineFlags(cmd *cobra.Command, o *pipeline.Options) {
 // the arguments, then the config file for whatever no flag set.
 func PrepareOptions(cmd *cobra.Command, o *pipeline.Options, args []string) error {
 	o.Patterns = args // none: ./..., or every workspace module at a go.work root
+	if v, _ := cmd.Flags().GetBool("verbose"); v {
+		errw := cmd.ErrOrStderr()
+		o.Progress = func(stage string, took time.Duration) {
+			var m runtime.MemStats
+			runtime.ReadMemStats(&m)
+			fmt.Fprintf(errw, "decomp: %s %.2fs, %d MB from the OS\n", stage, took.Seconds(), m.Sys>>20)
+		}
+		defer func() {
+			cfg := o.ConfigPath
+			if cfg == "" {
+				cfg = "none"
+			}
+			fmt.Fprintf(errw, "decomp: config %s\n", cfg)
+		}()
+	}
 	dir := o.Dir
 	if dir == "" {
 		dir = "."

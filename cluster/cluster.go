@@ -309,16 +309,16 @@ func Decompose(g *graph.Graph, opt Options) (*Result, error) {
 	p.absorbSingletons()
 	p.placeIsolated()
 	var merges []Merge
+	// The folder rules apply only with the prior.
 	if prior {
-		// Folder roles at work: none of this without the prior.
 		p.placeAdapters()
-		p.foldTables()
+	}
+	p.foldTables()
+	if prior {
 		p.settleLibraries(&next)
 		merges = p.mergeFolders()
 		p.joinEntries()
 		p.dissolveTiny(&next)
-	} else {
-		p.foldTables()
 	}
 
 	out := &Result{}

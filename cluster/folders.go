@@ -23,7 +23,18 @@ type Folder struct {
 	// split into its subfolders: the prior then keeps each subfolder
 	// together but lets the coupling merge siblings back.
 	Parent string `json:"parent,omitempty"`
+	// layerBy says how a layer was recognised; later rules depend on it.
+	layerBy layerEvidence
 }
+
+// layerEvidence is what made a folder a layer.
+type layerEvidence int
+
+const (
+	layerByName   layerEvidence = iota + 1 // a layer name: handlers, services, models
+	layerBySuffix                          // its types share a role suffix
+	layerByRoot                            // the root package of shared domain types
+)
 
 // FolderRole classifies a folder.
 type FolderRole string
@@ -368,16 +379,16 @@ func (l *Layout) classifyByName(k string, members []*pkgInfo) *Folder {
 	case last == "cmd" || allMain:
 		f.Role, f.Why = RoleEntry, "entry points: main packages wire every context together and belong to none"
 	case root:
-		f.Role, f.Why = RoleLayer, "root package: shared domain types, placed type by type"
+		f.Role, f.Why, f.layerBy = RoleLayer, "root package: shared domain types, placed type by type", layerByRoot
 	case testNames[last] || strings.HasSuffix(last, "mock") || strings.HasSuffix(last, "mocks") || strings.HasSuffix(last, "test"):
 		f.Role, f.Why = RoleTest, "folder name "+last+" is test support"
 	case infraNames[last]:
 		f.Role, f.Why = RoleInfra, "folder name "+last+" is shared infrastructure"
 	case layerNames[last]:
-		f.Role, f.Why = RoleLayer, "folder name "+last+" is a technical layer"
+		f.Role, f.Why, f.layerBy = RoleLayer, "folder name "+last+" is a technical layer", layerByName
 	default:
 		if suffix, n := roleSuffix(types); suffix != "" {
-			f.Role, f.Why = RoleLayer, "its types share the role suffix "+suffix+" across "+strconv.Itoa(n)+" different names"
+			f.Role, f.Why, f.layerBy = RoleLayer, "its types share the role suffix "+suffix+" across "+strconv.Itoa(n)+" different names", layerBySuffix
 		} else {
 			f.Role, f.Why = RoleDomain, "domain folder: its packages are one context unless the code says otherwise"
 		}
@@ -432,7 +443,7 @@ func (l *Layout) classifyByBehaviour(members map[string][]*pkgInfo, pkgs map[str
 		fo := l.Folders[k]
 		// Folders read as layers from their type names alone (mongo/ with
 		// cargoRepository, voyageRepository) may still be adapters.
-		bySuffix := fo.Role == RoleLayer && strings.HasPrefix(fo.Why, "its types share")
+		bySuffix := fo.Role == RoleLayer && fo.layerBy == layerBySuffix
 		if fo.Role != RoleDomain && !bySuffix {
 			continue
 		}
@@ -460,18 +471,8 @@ func (l *Layout) classifyByBehaviour(members map[string][]*pkgInfo, pkgs map[str
 			if fo.Role != RoleDomain && fo.Role != RoleLayer {
 				continue
 			}
-			ms := members[k]
 			last := strings.ToLower(k[strings.LastIndexByte(k, '/')+1:])
-			domainImports := map[string]bool{}
-			tables := false
-			for _, p := range ms {
-				tables = tables || p.tables
-				for _, imp := range p.imports {
-					if to, ok := l.Folders[l.PkgFolder[imp]]; ok && to.Key != k && !to.Platform() {
-						domainImports[to.Key] = true
-					}
-				}
-			}
+			imports, tables := l.reach(k, members[k])
 			// Layers hold every domain, so only domain folders count as
 			// the contexts that use a library.
 			users, layerUsers := 0, 0
@@ -486,24 +487,18 @@ func (l *Layout) classifyByBehaviour(members map[string][]*pkgInfo, pkgs map[str
 					layerUsers++
 				}
 			}
+			leaf := len(imports) == 0 && !tables
 			switch {
-			case fo.Role == RoleLayer:
-				// A technical layer by name (transport, db, middleware)
-				// that several domain folders import and that imports
-				// none of them is their shared plumbing. Layers of data
-				// definitions (models, entity, a root package of domain
-				// types) are split by type instead.
-				if dataLayers[last] || strings.HasPrefix(fo.Why, "root") || strings.HasPrefix(fo.Why, "its types") {
-					continue
-				}
-				if len(domainImports) == 0 && users >= 2 && !tables {
-					fo.Role, fo.Why = RoleInfra, "shared library: imported by "+strconv.Itoa(users)+" domain folders, imports no domain code and touches no table"
-					changed = true
-				}
-			case len(domainImports) == 0 && users >= 2 && !tables:
+			case fo.Role == RoleLayer && (dataLayers[last] || fo.layerBy != layerByName):
+				// Layers of data definitions (models, entity, a root
+				// package of domain types, types sharing a role suffix)
+				// are split by type, never set aside; a technical layer
+				// by name (transport, db, middleware) may be shared
+				// plumbing, below.
+			case leaf && users >= 2:
 				fo.Role, fo.Why = RoleInfra, "shared library: imported by "+strconv.Itoa(users)+" domain folders, imports no domain code and touches no table"
 				changed = true
-			case len(domainImports) == 0 && users <= 1 && layerUsers > 0 && !tables:
+			case fo.Role == RoleDomain && leaf && users <= 1 && layerUsers > 0:
 				fo.Role, fo.Why = RoleLibrary, "leaf library of the layers: imports no domain code, touches no table, imported by layers and adapters and at most one domain folder"
 				changed = true
 			}
@@ -523,22 +518,13 @@ func (l *Layout) classifyByBehaviour(members map[string][]*pkgInfo, pkgs map[str
 func (l *Layout) wiring(members map[string][]*pkgInfo, importers map[string]map[string]bool) map[string]bool {
 	cand := map[string]bool{}
 	for k, ms := range members {
-		fo := l.Folders[k]
-		if fo.Role != RoleDomain {
+		if l.Folders[k].Role != RoleDomain {
 			continue
 		}
-		imports := map[string]bool{}
-		layersOnly, tables := true, false
-		for _, p := range ms {
-			tables = tables || p.tables
-			for _, imp := range p.imports {
-				to, ok := l.Folders[l.PkgFolder[imp]]
-				if !ok || to.Key == k || to.Platform() {
-					continue
-				}
-				imports[to.Key] = true
-				layersOnly = layersOnly && to.Layer()
-			}
+		imports, tables := l.reach(k, ms)
+		layersOnly := true
+		for _, to := range imports {
+			layersOnly = layersOnly && to.Layer()
 		}
 		if (len(imports) >= 2 && !tables || len(imports) >= 3 && layersOnly) && len(importers[k]) > 0 {
 			cand[k] = true
@@ -557,6 +543,21 @@ func (l *Layout) wiring(members map[string][]*pkgInfo, importers map[string]map[
 		}
 	}
 	return cand
+}
+
+// reach returns the other non-platform folders that folder k's packages
+// import, and whether any of them touches a table.
+func (l *Layout) reach(k string, ms []*pkgInfo) (imports map[string]*Folder, tables bool) {
+	imports = map[string]*Folder{}
+	for _, p := range ms {
+		tables = tables || p.tables
+		for _, imp := range p.imports {
+			if to, ok := l.Folders[l.PkgFolder[imp]]; ok && to.Key != k && !to.Platform() {
+				imports[to.Key] = to
+			}
+		}
+	}
+	return imports, tables
 }
 
 func anyImport(ms []*pkgInfo, libs []string) bool {
@@ -625,8 +626,8 @@ func (l *Layout) splitLarge(members map[string][]*pkgInfo, has func(string) bool
 					l.PkgFolder[p.path] = ck
 				}
 				cf := l.classifyByName(ck, children[ck])
-				if cf.Role == RoleLayer && strings.HasPrefix(cf.Why, "root") {
-					cf.Role, cf.Why = RoleDomain, "subfolder of a large domain folder"
+				if cf.layerBy == layerByRoot {
+					cf.Role, cf.Why, cf.layerBy = RoleDomain, "subfolder of a large domain folder", 0
 				}
 				cf.Parent = k
 				l.Folders[ck] = cf

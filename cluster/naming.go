@@ -83,13 +83,10 @@ func assemble(g *graph.Graph, m []int, platform map[int]string, pinOf map[int]in
 			continue
 		}
 		d := &draft{units: members}
-		code := false
+		code, pinnedHere := false, false
 		for _, i := range members {
 			d.lines += g.Units[i].Lines
 			code = code || g.Units[i].Kind != graph.KindTable
-		}
-		pinnedHere := false
-		for _, i := range members {
 			_, ok := pinOf[i]
 			pinnedHere = pinnedHere || ok
 		}
@@ -110,13 +107,13 @@ func assemble(g *graph.Graph, m []int, platform map[int]string, pinOf map[int]in
 	used := map[string]bool{}
 	// Pins name their contexts first, then domain folders: the folder is
 	// the context, whatever the size of the layer code that joined it.
-	for _, pass := range []string{"pinned in the config", "domain folder "} {
+	for _, pass := range []nameSource{fromPin, fromFolder} {
 		for _, d := range drafts {
 			if d.name != "" {
 				continue
 			}
 			for _, c := range d.cands {
-				if strings.HasPrefix(c.why, pass) && !used[c.name] {
+				if c.from == pass && !used[c.name] {
 					d.name, d.why = c.name, c.why
 					used[c.name] = true
 					break
@@ -231,7 +228,21 @@ func shortName(u graph.Unit) string {
 	return id
 }
 
-type nameCand struct{ name, why string }
+// nameCand is one possible name of a context and where it comes from.
+type nameCand struct {
+	name, why string
+	from      nameSource
+}
+
+// nameSource ranks where a name comes from: pins first, then domain
+// folders, then words.
+type nameSource int
+
+const (
+	fromWord nameSource = iota
+	fromPin
+	fromFolder
+)
 
 // nameCandidates lists a context's possible names, best first: its pin's
 // name; the domain folder holding most of its code; then the domain words
@@ -240,7 +251,7 @@ func nameCandidates(g *graph.Graph, members []int, pinOf map[int]int, pinNames [
 	var out []nameCand
 	for _, i := range members {
 		if p, ok := pinOf[i]; ok {
-			out = append(out, nameCand{pinNames[p], "pinned in the config"})
+			out = append(out, nameCand{pinNames[p], "pinned in the config", fromPin})
 			break
 		}
 	}
@@ -265,7 +276,7 @@ func nameCandidates(g *graph.Graph, members []int, pinOf map[int]int, pinNames [
 	sort.SliceStable(fk, func(i, j int) bool { return byFolder[fk[i]] > byFolder[fk[j]] })
 	for _, f := range fk {
 		if w := folderWord(f); w != "" {
-			out = append(out, nameCand{w, "domain folder " + f})
+			out = append(out, nameCand{w, "domain folder " + f, fromFolder})
 		}
 	}
 	score := map[string]float64{}
@@ -301,7 +312,7 @@ func nameCandidates(g *graph.Graph, members []int, pinOf map[int]int, pinNames [
 	words := sortedKeys(score)
 	sort.SliceStable(words, func(i, j int) bool { return score[words[i]] > score[words[j]] })
 	for _, wd := range words {
-		out = append(out, nameCand{wd, "its most frequent domain word (type names, tables, package names)"})
+		out = append(out, nameCand{wd, "its most frequent domain word (type names, tables, package names)", fromWord})
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package cluster
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/decomp/decomp/cluster/graph"
 )
@@ -181,24 +182,23 @@ func (p *post) placeIsolated() {
 // left out of every context.
 func (p *post) foldTables() {
 	gs := p.groups()
-	for _, c := range sortedInts(gs) {
-		us := gs[c]
-		code := false
-		for _, i := range us {
-			if p.g.Units[i].Kind != graph.KindTable {
-				code = true
-			}
+	hasCode := map[int]bool{}
+	for i, c := range p.m {
+		if c >= 0 && p.g.Units[i].Kind != graph.KindTable {
+			hasCode[c] = true
 		}
-		if code {
+	}
+	for _, c := range sortedInts(gs) {
+		if hasCode[c] {
 			continue
 		}
-		for _, i := range us {
+		for _, i := range gs[c] {
 			if p.fixed[i] {
 				continue
 			}
 			w := p.toCommunities([]int{i}, false)
 			for x := range w {
-				if !p.hasCode(x) {
+				if !hasCode[x] {
 					delete(w, x)
 				}
 			}
@@ -206,15 +206,6 @@ func (p *post) foldTables() {
 			p.m[i] = b
 		}
 	}
-}
-
-func (p *post) hasCode(c int) bool {
-	for i, x := range p.m {
-		if x == c && p.g.Units[i].Kind != graph.KindTable {
-			return true
-		}
-	}
-	return false
 }
 
 // folderWeights measures, for the communities holding domain folders,
@@ -357,7 +348,7 @@ func (p *post) evidence(a, b int) []string {
 				kinds = append(kinds, fmt.Sprintf("%d %s", n, graph.EdgeKind(k)))
 			}
 		}
-		es = append(es, pe{fmt.Sprintf("%s – %s: %s", p.g.Units[e.A].ID, p.g.Units[e.B].ID, joinComma(kinds)), e.Weight})
+		es = append(es, pe{fmt.Sprintf("%s – %s: %s", p.g.Units[e.A].ID, p.g.Units[e.B].ID, strings.Join(kinds, ", ")), e.Weight})
 	}
 	sort.Slice(es, func(i, j int) bool {
 		if es[i].w != es[j].w {
@@ -371,17 +362,6 @@ func (p *post) evidence(a, b int) []string {
 			break
 		}
 		out = append(out, e.s)
-	}
-	return out
-}
-
-func joinComma(s []string) string {
-	out := ""
-	for i, x := range s {
-		if i > 0 {
-			out += ", "
-		}
-		out += x
 	}
 	return out
 }
@@ -547,71 +527,42 @@ func (p *post) dissolveTiny(next *int) {
 	unplacedC := -1
 	// Each round removes one community, so the loop ends.
 	for {
+		// The smallest leftover moves, then the rest is looked at again.
 		gs := p.groups()
-		// In a module where everything is small, small is the norm.
-		real := false
-		for c, us := range gs {
-			if _, plat := p.platform[c]; plat {
-				continue
-			}
-			lines := 0
-			for _, i := range us {
-				lines += p.g.Units[i].Lines
-			}
-			real = real || lines >= limit
-		}
-		if !real {
-			return
-		}
-		type cand struct{ c, lines int }
-		var cands []cand
-		for c, us := range gs {
+		smallest, smallestLines := -1, 0
+		real := false // in a module where everything is small, small is the norm
+		for _, c := range sortedInts(gs) {
 			if _, plat := p.platform[c]; plat {
 				continue
 			}
 			lines, tables, fixed := 0, false, false
-			for _, i := range us {
+			for _, i := range gs[c] {
 				lines += p.g.Units[i].Lines
 				tables = tables || p.g.Units[i].Kind == graph.KindTable
 				fixed = fixed || p.fixed[i]
 			}
-			if lines < limit && !tables && !fixed {
-				cands = append(cands, cand{c, lines})
+			real = real || lines >= limit
+			if lines < limit && !tables && !fixed && (smallest < 0 || lines < smallestLines) {
+				smallest, smallestLines = c, lines
 			}
 		}
-		sort.Slice(cands, func(i, j int) bool {
-			if cands[i].lines != cands[j].lines {
-				return cands[i].lines < cands[j].lines
-			}
-			return cands[i].c < cands[j].c
-		})
-		moved := false
-		for _, cd := range cands {
-			b, _, _ := best(p.toCommunities(gs[cd.c], true), cd.c)
-			if b < 0 {
-				// Tied to nothing at all: not a context either.
-				if unplacedC < 0 {
-					unplacedC = *next
-					*next++
-					p.platform[unplacedC] = unplaced
-				}
-				for _, i := range gs[cd.c] {
-					p.m[i] = unplacedC
-					p.aside[i] = true
-				}
-				moved = true
-				break
-			}
-			_, plat := p.platform[b]
-			for _, i := range gs[cd.c] {
-				p.m[i] = b
-				p.aside[i] = plat
-			}
-			moved = true
-			break
-		}
-		if !moved {
+		if !real || smallest < 0 {
 			return
+		}
+		to, _, _ := best(p.toCommunities(gs[smallest], true), smallest)
+		if to < 0 {
+			// Tied to nothing at all: not a context either.
+			if unplacedC < 0 {
+				unplacedC = *next
+				*next++
+				p.platform[unplacedC] = unplaced
+			}
+			to = unplacedC
+		}
+		_, plat := p.platform[to]
+		for _, i := range gs[smallest] {
+			p.m[i] = to
+			p.aside[i] = plat
 		}
 	}
 }

@@ -215,7 +215,7 @@ func Load(ctx context.Context, cfg Config) (*Program, error) {
 	// reports it too.
 	sort.Strings(listErrs)
 	for _, e := range listErrs {
-		prog.Warnings = append(prog.Warnings, facts.Warning{Message: "not loaded: " + strings.ReplaceAll(e, root.dir+string(filepath.Separator), "")})
+		prog.Warnings = append(prog.Warnings, facts.Warning{Message: "not loaded: " + prog.relText(e)})
 	}
 	missing := false
 	for _, p := range prog.Packages {
@@ -251,10 +251,7 @@ func packageWarnings(prog *Program, p *packages.Package) []facts.Warning {
 			out = append(out, facts.Warning{Pkg: p.PkgPath, Message: fmt.Sprintf("%d more errors", len(p.Errors)-maxPerPkg)})
 			break
 		}
-		// Module-relative, so the same module gives the same report
-		// wherever it is checked out.
-		msg := strings.ReplaceAll(oneLine(e.Msg), prog.Root+string(filepath.Separator), "")
-		out = append(out, facts.Warning{Pkg: p.PkgPath, Pos: prog.relPosString(e.Pos), Message: msg})
+		out = append(out, facts.Warning{Pkg: p.PkgPath, Pos: prog.relPosString(e.Pos), Message: prog.relText(oneLine(e.Msg))})
 	}
 	if cgo := cgoFiles(p.IgnoredFiles); len(cgo) > 0 {
 		var rel []string
@@ -301,6 +298,12 @@ func (prog *Program) InModule(path string) bool { return prog.inModule[path] }
 
 // Generated reports whether a file carries the generated-code marker.
 func (prog *Program) Generated(filename string) bool { return prog.generated[filename] }
+
+// relText makes the paths in a message module-relative, so the same module
+// gives the same report wherever it is checked out.
+func (prog *Program) relText(s string) string {
+	return strings.ReplaceAll(s, prog.Root+string(filepath.Separator), "")
+}
 
 // Rel makes a filename module-relative and slash-separated.
 func (prog *Program) Rel(filename string) string {

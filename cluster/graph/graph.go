@@ -22,8 +22,8 @@ const (
 	// Package makes each package one unit.
 	Package Granularity = "package"
 	// Type splits each package into its named types with their methods, plus
-	// free functions attached to the same-package type they use most; what is
-	// left forms one unit per package.
+	// free functions attached to the same-package type they clearly belong
+	// to; what is left forms one unit per file.
 	Type Granularity = "type"
 	// Auto uses type units in the packages Options.TypeUnits selects (the
 	// layers and mixed packages, where one package holds several domains)
@@ -245,18 +245,12 @@ func (b *builder) units() {
 		typeOf[t.ID] = t
 	}
 	// Types first (type units), in ID order.
-	{
-		for _, t := range b.f.Types {
-			keep, _ := b.keepDecl(t.Generated, t.Test)
-			if !keep || !b.keepPkg(t.Pkg) || !b.byType(t.Pkg) {
-				continue
-			}
-			u := b.unit(t.ID, KindType, t.Pkg, pkgName[t.Pkg]+"."+t.Name)
-			b.g.TypeUnit[t.ID] = u
-			b.g.Units[u].Types = append(b.g.Units[u].Types, t.ID)
-			b.g.Units[u].Lines += t.Lines
-			b.addFile(u, t.Pos)
+	for _, t := range b.f.Types {
+		keep, _ := b.keepDecl(t.Generated, t.Test)
+		if !keep || !b.keepPkg(t.Pkg) || !b.byType(t.Pkg) {
+			continue
 		}
+		b.addType(b.unit(t.ID, KindType, t.Pkg, pkgName[t.Pkg]+"."+t.Name), t)
 	}
 	attach := b.attachments()
 	for _, fn := range b.f.Funcs {
@@ -286,18 +280,13 @@ func (b *builder) units() {
 		b.g.Units[u].Lines += fn.Lines
 		b.addFile(u, fn.Pos)
 	}
-	{
-		for _, t := range b.f.Types {
-			keep, _ := b.keepDecl(t.Generated, t.Test)
-			if !keep || !b.keepPkg(t.Pkg) || b.byType(t.Pkg) {
-				continue
-			}
-			u := b.unit(t.Pkg, KindPackage, t.Pkg, pkgName[t.Pkg])
-			b.g.TypeUnit[t.ID] = u
-			b.g.Units[u].Types = append(b.g.Units[u].Types, t.ID)
-			b.g.Units[u].Lines += t.Lines
-			b.addFile(u, t.Pos)
+	// Types of packages kept whole join their package's unit.
+	for _, t := range b.f.Types {
+		keep, _ := b.keepDecl(t.Generated, t.Test)
+		if !keep || !b.keepPkg(t.Pkg) || b.byType(t.Pkg) {
+			continue
 		}
+		b.addType(b.unit(t.Pkg, KindPackage, t.Pkg, pkgName[t.Pkg]), t)
 	}
 	// Tables, sorted by name.
 	var tables []string
@@ -321,6 +310,14 @@ func (b *builder) units() {
 		sort.Strings(u.Funcs)
 		sort.Strings(u.Types)
 	}
+}
+
+// addType makes unit u the home of type t.
+func (b *builder) addType(u int, t facts.Type) {
+	b.g.TypeUnit[t.ID] = u
+	b.g.Units[u].Types = append(b.g.Units[u].Types, t.ID)
+	b.g.Units[u].Lines += t.Lines
+	b.addFile(u, t.Pos)
 }
 
 func (b *builder) hasTypeUnit(id string) bool {

@@ -248,33 +248,23 @@ func FindConfig(dir, given string, exists func(string) bool) string {
 	if given != "" {
 		return given
 	}
-	d, err := filepath.Abs(dir)
+	start, err := filepath.Abs(dir)
 	if err != nil {
-		d = dir
+		start = dir
 	}
-	for {
+	for d := start; ; d = filepath.Dir(d) {
 		for _, name := range []string{config.FileName, "." + config.FileName} {
 			if p := filepath.Join(d, name); exists(p) {
-				if rel, err := filepath.Rel(mustAbs(dir), p); err == nil && !filepath.IsAbs(dir) {
+				// Relative to dir as given, so reports do not carry
+				// the checkout's absolute path.
+				if rel, err := filepath.Rel(start, p); err == nil {
 					return filepath.Join(dir, rel)
 				}
 				return p
 			}
 		}
-		if exists(filepath.Join(d, "go.mod")) || exists(filepath.Join(d, "go.work")) {
+		if exists(filepath.Join(d, "go.mod")) || exists(filepath.Join(d, "go.work")) || filepath.Dir(d) == d {
 			return ""
 		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return ""
-		}
-		d = parent
 	}
-}
-
-func mustAbs(dir string) string {
-	if a, err := filepath.Abs(dir); err == nil {
-		return a
-	}
-	return dir
 }

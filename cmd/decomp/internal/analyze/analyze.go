@@ -52,9 +52,6 @@ func Run(cmd *cobra.Command, o *Options) error {
 	if err != nil {
 		return &load.InputError{Msg: err.Error()}
 	}
-	if err := o.Pipeline.Validate(); err != nil {
-		return err
-	}
 	dst, err := cmdutil.OpenOutput(o.IO, cmdutil.InDir(o.Pipeline.Dir, o.Output))
 	if err != nil {
 		return err

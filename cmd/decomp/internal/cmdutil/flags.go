@@ -132,15 +132,14 @@ func (o *Output) Commit() error {
 		return nil
 	}
 	name := o.tmp.Name()
-	if err := o.tmp.Close(); err != nil {
-		os.Remove(name)
-		return fmt.Errorf("write output %s: %w", o.path, err)
+	err := o.tmp.Close()
+	if err == nil {
+		err = os.Chmod(name, 0o644)
 	}
-	if err := os.Chmod(name, 0o644); err != nil {
-		os.Remove(name)
-		return fmt.Errorf("write output %s: %w", o.path, err)
+	if err == nil {
+		err = os.Rename(name, o.path)
 	}
-	if err := os.Rename(name, o.path); err != nil {
+	if err != nil {
 		os.Remove(name)
 		return fmt.Errorf("write output %s: %w", o.path, err)
 	}

@@ -19,6 +19,9 @@ import (
 type Options struct {
 	// CallGraph selects the call-graph algorithm.
 	CallGraph calls.Algorithm
+	// SkipFieldUses leaves out struct layouts and field uses, which only
+	// the oversized-model judge reads (decomp check does not).
+	SkipFieldUses bool
 }
 
 // Extract runs every extractor over prog. It does not fail: whatever could
@@ -38,7 +41,11 @@ func Extract(ctx context.Context, prog *load.Program, opt Options) (*facts.Facts
 			f.Warnings = append(f.Warnings, w...)
 		},
 		func() { f.Uses = uses.Extract(prog) },
-		func() { f.Structs, f.FieldUses = fielduse.Extract(prog) },
+		func() {
+			if !opt.SkipFieldUses {
+				f.Structs, f.FieldUses = fielduse.Extract(prog)
+			}
+		},
 		func() {
 			db := dbaccess.Extract(prog)
 			f.Accesses = db.Accesses

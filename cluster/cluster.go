@@ -18,10 +18,10 @@ import (
 	"math"
 	"path"
 	"sort"
-	"strings"
 
 	"github.com/decomp/decomp/cluster/graph"
 	"github.com/decomp/decomp/cluster/leiden"
+	"github.com/decomp/decomp/config"
 )
 
 // Options tune the clustering.
@@ -403,13 +403,7 @@ func MatchUnit(pattern string, u graph.Unit) bool {
 		cands = append(cands, u.Name)
 	}
 	for _, c := range cands {
-		if c == pattern {
-			return true
-		}
-		if base, ok := strings.CutSuffix(pattern, "/..."); ok && (c == base || strings.HasPrefix(c, base+"/") || strings.HasPrefix(c, base+".")) {
-			return true
-		}
-		if ok, _ := path.Match(pattern, c); ok {
+		if config.Match(pattern, c) {
 			return true
 		}
 	}

@@ -10,6 +10,10 @@ import (
 	"io"
 	"os"
 	"path"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -21,51 +25,139 @@ const FileName = "decomp.yaml"
 // Config is the file's content. Zero values mean "use the default".
 type Config struct {
 	// Version is the file format version; only 1 exists.
-	Version     int      `yaml:"version"`
-	Granularity string   `yaml:"granularity"`
-	CallGraph   string   `yaml:"callgraph"`
-	Resolution  float64  `yaml:"resolution"`
-	Seed        *uint64  `yaml:"seed"`
-	FolderPrior *float64 `yaml:"folderPrior"`
-	Tags        []string `yaml:"tags"`
+	Version     int      `yaml:"version,omitempty"`
+	Granularity string   `yaml:"granularity,omitempty"`
+	CallGraph   string   `yaml:"callgraph,omitempty"`
+	Resolution  float64  `yaml:"resolution,omitempty"`
+	Seed        *uint64  `yaml:"seed,omitempty"`
+	FolderPrior *float64 `yaml:"folderPrior,omitempty"`
+	Tags        []string `yaml:"tags,omitempty"`
 	// Ignore lists packages left out of the analysis: import paths,
 	// "path/..." prefixes or path.Match globs (generated code, vendored
 	// copies, test helpers).
-	Ignore []string `yaml:"ignore"`
+	Ignore []string `yaml:"ignore,omitempty"`
 	// Pins force units into named contexts.
-	Pins       []Pin      `yaml:"pins"`
-	Weights    Weights    `yaml:"weights"`
-	Thresholds Thresholds `yaml:"thresholds"`
+	Pins       []Pin      `yaml:"pins,omitempty"`
+	Weights    Weights    `yaml:"weights,omitempty"`
+	Thresholds Thresholds `yaml:"thresholds,omitempty"`
 	// IncludeGenerated clusters code from generated files too.
-	IncludeGenerated bool `yaml:"includeGenerated"`
+	IncludeGenerated bool `yaml:"includeGenerated,omitempty"`
+
+	// Contexts are the agreed bounded contexts that `decomp check` holds
+	// the code to; `decomp init` writes them from an analysis.
+	Contexts []Context `yaml:"contexts,omitempty"`
+	// Platform is the shared kernel and infrastructure every context may use.
+	Platform Members `yaml:"platform,omitempty"`
+	// Entry is the entry points and wiring (main packages, the composition
+	// root): they may use every context, and nothing may use them.
+	Entry Members `yaml:"entry,omitempty"`
+	// Allow lists the dependencies between contexts that are accepted.
+	Allow []Allow `yaml:"allow,omitempty"`
+	// Baseline is the file of accepted violations, relative to the config
+	// file (default decomp-baseline.json).
+	Baseline string `yaml:"baseline,omitempty"`
+}
+
+// Members select code by package patterns (import paths, "path/..." or
+// path.Match globs), file patterns (module-relative paths or globs: every
+// declaration in the file) and type patterns ("import/path.Type" or a glob:
+// the type and its methods), from the least to the most specific. Lines
+// hold each pattern's line in the file.
+type Members struct {
+	Packages     []string `yaml:"packages,omitempty"`
+	Files        []string `yaml:"files,omitempty"`
+	Types        []string `yaml:"types,omitempty"`
+	PackageLines []int    `yaml:"-"`
+	FileLines    []int    `yaml:"-"`
+	TypeLines    []int    `yaml:"-"`
+}
+
+// Empty reports whether m selects nothing.
+func (m Members) Empty() bool { return len(m.Packages)+len(m.Files)+len(m.Types) == 0 }
+
+// Context is one declared bounded context: its code and the tables it owns.
+type Context struct {
+	Name    string `yaml:"name,omitempty"`
+	Members `yaml:",inline"`
+	// Tables are the tables and collections the context owns; another
+	// context reading or writing them depends on it.
+	Tables     []string `yaml:"tables,omitempty"`
+	TableLines []int    `yaml:"-"`
+	Line       int      `yaml:"-"`
+}
+
+// Dependency kinds an allow rule can name.
+var DependencyKinds = []string{"call", "type", "read", "write"}
+
+// Allow accepts dependencies from one context to another, of the given
+// kinds (all kinds when empty). "platform" may be named as From.
+type Allow struct {
+	From  string   `yaml:"from,omitempty"`
+	To    string   `yaml:"to,omitempty"`
+	Kinds []string `yaml:"kinds,omitempty"`
+	Line  int      `yaml:"-"`
+}
+
+// Reserved context names: the platform and the entry points.
+const (
+	PlatformName = "platform"
+	EntryName    = "entry"
+)
+
+// DefaultBaseline is the baseline file used when the config names none.
+const DefaultBaseline = "decomp-baseline.json"
+
+// LineError is a config error at a line of the file.
+type LineError struct {
+	Line int
+	Msg  string
+}
+
+func (e *LineError) Error() string {
+	if e.Line <= 0 {
+		return e.Msg
+	}
+	return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
+}
+
+// BaselinePath is the baseline file's path, given the config file's.
+func (c *Config) BaselinePath(configPath string) string {
+	b := c.Baseline
+	if b == "" {
+		b = DefaultBaseline
+	}
+	if filepath.IsAbs(b) {
+		return b
+	}
+	return filepath.Join(filepath.Dir(configPath), filepath.FromSlash(b))
 }
 
 // Pin puts units matching Pattern into context Context.
 type Pin struct {
-	Pattern string `yaml:"pattern"`
-	Context string `yaml:"context"`
+	Pattern string `yaml:"pattern,omitempty"`
+	Context string `yaml:"context,omitempty"`
 }
 
 // Weights override the edge-kind weights; nil keeps the default.
 type Weights struct {
-	Call        *float64 `yaml:"call"`
-	DynamicCall *float64 `yaml:"dynamicCall"`
-	TypeUse     *float64 `yaml:"typeUse"`
-	DataAccess  *float64 `yaml:"dataAccess"`
-	Implements  *float64 `yaml:"implements"`
+	Call        *float64 `yaml:"call,omitempty"`
+	DynamicCall *float64 `yaml:"dynamicCall,omitempty"`
+	TypeUse     *float64 `yaml:"typeUse,omitempty"`
+	DataAccess  *float64 `yaml:"dataAccess,omitempty"`
+	Implements  *float64 `yaml:"implements,omitempty"`
 	// SharedName ties units whose names lead with the same domain noun
 	// (QuestionService, questionRepo, entity.Question).
-	SharedName *float64 `yaml:"sharedName"`
+	SharedName *float64 `yaml:"sharedName,omitempty"`
 	// HubDamping is the exponent x dividing each edge by (deg(a)·deg(b))^x
 	// for the clustering; 0 turns damping off.
-	HubDamping *float64 `yaml:"hubDamping"`
+	HubDamping *float64 `yaml:"hubDamping,omitempty"`
 }
 
 // Thresholds tune the findings.
 type Thresholds struct {
 	// ModelFields is the field count from which a model shared by several
 	// contexts is reported as oversized.
-	ModelFields int `yaml:"modelFields"`
+	ModelFields int `yaml:"modelFields,omitempty"`
 }
 
 // Load reads and validates a config file. A missing file is an error; an
@@ -77,6 +169,10 @@ func Load(path string) (*Config, error) {
 	}
 	c, err := Parse(data)
 	if err != nil {
+		var le *LineError
+		if errors.As(err, &le) && le.Line > 0 {
+			return nil, fmt.Errorf("%s:%d: %s", path, le.Line, le.Msg)
+		}
 		return nil, fmt.Errorf("config %s: %w", path, err)
 	}
 	return c, nil
@@ -97,6 +193,10 @@ func Parse(data []byte) (*Config, error) {
 			return nil, fmt.Errorf("%s", oneLine(err.Error()))
 		}
 		return nil, fmt.Errorf("line %d: a second YAML document; the config is one document", line)
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err == nil {
+		c.recordLines(&root)
 	}
 	if err := c.validate(); err != nil {
 		return nil, err
@@ -135,10 +235,173 @@ func (c *Config) validate() error {
 	if c.Thresholds.ModelFields < 0 {
 		return fmt.Errorf("thresholds.modelFields must be >= 0, got %d", c.Thresholds.ModelFields)
 	}
+	return c.validateContexts()
+}
+
+// validateContexts checks the context map for what can be judged without
+// the code: names, pattern syntax, tables owned twice, rules naming
+// unknown contexts or kinds.
+func (c *Config) validateContexts() error {
+	known := map[string]int{}
+	tableOwner := map[string]string{}
+	for i, x := range c.Contexts {
+		line := x.Line
+		switch {
+		case x.Name == "":
+			return &LineError{line, fmt.Sprintf("contexts[%d]: needs a name", i)}
+		case x.Name == PlatformName || x.Name == EntryName:
+			return &LineError{line, fmt.Sprintf("contexts[%d]: %q is reserved for the %s section", i, x.Name, x.Name)}
+		case known[x.Name] != 0:
+			return &LineError{line, fmt.Sprintf("context %q is declared twice (first at line %d)", x.Name, known[x.Name])}
+		case x.Members.Empty():
+			return &LineError{line, fmt.Sprintf("context %q has no packages, files or types", x.Name)}
+		}
+		known[x.Name] = max(line, 1)
+		if err := x.Members.validate("context " + strconv.Quote(x.Name)); err != nil {
+			return err
+		}
+		for j, t := range x.Tables {
+			if t == "" {
+				return &LineError{lineAt(x.TableLines, j, line), fmt.Sprintf("context %q: empty table name", x.Name)}
+			}
+			t = strings.ToLower(t)
+			if o, ok := tableOwner[t]; ok && o != x.Name {
+				return &LineError{lineAt(x.TableLines, j, line), fmt.Sprintf("table %q is owned by both %s and %s", t, o, x.Name)}
+			}
+			tableOwner[t] = x.Name
+		}
+	}
+	if err := c.Platform.validate(PlatformName); err != nil {
+		return err
+	}
+	if err := c.Entry.validate(EntryName); err != nil {
+		return err
+	}
+	names := make([]string, 0, len(known))
+	for n := range known {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for i, a := range c.Allow {
+		for _, end := range []string{a.From, a.To} {
+			if end == "" {
+				return &LineError{a.Line, fmt.Sprintf("allow[%d]: needs both from and to", i)}
+			}
+			if known[end] == 0 && !(end == PlatformName && end == a.From) && !(end == EntryName && end == a.To) {
+				return &LineError{a.Line, fmt.Sprintf("allow[%d]: unknown context %q (contexts: %s)", i, end, strings.Join(names, ", "))}
+			}
+		}
+		if a.From == a.To {
+			return &LineError{a.Line, fmt.Sprintf("allow[%d]: a context may always use itself", i)}
+		}
+		for _, k := range a.Kinds {
+			if !slices.Contains(DependencyKinds, k) {
+				return &LineError{a.Line, fmt.Sprintf("allow[%d]: unknown kind %q (want %s)", i, k, strings.Join(DependencyKinds, ", "))}
+			}
+		}
+	}
 	return nil
+}
+
+func (m Members) validate(what string) error {
+	for j, p := range m.Packages {
+		if _, err := path.Match(p, ""); err != nil || p == "" {
+			return &LineError{lineAt(m.PackageLines, j, 0), fmt.Sprintf("%s: bad package pattern %q", what, p)}
+		}
+	}
+	for j, p := range m.Files {
+		if _, err := path.Match(p, ""); err != nil || p == "" || strings.HasPrefix(p, "/") {
+			return &LineError{lineAt(m.FileLines, j, 0), fmt.Sprintf("%s: bad file pattern %q (want a module-relative path or glob)", what, p)}
+		}
+	}
+	for j, p := range m.Types {
+		if _, err := path.Match(p, ""); err != nil || p == "" || !strings.Contains(p[strings.LastIndexByte(p, '/')+1:], ".") {
+			return &LineError{lineAt(m.TypeLines, j, 0), fmt.Sprintf("%s: bad type pattern %q (want import/path.Type)", what, p)}
+		}
+	}
+	return nil
+}
+
+func lineAt(lines []int, i, fallback int) int {
+	if i < len(lines) {
+		return lines[i]
+	}
+	return fallback
+}
+
+// recordLines notes where each context, pattern and rule sits in the file,
+// for errors that point at it.
+func (c *Config) recordLines(root *yaml.Node) {
+	if root.Kind != yaml.DocumentNode || len(root.Content) == 0 {
+		return
+	}
+	top := root.Content[0]
+	seq := func(m *yaml.Node, key string) []*yaml.Node {
+		if m == nil || m.Kind != yaml.MappingNode {
+			return nil
+		}
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			if m.Content[i].Value == key && m.Content[i+1].Kind == yaml.SequenceNode {
+				return m.Content[i+1].Content
+			}
+		}
+		return nil
+	}
+	child := func(m *yaml.Node, key string) *yaml.Node {
+		if m == nil || m.Kind != yaml.MappingNode {
+			return nil
+		}
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			if m.Content[i].Value == key {
+				return m.Content[i+1]
+			}
+		}
+		return nil
+	}
+	lines := func(ns []*yaml.Node) []int {
+		out := make([]int, len(ns))
+		for i, n := range ns {
+			out[i] = n.Line
+		}
+		return out
+	}
+	members := func(n *yaml.Node, m *Members) {
+		m.PackageLines = lines(seq(n, "packages"))
+		m.TypeLines = lines(seq(n, "types"))
+		m.FileLines = lines(seq(n, "files"))
+	}
+	for i, n := range seq(top, "contexts") {
+		if i < len(c.Contexts) {
+			x := &c.Contexts[i]
+			x.Line = n.Line
+			members(n, &x.Members)
+			x.TableLines = lines(seq(n, "tables"))
+		}
+	}
+	members(child(top, "platform"), &c.Platform)
+	members(child(top, "entry"), &c.Entry)
+	for i, n := range seq(top, "allow") {
+		if i < len(c.Allow) {
+			c.Allow[i].Line = n.Line
+		}
+	}
 }
 
 // oneLine folds yaml's multi-line error lists into one line.
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// Match reports whether a pattern selects an import path or a qualified
+// name ("path.Name"): equal, "base/..." for base and everything below it,
+// or a path.Match glob.
+func Match(pattern, s string) bool {
+	if s == pattern {
+		return true
+	}
+	if base, ok := strings.CutSuffix(pattern, "/..."); ok && (s == base || strings.HasPrefix(s, base+"/") || strings.HasPrefix(s, base+".")) {
+		return true
+	}
+	ok, _ := path.Match(pattern, s)
+	return ok
 }

@@ -32,6 +32,10 @@ type Algorithm string
 
 // Call-graph algorithms, from cheapest and least complete to dearest and most precise.
 const (
+	// Syntax reads calls as written, without SSA: direct calls and calls of
+	// interface methods (to the abstract method). It is what a dependency
+	// gate needs: the dependencies the source states.
+	Syntax Algorithm = "syntax"
 	Static Algorithm = "static" // direct calls only
 	CHA    Algorithm = "cha"    // class hierarchy analysis: every method of every implementing type
 	RTA    Algorithm = "rta"    // rapid type analysis from main, init and exported functions
@@ -39,7 +43,7 @@ const (
 )
 
 // Algorithms lists the valid values, for flag help.
-var Algorithms = []Algorithm{Static, CHA, RTA, VTA}
+var Algorithms = []Algorithm{Syntax, Static, CHA, RTA, VTA}
 
 // ParseAlgorithm validates a flag value.
 func ParseAlgorithm(s string) (Algorithm, error) {
@@ -48,7 +52,7 @@ func ParseAlgorithm(s string) (Algorithm, error) {
 			return a, nil
 		}
 	}
-	return "", fmt.Errorf("unknown call-graph algorithm %q (want static, cha, rta or vta)", s)
+	return "", fmt.Errorf("unknown call-graph algorithm %q (want syntax, static, cha, rta or vta)", s)
 }
 
 // Extract returns the call edges between module functions, one per call
@@ -64,6 +68,12 @@ func Extract(prog *load.Program, algo Algorithm) ([]facts.Call, []facts.Warning)
 	}
 	var out []facts.Call
 	var warns []facts.Warning
+	if algo == Syntax {
+		for _, p := range prog.Packages {
+			out = append(out, syntaxCalls(prog, p)...)
+		}
+		return dedup(out), warns
+	}
 	if len(good) > 0 {
 		c, w := ssaCalls(prog, good, algo)
 		out = append(out, c...)

@@ -68,7 +68,7 @@ func TestStaticMissesDynamic(t *testing.T) {
 }
 
 func TestParseAlgorithm(t *testing.T) {
-	for _, s := range []string{"static", "cha", "rta", "vta"} {
+	for _, s := range []string{"syntax", "static", "cha", "rta", "vta"} {
 		if _, err := calls.ParseAlgorithm(s); err != nil {
 			t.Errorf("%s: %v", s, err)
 		}

@@ -160,6 +160,9 @@ type Use struct {
 	Kind   UseKind `json:"kind"`
 	Owner  string  `json:"owner,omitempty"`
 	Count  int     `json:"count"`
+	// Pos is the first reference in From (the type's declaration for
+	// UseImplements).
+	Pos string `json:"pos,omitempty"`
 }
 
 // Mode is how code touches data.

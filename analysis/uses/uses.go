@@ -6,6 +6,7 @@ package uses
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/packages"
@@ -40,6 +41,9 @@ func pkgUses(prog *load.Program, p *packages.Package) []facts.Use {
 	}
 	var out []facts.Use
 	counts := map[string]map[key]int{}
+	// first is each use's first position in the function, the evidence
+	// a gate points at.
+	first := map[string]map[key]token.Pos{}
 	owners := map[key]string{}
 	var order []string
 	prog.WalkFuncs(p, func(id string, _ *ast.File, node ast.Node) {
@@ -47,15 +51,24 @@ func pkgUses(prog *load.Program, p *packages.Package) []facts.Use {
 		if m == nil {
 			m = map[key]int{}
 			counts[id] = m
+			first[id] = map[key]token.Pos{}
 			order = append(order, id)
 		}
+		at := first[id]
+		var pos token.Pos
 		add := func(k key, owner string) {
 			m[k]++
+			if p, ok := at[k]; !ok || pos < p {
+				at[k] = pos
+			}
 			if owner != "" {
 				owners[k] = owner
 			}
 		}
 		ast.Inspect(node, func(n ast.Node) bool {
+			if n != nil {
+				pos = n.Pos()
+			}
 			switch n := n.(type) {
 			case *ast.SelectorExpr:
 				if sel, ok := info.Selections[n]; ok && sel.Kind() == types.FieldVal {
@@ -90,7 +103,7 @@ func pkgUses(prog *load.Program, p *packages.Package) []facts.Use {
 	})
 	for _, id := range order {
 		for k, n := range counts[id] {
-			out = append(out, facts.Use{From: id, Target: k.target, Kind: k.kind, Owner: owners[k], Count: n})
+			out = append(out, facts.Use{From: id, Target: k.target, Kind: k.kind, Owner: owners[k], Count: n, Pos: prog.Pos(first[id][k])})
 		}
 	}
 	return out
@@ -133,7 +146,7 @@ func implementations(prog *load.Program) []facts.Use {
 		}
 		named = append(named, tn)
 	})
-	impls := map[string][]string{}
+	impls := map[string][]*types.TypeName{}
 	for _, tn := range named {
 		if _, isNamed := tn.Type().(*types.Named); !isNamed {
 			continue
@@ -148,7 +161,7 @@ func implementations(prog *load.Program) []facts.Use {
 				}
 				seen[it.id] = true
 				if types.Implements(ptr, it.t) {
-					impls[it.id] = append(impls[it.id], load.TypeID(tn))
+					impls[it.id] = append(impls[it.id], tn)
 				}
 			}
 		}
@@ -158,9 +171,9 @@ func implementations(prog *load.Program) []facts.Use {
 		if len(ts) > maxImplementers {
 			continue
 		}
-		for _, t := range ts {
-			if t != id {
-				out = append(out, facts.Use{From: t, Target: id, Kind: facts.UseImplements, Count: 1})
+		for _, tn := range ts {
+			if t := load.TypeID(tn); t != id {
+				out = append(out, facts.Use{From: t, Target: id, Kind: facts.UseImplements, Count: 1, Pos: prog.Pos(tn.Pos())})
 			}
 		}
 	}

@@ -159,6 +159,25 @@ func Run(ctx context.Context, opt Options) (*Output, error) {
 	return out, err
 }
 
+// Facts runs load and extract only, the way decomp check needs them:
+// calls as the source states them (no call graph) and no field uses.
+func Facts(ctx context.Context, opt Options) (*facts.Facts, error) {
+	start := time.Now()
+	prog, err := load.Load(ctx, load.Config{Dir: opt.Dir, Patterns: opt.Patterns, Tags: opt.Tags, Tests: opt.Tests, AllowDownload: opt.AllowDownload})
+	if err != nil {
+		return nil, err
+	}
+	if opt.Progress != nil {
+		opt.Progress("load", time.Since(start))
+		start = time.Now()
+	}
+	f, err := analysis.Extract(ctx, prog, analysis.Options{CallGraph: calls.Syntax, SkipFieldUses: true})
+	if err == nil && opt.Progress != nil {
+		opt.Progress("extract", time.Since(start))
+	}
+	return f, err
+}
+
 // Cluster runs the stages after extraction (graph, cluster, judge) on facts
 // from anywhere.
 func Cluster(f *facts.Facts, opt Options) (*Output, error) {

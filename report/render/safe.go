@@ -3,19 +3,20 @@ package render
 import (
 	"fmt"
 	"io"
+	"strings"
 )
 
-// safeWriter escapes control characters on their way to a terminal: names,
+// SafeWriter escapes control characters on their way to a terminal: names,
 // SQL and paths come from the analysed code, and an ESC, BEL or backspace
 // in a table name must not drive the user's terminal. Newlines and tabs
 // pass; every other C0 control, DEL and the C1 controls (U+0080–U+009F)
 // are written as \xNN or \u00NN.
-type safeWriter struct {
+type SafeWriter struct {
 	w       io.Writer
 	pending bool // the last byte written was 0xC2, the lead of a C1 control
 }
 
-func (s *safeWriter) Write(p []byte) (int, error) {
+func (s *SafeWriter) Write(p []byte) (int, error) {
 	out := make([]byte, 0, len(p)+8)
 	for _, c := range p {
 		if s.pending {
@@ -43,12 +44,26 @@ func (s *safeWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// flush writes a lead byte held back at the end.
-func (s *safeWriter) flush() error {
+// Flush writes a lead byte held back at the end.
+func (s *SafeWriter) Flush() error {
 	if !s.pending {
 		return nil
 	}
 	s.pending = false
 	_, err := s.w.Write([]byte{0xc2})
 	return err
+}
+
+// NewSafeWriter returns a writer that escapes control characters; call
+// Flush when done.
+func NewSafeWriter(w io.Writer) *SafeWriter { return &SafeWriter{w: w} }
+
+// Escape returns s with its control characters escaped as SafeWriter
+// writes them, newlines and tabs included: for one-line messages.
+func Escape(s string) string {
+	var b strings.Builder
+	sw := NewSafeWriter(&b)
+	_, _ = sw.Write([]byte(strings.NewReplacer("\n", `\n`, "\t", `\t`).Replace(s)))
+	_ = sw.Flush()
+	return b.String()
 }

@@ -14,14 +14,14 @@ func TestSafeWriter(t *testing.T) {
 		{"naïve café\ttab", "naïve café\ttab"},
 	} {
 		var b bytes.Buffer
-		sw := &safeWriter{w: &b}
+		sw := &SafeWriter{w: &b}
 		// Byte by byte, so a rune split across writes is still recognised.
 		for i := 0; i < len(tt.in); i++ {
 			if _, err := sw.Write([]byte{tt.in[i]}); err != nil {
 				t.Fatal(err)
 			}
 		}
-		if err := sw.flush(); err != nil {
+		if err := sw.Flush(); err != nil {
 			t.Fatal(err)
 		}
 		if b.String() != tt.want {

@@ -20,9 +20,9 @@ const (
 
 // WriteText writes the terminal summary.
 func WriteText(w io.Writer, r *report.Report) error {
-	sw := &safeWriter{w: w}
+	sw := &SafeWriter{w: w}
 	b := bufio.NewWriter(sw)
-	defer sw.flush()
+	defer sw.Flush()
 	s := r.Summary
 	fmt.Fprintf(b, "decomp %s — %s\n", r.Tool.Version, r.Module)
 	fmt.Fprintf(b, "%d packages, %d files, %d lines; %d %s units and %d tables in %d contexts\n",

@@ -19,10 +19,22 @@ import (
 	"github.com/decomp/decomp/internal/pipeline"
 )
 
+// AddLoadFlags registers the flags of every command that loads a module:
+// where, which build configuration, which config file.
+func AddLoadFlags(cmd *cobra.Command, o *pipeline.Options) {
+	f := cmd.Flags()
+	f.BoolP("verbose", "v", false, "print the config file used and each stage's wall time and memory on stderr")
+	f.StringVarP(&o.Dir, "dir", "C", "", "run as if decomp was started in `DIR` (the module to analyse)")
+	f.StringSliceVar(&o.Tags, "tags", nil, "comma-separated build `tags`")
+	f.BoolVar(&o.Tests, "tests", false, "include _test.go files and external test packages")
+	f.StringVar(&o.ConfigPath, "config", "", "config `file` (default: the first decomp.yaml or .decomp.yaml in DIR or a parent, up to the module root)")
+	f.BoolVar(&o.AllowDownload, "allow-download", false, "let the go command download modules missing from the module cache (default: GOPROXY=off, no network)")
+}
+
 // AddPipelineFlags registers the flags shared by every command that runs
 // the analysis pipeline, with their defaults.
 func AddPipelineFlags(cmd *cobra.Command, o *pipeline.Options) {
-	cmd.Flags().BoolP("verbose", "v", false, "print the config file used and each stage's wall time and memory on stderr")
+	AddLoadFlags(cmd, o)
 	o.Granularity = "auto"
 	o.CallGraph = calls.VTA
 	o.Resolution = 1
@@ -30,21 +42,16 @@ func AddPipelineFlags(cmd *cobra.Command, o *pipeline.Options) {
 	o.FolderPrior = cluster.DefaultFolderPrior
 	o.ModelFields = pipeline.DefaultModelFields
 	f := cmd.Flags()
-	f.StringVarP(&o.Dir, "dir", "C", "", "run as if decomp was started in `DIR` (the module to analyse)")
-	f.StringSliceVar(&o.Tags, "tags", nil, "comma-separated build `tags`")
-	f.BoolVar(&o.Tests, "tests", false, "include _test.go files and external test packages")
-	f.StringVar(&o.ConfigPath, "config", "", "config `file` (default: the first decomp.yaml or .decomp.yaml in DIR or a parent, up to the module root)")
 	f.BoolVar(&o.NoConfig, "no-config", false, "ignore any config file")
 	f.StringVar((*string)(&o.Granularity), "granularity", string(o.Granularity), "unit of clustering: auto (package units in domain folders, type units in layers and mixed packages), package or type")
-	f.StringVar((*string)(&o.CallGraph), "callgraph", string(o.CallGraph), "call-graph algorithm: static, cha, rta or vta")
+	f.StringVar((*string)(&o.CallGraph), "callgraph", string(o.CallGraph), "call-graph algorithm: syntax, static, cha, rta or vta")
 	f.Float64Var(&o.Resolution, "resolution", o.Resolution, "clustering resolution γ in (0, 1000]: higher gives more, smaller contexts")
 	f.Uint64Var(&o.Seed, "seed", o.Seed, "seed of the clustering's randomness (same seed, same result)")
 	f.Float64Var(&o.FolderPrior, "folder-prior", o.FolderPrior, "domain-folder prior in [0, 100]: 0 clusters on coupling alone, above 0 each domain folder is one context")
 	f.IntVar(&o.ModelFields, "model-fields", o.ModelFields, "fields (at least 1) from which a model shared by several contexts is oversized")
-	f.BoolVar(&o.AllowDownload, "allow-download", false, "let the go command download modules missing from the module cache (default: GOPROXY=off, no network)")
 	f.BoolVar(&o.IncludeGenerated, "include-generated", false, "cluster code from generated files too (their calls are always kept)")
 	_ = cmd.RegisterFlagCompletionFunc("granularity", cobra.FixedCompletions([]string{"auto", "package", "type"}, cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("callgraph", cobra.FixedCompletions([]string{"static", "cha", "rta", "vta"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("callgraph", cobra.FixedCompletions([]string{"syntax", "static", "cha", "rta", "vta"}, cobra.ShellCompDirectiveNoFileComp))
 }
 
 // PrepareOptions completes the options after flag parsing: patterns from

@@ -7,8 +7,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/decomp/decomp/cmd/decomp/internal/analyze"
+	"github.com/decomp/decomp/cmd/decomp/internal/check"
 	"github.com/decomp/decomp/cmd/decomp/internal/cmdutil"
 	"github.com/decomp/decomp/cmd/decomp/internal/eval"
+	"github.com/decomp/decomp/cmd/decomp/internal/initcmd"
 	"github.com/decomp/decomp/cmd/decomp/internal/version"
 )
 
@@ -36,7 +38,7 @@ It never runs the code it analyses and never downloads anything on its own.`,
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fmt.Errorf("%w (see '%s --help')", err, c.CommandPath())
 	})
-	cmd.AddCommand(analyze.New(ios), eval.New(ios), version.New(ios))
+	cmd.AddCommand(analyze.New(ios), eval.New(ios), initcmd.New(ios, nil), check.New(ios, nil), version.New(ios))
 	// cobra's completion command prints its help, with status 0, for a
 	// shell it does not know: make that a usage error.
 	cmd.InitDefaultCompletionCmd()

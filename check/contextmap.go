@@ -1,0 +1,217 @@
+// Package check is decomp's gate: it holds the code to a declared context
+// map (the contexts, the platform, the allowed dependencies in decomp.yaml)
+// and reports every cross-context call, type use and table access the map
+// does not allow, minus a baseline of accepted violations. It reads facts
+// only; nothing is clustered.
+package check
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/decomp/decomp/analysis/facts"
+	"github.com/decomp/decomp/config"
+)
+
+// Map assigns code and tables to the declared contexts.
+type Map struct {
+	cfg *config.Config
+	// path is the config file's name, for errors that point into it.
+	path   string
+	tables map[string]string
+	allow  map[[2]string]map[Kind]bool
+}
+
+// NewMap reads the context map of a parsed config. path names the file in
+// errors.
+func NewMap(c *config.Config, path string) (*Map, error) {
+	if len(c.Contexts) == 0 {
+		return nil, fmt.Errorf("%s declares no contexts: write them with `decomp init`, or add a contexts section", path)
+	}
+	m := &Map{cfg: c, path: path, tables: map[string]string{}, allow: map[[2]string]map[Kind]bool{}}
+	for _, x := range c.Contexts {
+		for _, t := range x.Tables {
+			m.tables[strings.ToLower(t)] = x.Name
+		}
+	}
+	for _, a := range c.Allow {
+		k := [2]string{a.From, a.To}
+		if m.allow[k] == nil {
+			m.allow[k] = map[Kind]bool{}
+		}
+		kinds := a.Kinds
+		if len(kinds) == 0 {
+			kinds = config.DependencyKinds
+		}
+		for _, kind := range kinds {
+			m.allow[k][Kind(kind)] = true
+		}
+	}
+	return m, nil
+}
+
+// Contexts are the declared context names, in file order.
+func (m *Map) Contexts() []string {
+	out := make([]string, len(m.cfg.Contexts))
+	for i, x := range m.cfg.Contexts {
+		out[i] = x.Name
+	}
+	return out
+}
+
+// Allowed reports whether from may depend on to by kind: itself, the
+// platform, anything from the entry points, or an allow rule.
+func (m *Map) Allowed(from, to string, kind Kind) bool {
+	return from == to || to == config.PlatformName || from == config.EntryName || m.allow[[2]string{from, to}][kind]
+}
+
+// AllowedTargets lists what a context may depend on, for hints.
+func (m *Map) AllowedTargets(from string) []string {
+	out := []string{config.PlatformName}
+	for k, kinds := range m.allow {
+		if k[0] != from {
+			continue
+		}
+		var ks []string
+		for _, kind := range config.DependencyKinds {
+			if kinds[Kind(kind)] {
+				ks = append(ks, kind)
+			}
+		}
+		out = append(out, k[1]+" ("+strings.Join(ks, ", ")+")")
+	}
+	sort.Strings(out[1:])
+	return out
+}
+
+// TableOwner returns the context owning a table, or "".
+func (m *Map) TableOwner(table string) string { return m.tables[table] }
+
+// candidate is one context (or the platform) whose patterns select code.
+type candidate struct {
+	name    string
+	members *config.Members
+}
+
+func (m *Map) candidates() []candidate {
+	out := make([]candidate, 0, len(m.cfg.Contexts)+1)
+	for i := range m.cfg.Contexts {
+		out = append(out, candidate{m.cfg.Contexts[i].Name, &m.cfg.Contexts[i].Members})
+	}
+	return append(out, candidate{config.PlatformName, &m.cfg.Platform}, candidate{config.EntryName, &m.cfg.Entry})
+}
+
+// Resolver answers "which context is this code in" for one module's facts,
+// after checking that the map is consistent with that code.
+type Resolver struct {
+	pkgs, files, types map[string]string
+	// typeFile is where each type is declared: its methods go with it.
+	typeFile map[string]string
+}
+
+// Resolve checks the map against the packages, files and types of f: a
+// pattern that selects nothing, or code that two contexts claim at the same
+// level, is an error pointing at the config line.
+func (m *Map) Resolve(f *facts.Facts, ignored func(pkg string) bool) (*Resolver, error) {
+	r := &Resolver{pkgs: map[string]string{}, files: map[string]string{}, types: map[string]string{}, typeFile: map[string]string{}}
+	var pkgs, files, types []string
+	for _, p := range f.Packages {
+		if ignored(p.Path) {
+			continue
+		}
+		pkgs = append(pkgs, p.Path)
+		for _, file := range p.Files {
+			files = append(files, file.Path)
+		}
+	}
+	for _, t := range f.Types {
+		if !ignored(t.Pkg) {
+			types = append(types, t.ID)
+			r.typeFile[t.ID], _ = facts.SplitPos(t.Pos)
+		}
+	}
+	levels := []struct {
+		what     string
+		ids      []string
+		dst      map[string]string
+		patterns func(*config.Members) ([]string, []int)
+	}{
+		{"package", pkgs, r.pkgs, func(x *config.Members) ([]string, []int) { return x.Packages, x.PackageLines }},
+		{"file", files, r.files, func(x *config.Members) ([]string, []int) { return x.Files, x.FileLines }},
+		{"type", types, r.types, func(x *config.Members) ([]string, []int) { return x.Types, x.TypeLines }},
+	}
+	type claim struct {
+		name string
+		line int
+	}
+	for _, lv := range levels {
+		claims := map[string]claim{}
+		for _, c := range m.candidates() {
+			patterns, lines := lv.patterns(c.members)
+			for j, pat := range patterns {
+				line := lineAt(lines, j)
+				matched := false
+				for _, id := range lv.ids {
+					if !config.Match(pat, id) {
+						continue
+					}
+					matched = true
+					if prev, ok := claims[id]; ok && prev.name != c.name {
+						return nil, m.errorf(line, "%s %s is claimed by both %s (line %d) and %s", lv.what, id, prev.name, prev.line, c.name)
+					}
+					claims[id] = claim{c.name, line}
+					lv.dst[id] = c.name
+				}
+				if !matched {
+					return nil, m.errorf(line, "%s pattern %q of %s matches nothing in the loaded code", lv.what, pat, c.name)
+				}
+			}
+		}
+	}
+	return r, nil
+}
+
+func lineAt(lines []int, i int) int {
+	if i < len(lines) {
+		return lines[i]
+	}
+	return 0
+}
+
+func (m *Map) errorf(line int, format string, args ...any) error {
+	msg := fmt.Sprintf(format, args...)
+	if line > 0 {
+		return fmt.Errorf("%s:%d: %s", m.path, line, msg)
+	}
+	return fmt.Errorf("%s: %s", m.path, msg)
+}
+
+// Of returns the context of a declaration given by its package, the file
+// it is declared in and, for types, methods and type members, its type ID
+// ("" for none): the type's pattern, else the file's (a method's file is its
+// type's), else the package's; "" when no context declares it.
+func (r *Resolver) Of(pkg, typ, file string) string {
+	if typ != "" {
+		if c, ok := r.types[typ]; ok {
+			return c
+		}
+		if f, ok := r.typeFile[typ]; ok {
+			file = f
+		}
+	}
+	if c, ok := r.files[file]; ok {
+		return c
+	}
+	return r.pkgs[pkg]
+}
+
+// PackageOf returns the package part of a declaration ID ("path/pkg.Name",
+// "path/pkg.(*T).M").
+func PackageOf(id string) string {
+	slash := strings.LastIndexByte(id, '/')
+	if dot := strings.IndexByte(id[slash+1:], '.'); dot >= 0 {
+		return id[:slash+1+dot]
+	}
+	return id
+}

@@ -1,0 +1,235 @@
+package check
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/decomp/decomp/analysis/facts"
+	"github.com/decomp/decomp/cluster"
+	"github.com/decomp/decomp/config"
+)
+
+// Declare turns a decomposition into a context map, the starting point of
+// `decomp init`. Each package goes to the context holding most of its lines
+// (set-aside folders to the platform, entry points to entry); in a package
+// shared by several contexts (a layer) each file goes to the context
+// holding most of its lines, and a type that still sits elsewhere gets a
+// type pattern. A folder whose packages all go one way becomes one
+// "folder/..." pattern, so new packages there join it.
+func Declare(f *facts.Facts, d *cluster.Decomposition) *config.Config {
+	names := make([]string, len(d.Contexts))
+	for i, c := range d.Contexts {
+		names[i] = c.Name
+		if names[i] == config.PlatformName || names[i] == config.EntryName {
+			names[i] += "-context"
+		}
+	}
+	aside := map[string]string{} // package → platform or entry
+	for _, g := range d.Platform {
+		for _, p := range g.Packages {
+			if g.Role == cluster.RoleEntry {
+				aside[p] = config.EntryName
+			} else if aside[p] == "" {
+				aside[p] = config.PlatformName
+			}
+		}
+	}
+	ctxOf := func(m map[string]int, id string) string {
+		if c, ok := m[id]; ok && c >= 0 && c < len(names) {
+			return names[c]
+		}
+		return ""
+	}
+	// Lines per context in each package and each file.
+	pkgLines, fileLines := map[string]map[string]int{}, map[string]map[string]int{}
+	filePkg := map[string]string{}
+	count := func(pkg, pos, ctx string, n int) {
+		if ctx == "" {
+			return
+		}
+		file, _ := facts.SplitPos(pos)
+		filePkg[file] = pkg
+		for _, x := range []struct {
+			m   map[string]map[string]int
+			key string
+		}{{pkgLines, pkg}, {fileLines, file}} {
+			if x.m[x.key] == nil {
+				x.m[x.key] = map[string]int{}
+			}
+			x.m[x.key][ctx] += max(n, 1)
+		}
+	}
+	for _, fn := range f.Funcs {
+		if !fn.Test {
+			count(fn.Pkg, fn.Pos, ctxOf(d.FuncContext, fn.ID), fn.Lines)
+		}
+	}
+	for _, t := range f.Types {
+		if !t.Test {
+			count(t.Pkg, t.Pos, ctxOf(d.TypeContext, t.ID), t.Lines)
+		}
+	}
+	pkgCtx := map[string]string{}
+	for _, p := range f.Packages {
+		switch {
+		case aside[p.Path] != "":
+			pkgCtx[p.Path] = aside[p.Path]
+		case len(pkgLines[p.Path]) > 0:
+			pkgCtx[p.Path] = majority(pkgLines[p.Path])
+		case hasCode(f, p.Path):
+			// Code placed nowhere (generated only, or too small to
+			// stand) is shared: the platform.
+			pkgCtx[p.Path] = config.PlatformName
+		}
+	}
+	members := map[string]*config.Members{}
+	get := func(name string) *config.Members {
+		if members[name] == nil {
+			members[name] = &config.Members{}
+		}
+		return members[name]
+	}
+	for _, pattern := range folderPatterns(f.Module, pkgCtx) {
+		get(pattern.ctx).Packages = append(get(pattern.ctx).Packages, pattern.pattern)
+	}
+	fileCtx := map[string]string{}
+	for _, file := range sortedKeys(fileLines) {
+		pkg := filePkg[file]
+		if aside[pkg] != "" {
+			continue
+		}
+		c := majority(fileLines[file])
+		fileCtx[file] = c
+		if c != pkgCtx[pkg] {
+			get(c).Files = append(get(c).Files, file)
+		}
+	}
+	for _, t := range f.Types {
+		if t.Test || aside[t.Pkg] != "" {
+			continue
+		}
+		file, _ := facts.SplitPos(t.Pos)
+		where := pkgCtx[t.Pkg]
+		if c, ok := fileCtx[file]; ok {
+			where = c
+		}
+		if c := ctxOf(d.TypeContext, t.ID); c != "" && c != where {
+			get(c).Types = append(get(c).Types, t.ID)
+		}
+	}
+	c := &config.Config{Version: 1, Baseline: config.DefaultBaseline}
+	for i, name := range names {
+		m := get(name)
+		if m.Empty() {
+			continue // every package it touches went to another context
+		}
+		c.Contexts = append(c.Contexts, config.Context{Name: name, Members: *m, Tables: d.Contexts[i].Tables})
+	}
+	if m := members[config.PlatformName]; m != nil {
+		c.Platform = *m
+	}
+	if m := members[config.EntryName]; m != nil {
+		c.Entry = *m
+	}
+	return c
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func majority(m map[string]int) string {
+	best, bestN := "", -1
+	for k, n := range m {
+		if n > bestN || n == bestN && k < best {
+			best, bestN = k, n
+		}
+	}
+	return best
+}
+
+func hasCode(f *facts.Facts, pkg string) bool {
+	for _, fn := range f.Funcs {
+		if fn.Pkg == pkg && !fn.Test {
+			return true
+		}
+	}
+	for _, t := range f.Types {
+		if t.Pkg == pkg && !t.Test {
+			return true
+		}
+	}
+	return false
+}
+
+type folderPattern struct{ pattern, ctx string }
+
+// folderPatterns covers each package with the widest "dir/..." pattern
+// under which every package goes to the same context, below the module
+// path; a package on its own keeps its exact path.
+func folderPatterns(module string, pkgCtx map[string]string) []folderPattern {
+	paths := make([]string, 0, len(pkgCtx))
+	for p := range pkgCtx {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	under := func(dir string) []string {
+		var out []string
+		for _, p := range paths {
+			if p == dir || strings.HasPrefix(p, dir+"/") {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	uniform := func(dir string) bool {
+		ps := under(dir)
+		for _, p := range ps {
+			if pkgCtx[p] != pkgCtx[ps[0]] {
+				return false
+			}
+		}
+		return len(ps) > 0
+	}
+	done := map[string]bool{}
+	var out []folderPattern
+	for _, p := range paths {
+		if done[p] {
+			continue
+		}
+		// Climb while the parent folder is still all one context.
+		best := ""
+		for dir := p; ; {
+			i := strings.LastIndexByte(dir, '/')
+			if !uniform(dir) {
+				break
+			}
+			best = dir
+			if i < 0 || dir == module || !strings.HasPrefix(dir[:i], module) || dir[:i] == module && module != "" {
+				break
+			}
+			dir = dir[:i]
+		}
+		if best == "" {
+			// Its subfolders go elsewhere: the package alone.
+			done[p] = true
+			out = append(out, folderPattern{p, pkgCtx[p]})
+			continue
+		}
+		ps := under(best)
+		for _, q := range ps {
+			done[q] = true
+		}
+		pattern := best
+		if len(ps) > 1 || best != p {
+			pattern = best + "/..."
+		}
+		out = append(out, folderPattern{pattern, pkgCtx[p]})
+	}
+	return out
+}

@@ -1,0 +1,114 @@
+package config
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// MarshalContextMap writes the context map of c (version, contexts,
+// platform, allow, baseline) as a commented decomp.yaml, the file `decomp
+// init` creates. Clustering settings are left out: their defaults apply.
+func (c *Config) MarshalContextMap(header string) []byte {
+	var b bytes.Buffer
+	for _, line := range strings.Split(strings.TrimRight(header, "\n"), "\n") {
+		fmt.Fprintf(&b, "# %s\n", line)
+	}
+	b.WriteString("\nversion: 1\n")
+	settings := *c
+	settings.Version, settings.Contexts, settings.Platform, settings.Entry, settings.Allow, settings.Baseline = 0, nil, Members{}, Members{}, nil, ""
+	if out, err := yaml.Marshal(&settings); err == nil && strings.TrimSpace(string(out)) != "{}" {
+		b.WriteString("\n# Analysis settings, kept from the config this one replaces.\n")
+		b.Write(out)
+	}
+	b.WriteString(`
+
+# contexts: the agreed bounded contexts. Each selects code by packages (an
+# import path, "path/..." for a folder and everything below it, or a glob),
+# files (module-relative paths or globs: every declaration in the file) and
+# types ("import/path.Type": the type and its methods); a type pattern wins
+# over a file pattern, which wins over a package pattern. tables are the
+# tables and collections the context owns: another context reading or
+# writing them depends on it. decomp check fails on a pattern that matches
+# nothing and on code two contexts claim at the same level.
+contexts:
+`)
+	for _, x := range c.Contexts {
+		fmt.Fprintf(&b, "  - name: %s\n", scalar(x.Name))
+		members(&b, "    ", x.Members)
+		list(&b, "    ", "tables", x.Tables)
+	}
+	b.WriteString(`
+# platform: the shared kernel and infrastructure. Every context may use it;
+# it depending on a context is a violation.
+platform:
+`)
+	if c.Platform.Empty() {
+		b.WriteString("  packages: []\n")
+	}
+	members(&b, "  ", c.Platform)
+	b.WriteString(`
+# entry: entry points and wiring (main packages, the composition root). They
+# may use every context; anything depending on them is a violation.
+entry:
+`)
+	if c.Entry.Empty() {
+		b.WriteString("  packages: []\n")
+	}
+	members(&b, "  ", c.Entry)
+	b.WriteString(`
+# allow: the dependencies between contexts that are accepted, by kind
+# (call, type, read, write; all when kinds is left out), e.g.
+#   - from: billing
+#     to: catalog
+#     kinds: [call]
+`)
+	if len(c.Allow) == 0 {
+		b.WriteString("allow: []\n")
+	} else {
+		b.WriteString("allow:\n")
+		for _, a := range c.Allow {
+			fmt.Fprintf(&b, "  - from: %s\n    to: %s\n", scalar(a.From), scalar(a.To))
+			if len(a.Kinds) > 0 {
+				fmt.Fprintf(&b, "    kinds: [%s]\n", strings.Join(a.Kinds, ", "))
+			}
+		}
+	}
+	base := c.Baseline
+	if base == "" {
+		base = DefaultBaseline
+	}
+	fmt.Fprintf(&b, `
+# baseline: the accepted violations, relative to this file. decomp check
+# --write-baseline writes it; nothing else changes it.
+baseline: %s
+`, scalar(base))
+	return b.Bytes()
+}
+
+func members(b *bytes.Buffer, indent string, m Members) {
+	list(b, indent, "packages", m.Packages)
+	list(b, indent, "files", m.Files)
+	list(b, indent, "types", m.Types)
+}
+
+func list(b *bytes.Buffer, indent, key string, items []string) {
+	if len(items) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "%s%s:\n", indent, key)
+	for _, it := range items {
+		fmt.Fprintf(b, "%s  - %s\n", indent, scalar(it))
+	}
+}
+
+// scalar quotes a string where YAML would read it as something else.
+func scalar(s string) string {
+	out, err := yaml.Marshal(s)
+	if err != nil {
+		return fmt.Sprintf("%q", s)
+	}
+	return strings.TrimSuffix(string(out), "\n")
+}

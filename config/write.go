@@ -17,8 +17,7 @@ func (c *Config) MarshalContextMap(header string) []byte {
 		fmt.Fprintf(&b, "# %s\n", line)
 	}
 	b.WriteString("\nversion: 1\n")
-	settings := *c
-	settings.Version, settings.Contexts, settings.Platform, settings.Entry, settings.Allow, settings.Baseline = 0, nil, Members{}, Members{}, nil, ""
+	settings := c.analysisSettings()
 	if out, err := yaml.Marshal(&settings); err == nil && strings.TrimSpace(string(out)) != "{}" {
 		b.WriteString("\n# Analysis settings, kept from the config this one replaces.\n")
 		b.Write(out)
@@ -86,6 +85,35 @@ entry:
 baseline: %s
 `, scalar(base))
 	return b.Bytes()
+}
+
+// WithContextMap returns c's analysis settings with m's context map
+// (contexts, platform, entry). c's allow rules between contexts that still
+// exist and its baseline name are kept.
+func (c *Config) WithContextMap(m *Config) *Config {
+	out := *c
+	out.Version = 1
+	out.Contexts, out.Platform, out.Entry, out.Allow = m.Contexts, m.Platform, m.Entry, nil
+	exists := map[string]bool{PlatformName: true, EntryName: true}
+	for _, x := range m.Contexts {
+		exists[x.Name] = true
+	}
+	for _, a := range c.Allow {
+		if exists[a.From] && exists[a.To] {
+			out.Allow = append(out.Allow, a)
+		}
+	}
+	if out.Baseline == "" {
+		out.Baseline = m.Baseline
+	}
+	return &out
+}
+
+// analysisSettings is c without its context map.
+func (c *Config) analysisSettings() Config {
+	s := *c
+	s.Version, s.Contexts, s.Platform, s.Entry, s.Allow, s.Baseline = 0, nil, Members{}, Members{}, nil, ""
+	return s
 }
 
 func members(b *bytes.Buffer, indent string, m Members) {

@@ -84,12 +84,7 @@ func Run(ctx context.Context, o *Options) error {
 	}
 	declared := check.Declare(out.Facts, &out.Result.Decomposition)
 	if prev := o.Pipeline.Config; prev != nil && o.Pipeline.ConfigPath != "" && sameFile(o.Pipeline.ConfigPath, target) {
-		kept := *prev
-		kept.Contexts, kept.Platform, kept.Allow = declared.Contexts, declared.Platform, nil
-		if kept.Baseline == "" {
-			kept.Baseline = declared.Baseline
-		}
-		declared = &kept
+		declared = prev.WithContextMap(declared)
 	}
 	header := fmt.Sprintf("decomp context map, written by decomp init (%s) from an analysis of %s.\nEdit it to the map the team agrees on; decomp check enforces it.", version.String(), moduleName(out.Facts.Module))
 	if _, err := dst.Writer().Write(declared.MarshalContextMap(header)); err != nil {

@@ -1,0 +1,183 @@
+package check_test
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/decomp/decomp/analysis/facts"
+	"github.com/decomp/decomp/check"
+	"github.com/decomp/decomp/cluster"
+	"github.com/decomp/decomp/config"
+)
+
+// layered is a hand-written module with a layer package shared by two
+// contexts: services holds OrderService (orders) and UserService (users).
+func layered() *facts.Facts {
+	const m = "example.com/shop"
+	return &facts.Facts{
+		Module: m,
+		Packages: []facts.Package{
+			{Path: m + "/cmd/shop", Files: []facts.File{{Path: "cmd/shop/main.go"}}},
+			{Path: m + "/orders", Files: []facts.File{{Path: "orders/orders.go"}}},
+			{Path: m + "/orders/store", Files: []facts.File{{Path: "orders/store/store.go"}}},
+			{Path: m + "/services", Files: []facts.File{{Path: "services/orders.go"}, {Path: "services/users.go"}}},
+		},
+		Funcs: []facts.Func{
+			{ID: m + "/cmd/shop.main", Pkg: m + "/cmd/shop", Pos: "cmd/shop/main.go:3", Lines: 5},
+			{ID: m + "/orders.Place", Pkg: m + "/orders", Pos: "orders/orders.go:3", Lines: 10},
+			{ID: m + "/orders/store.Save", Pkg: m + "/orders/store", Pos: "orders/store/store.go:3", Lines: 10},
+			{ID: m + "/services.(*OrderService).Place", Pkg: m + "/services", Recv: "OrderService", Pos: "services/orders.go:9", Lines: 20},
+			{ID: m + "/services.newOrderID", Pkg: m + "/services", Pos: "services/orders.go:30", Lines: 3},
+			{ID: m + "/services.(*UserService).Get", Pkg: m + "/services", Recv: "UserService", Pos: "services/users.go:9", Lines: 8},
+		},
+		Types: []facts.Type{
+			{ID: m + "/services.OrderService", Pkg: m + "/services", Pos: "services/orders.go:5", Lines: 3},
+			{ID: m + "/services.UserService", Pkg: m + "/services", Pos: "services/users.go:5", Lines: 3},
+		},
+		Calls: []facts.Call{
+			{Caller: m + "/services.(*OrderService).Place", Callee: m + "/services.(*UserService).Get", Pos: "services/orders.go:12"},
+			{Caller: m + "/services.(*OrderService).Place", Callee: m + "/services.newOrderID", Pos: "services/orders.go:13"},
+			{Caller: m + "/cmd/shop.main", Callee: m + "/orders.Place", Pos: "cmd/shop/main.go:4"},
+		},
+		Accesses: []facts.Access{
+			{Func: m + "/services.(*OrderService).Place", Table: "users", Mode: facts.Read, Pos: "services/orders.go:14"},
+		},
+	}
+}
+
+func layeredDecomposition() *cluster.Decomposition {
+	const m = "example.com/shop"
+	return &cluster.Decomposition{
+		Contexts: []cluster.Context{{Name: "orders"}, {Name: "users", Tables: []string{"users"}}},
+		FuncContext: map[string]int{
+			m + "/orders.Place": 0, m + "/orders/store.Save": 0,
+			m + "/services.(*OrderService).Place": 0, m + "/services.newOrderID": 0,
+			m + "/services.(*UserService).Get": 1,
+		},
+		TypeContext: map[string]int{m + "/services.OrderService": 0, m + "/services.UserService": 1},
+		Platform:    []cluster.PlatformGroup{{Folder: "cmd", Role: cluster.RoleEntry, Packages: []string{m + "/cmd/shop"}}},
+	}
+}
+
+func TestDeclareRoundTrip(t *testing.T) {
+	f := layered()
+	c := check.Declare(f, layeredDecomposition())
+	got := string(c.MarshalContextMap("test"))
+	for _, want := range []string{
+		"  - name: orders\n    packages:\n      - example.com/shop/orders/...\n      - example.com/shop/services\n",
+		"  - name: users\n    files:\n      - services/users.go\n    tables:\n      - users\n",
+		"entry:\n  packages:\n    - example.com/shop/cmd/...\n",
+		"allow: []\n",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("init output lacks\n%s\nin\n%s", want, got)
+		}
+	}
+	parsed, err := config.Parse([]byte(got))
+	if err != nil {
+		t.Fatalf("init output does not parse: %v\n%s", err, got)
+	}
+	// The map it writes puts every declaration where the analysis did.
+	m, err := check.NewMap(parsed, "decomp.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := m.Resolve(f, func(string) bool { return false })
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, fn := range f.Funcs {
+		file, _ := facts.SplitPos(fn.Pos)
+		want := "entry"
+		if c, ok := layeredDecomposition().FuncContext[fn.ID]; ok {
+			want = []string{"orders", "users"}[c]
+		}
+		if got := r.Of(fn.Pkg, facts.MethodRecv(fn.ID), file); got != want {
+			t.Errorf("%s is in %q, want %q", fn.ID, got, want)
+		}
+	}
+	vs := check.Find(f, m, r, func(string) bool { return false })
+	var got2 []string
+	for _, v := range vs {
+		got2 = append(got2, string(v.Kind)+" "+v.FromContext+"→"+v.ToContext)
+	}
+	if want := []string{"call orders→users", "read orders→users"}; !reflect.DeepEqual(got2, want) {
+		t.Errorf("violations %v, want %v (the entry point's call is allowed)", got2, want)
+	}
+}
+
+func TestResolveErrors(t *testing.T) {
+	tests := []struct {
+		name, yaml, want string
+	}{
+		{"claimed twice", `contexts:
+  - name: a
+    packages: [example.com/shop/orders]
+  - name: b
+    packages:
+      - example.com/shop/orders/...
+`, "decomp.yaml:6: package example.com/shop/orders is claimed by both a (line 3) and b"},
+		{"matches nothing", `contexts:
+  - name: a
+    packages:
+      - example.com/shop/orders/...
+    types:
+      - example.com/shop/gone.T
+`, `decomp.yaml:6: type pattern "example.com/shop/gone.T" of a matches nothing in the loaded code`},
+		{"file claimed by platform and a context", `contexts:
+  - name: a
+    files: [services/*.go]
+platform:
+  files: [services/users.go]
+`, "decomp.yaml:5: file services/users.go is claimed by both a (line 3) and platform"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := config.Parse([]byte(tt.yaml))
+			if err != nil {
+				t.Fatal(err)
+			}
+			m, err := check.NewMap(c, "decomp.yaml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = m.Resolve(layered(), func(string) bool { return false })
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("error %v\nwant   %s", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestBaseline(t *testing.T) {
+	v := func(kind check.Kind, from, to string, n int) check.Violation {
+		return check.Violation{Key: check.Key{Kind: kind, From: from, To: to}, FromContext: "a", ToContext: "b", Count: n}
+	}
+	now := []check.Violation{v(check.Call, "a.F", "b.G", 3), v(check.Read, "a.F", "t", 1), v(check.Call, "a.E", "b.G", 1)}
+	b := check.NewBaseline([]check.Violation{v(check.Call, "a.F", "b.G", 2), v(check.TypeUse, "a.F", "b.T", 1), v(check.Call, "a.E", "b.G", 1)})
+	data, err := b.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{
+  "version": 1,
+  "violations": [
+    {"kind":"call","from":"a.E","to":"b.G","fromContext":"a","toContext":"b","count":1},
+    {"kind":"call","from":"a.F","to":"b.G","fromContext":"a","toContext":"b","count":2},
+    {"kind":"type","from":"a.F","to":"b.T","fromContext":"a","toContext":"b","count":1}
+  ]
+}
+`
+	if string(data) != want {
+		t.Errorf("baseline file:\n%s\nwant:\n%s", data, want)
+	}
+	o := check.Compare(now, b, false)
+	if len(o.New) != 1 || o.New[0].Kind != check.Read || o.Accepted != 2 || len(o.Fixed) != 1 || o.Fixed[0].Kind != check.TypeUse {
+		t.Errorf("compare: %+v", o)
+	}
+	o = check.Compare(now, b, true)
+	if len(o.New) != 2 || o.New[0].Kind != check.Call || o.New[0].Count != 1 {
+		t.Errorf("strict compare: %+v (want the third call along a.F → b.G as new, count 1)", o)
+	}
+}

@@ -97,12 +97,12 @@ func (b *Baseline) Marshal() ([]byte, error) {
 type Outcome struct {
 	// New are the violations the baseline does not accept; under strict
 	// counting Count is how many occurrences are beyond the accepted ones.
-	New []Violation
+	New []Violation `json:"new"`
 	// Accepted counts the violations the baseline covers.
-	Accepted int
+	Accepted int `json:"accepted"`
 	// Fixed are baseline entries that no longer occur (or, under strict
 	// counting, occur fewer times; Count is how many fewer).
-	Fixed []Entry
+	Fixed []Entry `json:"fixed"`
 }
 
 // Compare subtracts the baseline from the current violations. By default an

@@ -176,14 +176,15 @@ func GitHub(w io.Writer, r *check.Report, opt Options) error {
 	return p.err
 }
 
-// ghData escapes a workflow command's message.
+// ghData escapes a workflow command's message; control characters from
+// the code are shown escaped, never passed to the log raw.
 func ghData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(render.Escape(s))
 }
 
 // ghProp escapes a workflow command's property value.
 func ghProp(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(render.Escape(s))
 }
 
 // JSONVersion is the check report's format version.

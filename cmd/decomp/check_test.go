@@ -1,0 +1,149 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// copyDir copies a fixture tree so a test can edit it.
+func copyDir(t *testing.T, src string) string {
+	t.Helper()
+	dst := t.TempDir()
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if err := os.MkdirAll(filepath.Join(dst, filepath.Dir(rel)), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+var sample = filepath.Join("..", "..", "testdata", "musicstream")
+
+// The sample monolith ships its context map and baseline: the gate passes
+// on it as committed, and fails once a violation is injected.
+func TestCheckSample(t *testing.T) {
+	code, out, stderr := run(t, "check", "-C", sample)
+	if code != 0 {
+		t.Fatalf("check on the sample: exit %d\n%s%s", code, out, stderr)
+	}
+	if !strings.Contains(out, "decomp check: ok: 0 new") {
+		t.Errorf("summary missing:\n%s", out)
+	}
+
+	dir := copyDir(t, sample)
+	inject := `package services
+
+import "example.com/musicstream/internal/models"
+
+// Peek reads the billing plan from the search code.
+func (s *SearchService) Peek(p *models.Plan) string { return p.Name }
+`
+	if err := os.WriteFile(filepath.Join(dir, "internal", "services", "search_peek.go"), []byte(inject), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ = run(t, "check", "-C", dir)
+	if code != 1 {
+		t.Fatalf("injected violation: exit %d, want 1\n%s", code, out)
+	}
+	if !strings.Contains(out, "search → billing (1 new)") || !strings.Contains(out, "internal/services/search_peek.go:6: type:") {
+		t.Errorf("report does not show the injected type use at its line:\n%s", out)
+	}
+	for _, format := range []string{"github", "sarif", "json"} {
+		code, out, _ = run(t, "check", "-C", dir, "--format", format, "--path-prefix", "svc")
+		if code != 1 || !strings.Contains(out, "svc/internal/services/search_peek.go") && format != "json" {
+			t.Errorf("--format %s: exit %d\n%s", format, code, out)
+		}
+	}
+	if code, out, _ = run(t, "check", "-C", dir, "--format", "github"); !strings.HasPrefix(out, "::error file=internal/services/search_peek.go,line=6,title=decomp check%3A type::") {
+		t.Errorf("github annotation: exit %d\n%s", code, out)
+	}
+}
+
+func TestInitThenCheck(t *testing.T) {
+	dir := copyDir(t, sample)
+	if err := os.Remove(filepath.Join(dir, "decomp.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(filepath.Join(dir, "decomp-baseline.json"))
+	if code, _, stderr := run(t, "check", "-C", dir); code != 2 || !strings.Contains(stderr, "decomp init") {
+		t.Errorf("check without a config: exit %d, %s", code, stderr)
+	}
+	if code, _, stderr := run(t, "init", "-C", dir); code != 0 {
+		t.Fatalf("init: exit %d: %s", code, stderr)
+	}
+	first, err := os.ReadFile(filepath.Join(dir, "decomp.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := run(t, "init", "-C", dir); code != 2 || !strings.Contains(stderr, "exists; pass --force") {
+		t.Errorf("second init: exit %d, %s", code, stderr)
+	}
+	if code, _, stderr := run(t, "check", "-C", dir); code != 1 {
+		t.Errorf("check before the baseline: exit %d, want 1 (%s)", code, stderr)
+	}
+	if code, _, stderr := run(t, "check", "-C", dir, "--write-baseline"); code != 0 || !strings.Contains(stderr, "accepted violations") {
+		t.Fatalf("--write-baseline: exit %d, %s", code, stderr)
+	}
+	base, _ := os.ReadFile(filepath.Join(dir, "decomp-baseline.json"))
+	if code, out, _ := run(t, "check", "-C", dir); code != 0 {
+		t.Errorf("check after the baseline: exit %d\n%s", code, out)
+	}
+	// Same input, same files.
+	if code, _, _ := run(t, "init", "-C", dir, "--force"); code != 0 {
+		t.Fatal("init --force failed")
+	}
+	again, _ := os.ReadFile(filepath.Join(dir, "decomp.yaml"))
+	if string(again) != string(first) {
+		t.Error("init --force on the same code wrote a different file")
+	}
+	run(t, "check", "-C", dir, "--write-baseline")
+	if base2, _ := os.ReadFile(filepath.Join(dir, "decomp-baseline.json")); string(base2) != string(base) {
+		t.Error("--write-baseline on the same code wrote a different file")
+	}
+}
+
+func TestCheckBadInput(t *testing.T) {
+	dir := copyDir(t, sample)
+	write := func(name, content string) string {
+		p := filepath.Join(t.TempDir(), name)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	unknownCtx := write("decomp.yaml", "contexts:\n  - name: a\n    packages: [example.com/musicstream/...]\nallow:\n  - from: a\n    to: b\n")
+	nothing := write("decomp.yaml", "contexts:\n  - name: a\n    packages:\n      - example.com/musicstream/internal/nowhere\n")
+	badBase := write("base.json", "{\"version\": 7, \"violations\": []}")
+	tests := []struct {
+		name    string
+		args    []string
+		wantErr string
+	}{
+		{"unknown context in a rule", []string{"--config", unknownCtx}, unknownCtx + `:5: allow[0]: unknown context "b" (contexts: a)`},
+		{"pattern matching nothing", []string{"--config", nothing}, nothing + `:4: package pattern "example.com/musicstream/internal/nowhere" of a matches nothing`},
+		{"bad baseline", []string{"--baseline", badBase}, "unsupported version 7"},
+		{"bad format", []string{"--format", "xml"}, `unknown format "xml"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr := run(t, append([]string{"check", "-C", dir}, tt.args...)...)
+			if code != 2 || !strings.Contains(stderr, tt.wantErr) || strings.Count(stderr, "\n") != 1 {
+				t.Errorf("exit %d, stderr %q; want 2 and one line with %q", code, stderr, tt.wantErr)
+			}
+		})
+	}
+}

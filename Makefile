@@ -15,11 +15,13 @@ all: build
 build:
 	$(GO) build -o $(BIN) ./cmd/decomp
 
-## demo: analyse the bundled sample monolith and score it against its truth
+## demo: analyse the bundled sample monolith, score it against its truth, run the gate on its context map
 demo: build
 	./$(BIN) analyze -C $(SAMPLE) ./...
 	@echo
 	./$(BIN) eval -C $(SAMPLE) --truth truth.yaml ./...
+	@echo
+	./$(BIN) check -C $(SAMPLE) ./...
 
 ## test: every test, plus gofmt, go vet and staticcheck (what CI runs)
 test: fmt-check vet staticcheck

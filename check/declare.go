@@ -34,6 +34,22 @@ func Declare(f *facts.Facts, d *cluster.Decomposition) *config.Config {
 			}
 		}
 	}
+	// Entry is what nothing else uses: a wiring package that other code
+	// imports (DTOs, a router the tests import) is shared, the platform.
+	for changed := true; changed; {
+		changed = false
+		for _, p := range f.Packages {
+			if aside[p.Path] == config.EntryName {
+				continue
+			}
+			for _, imp := range p.Imports {
+				if aside[imp] == config.EntryName {
+					aside[imp] = config.PlatformName
+					changed = true
+				}
+			}
+		}
+	}
 	ctxOf := func(m map[string]int, id string) string {
 		if c, ok := m[id]; ok && c >= 0 && c < len(names) {
 			return names[c]

@@ -135,9 +135,17 @@ func Text(w io.Writer, r *check.Report, opt Options) error {
 	if r.Blocked() {
 		verdict = "FAIL"
 	}
-	p.printf("decomp check: %s: %d new, %d accepted by %s, %d fixed (%d violations in all)\n",
-		verdict, len(r.New), r.Accepted, r.Baseline, len(r.Fixed), r.Total)
+	p.printf("decomp check: %s: %d new, %d accepted by %s, %d fixed (%s in all)\n",
+		verdict, len(r.New), r.Accepted, r.Baseline, len(r.Fixed), Plural(r.Total, "violation"))
 	return p.err
+}
+
+// Plural writes a count with its noun.
+func Plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 type printer struct {

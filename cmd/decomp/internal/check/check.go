@@ -134,7 +134,7 @@ func Run(ctx context.Context, o *Options) error {
 		if err := dst.Commit(); err != nil {
 			return err
 		}
-		_, err = fmt.Fprintf(o.IO.Err, "decomp check: wrote %d accepted violations to %s\n", len(all), basePath)
+		_, err = fmt.Fprintf(o.IO.Err, "decomp check: wrote %s to %s\n", output.Plural(len(all), "accepted violation"), basePath)
 		return err
 	}
 	if err := output.Write(dst.Writer(), o.Format, rep, output.Options{PathPrefix: o.PathPrefix, Version: version.String()}); err != nil {
@@ -145,7 +145,7 @@ func Run(ctx context.Context, o *Options) error {
 		return err
 	}
 	if rep.Blocked() {
-		return &cmdutil.BlockedError{Msg: fmt.Sprintf("%d new cross-context violations", len(rep.New))}
+		return &cmdutil.BlockedError{Msg: output.Plural(len(rep.New), "new violation") + " of the context map"}
 	}
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/decomp/decomp/check"
 	"github.com/decomp/decomp/config"
 	"github.com/decomp/decomp/internal/pipeline"
+	"github.com/decomp/decomp/internal/testfs"
 )
 
 // gate runs the check on dir, a copy of testdata/gate with edits applied.
@@ -39,25 +40,7 @@ func gate(t *testing.T, dir string) *check.Report {
 // edits: file → new content ("" deletes the file).
 func copyFixture(t *testing.T, edits map[string]string) string {
 	t.Helper()
-	dst := t.TempDir()
-	src := filepath.Join("testdata", "gate")
-	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		if err := os.MkdirAll(filepath.Join(dst, filepath.Dir(rel)), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	dst := testfs.Copy(t, filepath.Join("testdata", "gate"))
 	for name, content := range edits {
 		p := filepath.Join(dst, filepath.FromSlash(name))
 		if content == "" {

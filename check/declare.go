@@ -1,6 +1,8 @@
 package check
 
 import (
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -109,7 +111,7 @@ func Declare(f *facts.Facts, d *cluster.Decomposition) *config.Config {
 		get(pattern.ctx).Packages = append(get(pattern.ctx).Packages, pattern.pattern)
 	}
 	fileCtx := map[string]string{}
-	for _, file := range sortedKeys(fileLines) {
+	for _, file := range slices.Sorted(maps.Keys(fileLines)) {
 		pkg := filePkg[file]
 		if aside[pkg] != "" {
 			continue
@@ -148,15 +150,6 @@ func Declare(f *facts.Facts, d *cluster.Decomposition) *config.Config {
 		c.Entry = *m
 	}
 	return c
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 func majority(m map[string]int) string {

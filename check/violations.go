@@ -1,6 +1,7 @@
 package check
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -138,7 +139,7 @@ func Find(f *facts.Facts, m *Map, r *Resolver, ignored func(pkg string) bool) []
 	out := make([]Violation, 0, len(found))
 	for _, v := range found {
 		sort.Slice(v.Sites, func(i, j int) bool { return facts.ComparePos(v.Sites[i], v.Sites[j]) < 0 })
-		v.Sites = compact(v.Sites)
+		v.Sites = slices.Compact(v.Sites)
 		out = append(out, *v)
 	}
 	SortViolations(out)
@@ -173,16 +174,6 @@ func unassigned(f *facts.Facts, r *Resolver, ignored func(string) bool) []pkgSit
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].pkg < out[j].pkg })
-	return out
-}
-
-func compact(s []string) []string {
-	out := s[:0]
-	for i, x := range s {
-		if i == 0 || x != s[i-1] {
-			out = append(out, x)
-		}
-	}
 	return out
 }
 

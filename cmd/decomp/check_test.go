@@ -5,31 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// copyDir copies a fixture tree so a test can edit it.
-func copyDir(t *testing.T, src string) string {
-	t.Helper()
-	dst := t.TempDir()
-	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		if err := os.MkdirAll(filepath.Join(dst, filepath.Dir(rel)), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dst
-}
+	"github.com/decomp/decomp/internal/testfs"
+)
 
 var sample = filepath.Join("..", "..", "testdata", "musicstream")
 
@@ -44,7 +22,7 @@ func TestCheckSample(t *testing.T) {
 		t.Errorf("summary missing:\n%s", out)
 	}
 
-	dir := copyDir(t, sample)
+	dir := testfs.Copy(t, sample)
 	inject := `package services
 
 import "example.com/musicstream/internal/models"
@@ -74,7 +52,7 @@ func (s *SearchService) Peek(p *models.Plan) string { return p.Name }
 }
 
 func TestInitThenCheck(t *testing.T) {
-	dir := copyDir(t, sample)
+	dir := testfs.Copy(t, sample)
 	if err := os.Remove(filepath.Join(dir, "decomp.yaml")); err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +95,7 @@ func TestInitThenCheck(t *testing.T) {
 }
 
 func TestCheckBadInput(t *testing.T) {
-	dir := copyDir(t, sample)
+	dir := testfs.Copy(t, sample)
 	write := func(name, content string) string {
 		p := filepath.Join(t.TempDir(), name)
 		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {

@@ -113,7 +113,10 @@ type Resolver struct {
 // Resolve checks the map against the packages, files and types of f: a
 // pattern that selects nothing, or code that two contexts claim at the same
 // level, is an error pointing at the config line.
-func (m *Map) Resolve(f *facts.Facts, ignored func(pkg string) bool) (*Resolver, error) {
+//
+// partial says the load covered only part of the module: a pattern that
+// matches nothing may then match what was not loaded, and is no error.
+func (m *Map) Resolve(f *facts.Facts, ignored func(pkg string) bool, partial bool) (*Resolver, error) {
 	r := &Resolver{pkgs: map[string]string{}, files: map[string]string{}, types: map[string]string{}, typeFile: map[string]string{}}
 	var pkgs, files, types []string
 	for _, p := range f.Packages {
@@ -136,10 +139,11 @@ func (m *Map) Resolve(f *facts.Facts, ignored func(pkg string) bool) (*Resolver,
 		ids      []string
 		dst      map[string]string
 		patterns func(*config.Members) ([]string, []int)
+		match    func(pattern, s string) bool
 	}{
-		{"package", pkgs, r.pkgs, func(x *config.Members) ([]string, []int) { return x.Packages, x.PackageLines }},
-		{"file", files, r.files, func(x *config.Members) ([]string, []int) { return x.Files, x.FileLines }},
-		{"type", types, r.types, func(x *config.Members) ([]string, []int) { return x.Types, x.TypeLines }},
+		{"package", pkgs, r.pkgs, func(x *config.Members) ([]string, []int) { return x.Packages, x.PackageLines }, config.MatchPath},
+		{"file", files, r.files, func(x *config.Members) ([]string, []int) { return x.Files, x.FileLines }, config.MatchPath},
+		{"type", types, r.types, func(x *config.Members) ([]string, []int) { return x.Types, x.TypeLines }, config.Match},
 	}
 	type claim struct {
 		name string
@@ -153,7 +157,7 @@ func (m *Map) Resolve(f *facts.Facts, ignored func(pkg string) bool) (*Resolver,
 				line := lineAt(lines, j)
 				matched := false
 				for _, id := range lv.ids {
-					if !config.Match(pat, id) {
+					if !lv.match(pat, id) {
 						continue
 					}
 					matched = true
@@ -163,7 +167,7 @@ func (m *Map) Resolve(f *facts.Facts, ignored func(pkg string) bool) (*Resolver,
 					claims[id] = claim{c.name, line}
 					lv.dst[id] = c.name
 				}
-				if !matched {
+				if !matched && !partial {
 					return nil, m.errorf(line, "%s pattern %q of %s matches nothing in the loaded code", lv.what, pat, c.name)
 				}
 			}

@@ -18,7 +18,8 @@ import (
 // holding most of its lines, and a type that still sits elsewhere gets a
 // type pattern. A folder whose packages all go one way becomes one
 // "folder/..." pattern, so new packages there join it.
-func Declare(f *facts.Facts, d *cluster.Decomposition) *config.Config {
+// Ignored packages are left out.
+func Declare(f *facts.Facts, d *cluster.Decomposition, ignored func(pkg string) bool) *config.Config {
 	names := make([]string, len(d.Contexts))
 	for i, c := range d.Contexts {
 		names[i] = c.Name
@@ -90,6 +91,7 @@ func Declare(f *facts.Facts, d *cluster.Decomposition) *config.Config {
 	pkgCtx := map[string]string{}
 	for _, p := range f.Packages {
 		switch {
+		case ignored(p.Path):
 		case aside[p.Path] != "":
 			pkgCtx[p.Path] = aside[p.Path]
 		case len(pkgLines[p.Path]) > 0:

@@ -62,7 +62,7 @@ func layeredDecomposition() *cluster.Decomposition {
 
 func TestDeclareRoundTrip(t *testing.T) {
 	f := layered()
-	c := check.Declare(f, layeredDecomposition())
+	c := check.Declare(f, layeredDecomposition(), func(string) bool { return false })
 	got := string(c.MarshalContextMap("test"))
 	for _, want := range []string{
 		"  - name: orders\n    packages:\n      - example.com/shop/orders/...\n      - example.com/shop/services\n",
@@ -83,7 +83,7 @@ func TestDeclareRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := m.Resolve(f, func(string) bool { return false })
+	r, err := m.Resolve(f, func(string) bool { return false }, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,7 +142,7 @@ platform:
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, err = m.Resolve(layered(), func(string) bool { return false })
+			_, err = m.Resolve(layered(), func(string) bool { return false }, false)
 			if err == nil || err.Error() != tt.want {
 				t.Errorf("error %v\nwant   %s", err, tt.want)
 			}
@@ -179,5 +179,29 @@ func TestBaseline(t *testing.T) {
 	o = check.Compare(now, b, true)
 	if len(o.New) != 2 || o.New[0].Kind != check.Call || o.New[0].Count != 1 {
 		t.Errorf("strict compare: %+v (want the third call along a.F → b.G as new, count 1)", o)
+	}
+}
+
+// A package's variable initialisers share one function, pkg.init: each
+// call it makes is placed by the file it is in.
+func TestInitPlacedBySite(t *testing.T) {
+	const m = "example.com/shop"
+	f := layered()
+	f.Calls = []facts.Call{
+		{Caller: m + "/services.init", Callee: m + "/orders.Place", Pos: "services/users.go:3"},
+		{Caller: m + "/services.init", Callee: m + "/orders.Place", Pos: "services/orders.go:3"},
+	}
+	c, err := config.Parse([]byte("contexts:\n  - name: orders\n    packages: [example.com/shop/orders/..., example.com/shop/services]\n  - name: users\n    files: [services/users.go]\nentry:\n  packages: [example.com/shop/cmd/...]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m2, _ := check.NewMap(c, "decomp.yaml")
+	r, err := m2.Resolve(f, func(string) bool { return false }, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vs := check.Find(f, m2, r, func(string) bool { return false })
+	if len(vs) != 1 || vs[0].FromContext != "users" || vs[0].Sites[0] != "services/users.go:3" {
+		t.Errorf("violations %+v; want the users file's initialiser calling orders", vs)
 	}
 }

@@ -32,6 +32,8 @@ type Options struct {
 	// BaselinePath is the baseline's name in the report.
 	BaselinePath string
 	Strict       bool
+	// Partial says the patterns loaded only part of the module.
+	Partial bool
 }
 
 // Run checks facts against a config's context map and a baseline.
@@ -41,7 +43,7 @@ func Run(f *facts.Facts, c *config.Config, opt Options) (*Report, []Violation, e
 		return nil, nil, err
 	}
 	ignored := IgnoreFunc(c)
-	res, err := m.Resolve(f, ignored)
+	res, err := m.Resolve(f, ignored, opt.Partial)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -50,9 +52,15 @@ func Run(f *facts.Facts, c *config.Config, opt Options) (*Report, []Violation, e
 	if b == nil {
 		b = &Baseline{Version: BaselineVersion}
 	}
+	out := Compare(vs, b, opt.Strict)
+	if opt.Partial {
+		// A dependency into code that was not loaded is not seen, so
+		// nothing can be called fixed.
+		out.Fixed = nil
+	}
 	r := &Report{
 		Module: f.Module, Config: opt.ConfigPath, Baseline: opt.BaselinePath, Strict: opt.Strict,
-		Total: len(vs), Outcome: Compare(vs, b, opt.Strict), Warnings: f.Warnings,
+		Total: len(vs), Outcome: out, Warnings: f.Warnings,
 	}
 	for _, v := range r.New {
 		if v.FromContext != "" && r.MayUse[v.FromContext] == nil {

@@ -54,17 +54,39 @@ func Find(f *facts.Facts, m *Map, r *Resolver, ignored func(pkg string) bool) []
 	for i := range f.Funcs {
 		funcs[f.Funcs[i].ID] = &f.Funcs[i]
 	}
+	// Where each declaration lives; an import path may hold dots
+	// ("example.com/lib.v2"), so IDs are not split when the facts know.
+	declPkg := make(map[string]string, len(f.Types)+len(f.Values))
 	valueFile := make(map[string]string, len(f.Values))
+	for _, t := range f.Types {
+		declPkg[t.ID] = t.Pkg
+	}
 	for _, v := range f.Values {
+		declPkg[v.ID] = v.Pkg
 		valueFile[v.ID], _ = facts.SplitPos(v.Pos)
 	}
+	pkgOf := func(id string) string {
+		if p, ok := declPkg[id]; ok {
+			return p
+		}
+		if recv := facts.MethodRecv(id); recv != "" {
+			if p, ok := declPkg[recv]; ok {
+				return p
+			}
+		}
+		return PackageOf(id)
+	}
 	// ctxOfFunc places a function or method, interface methods included
-	// (they are no Func of their own).
-	ctxOfFunc := func(id string) (string, bool) {
-		pkg, file := PackageOf(id), ""
+	// (they are no Func of their own). A package's initialiser gathers
+	// the initialisers of every file, so it is placed by the site.
+	ctxOfFunc := func(id, site string) (string, bool) {
+		pkg, file := pkgOf(id), ""
 		if fn, ok := funcs[id]; ok {
 			pkg = fn.Pkg
 			file, _ = facts.SplitPos(fn.Pos)
+		}
+		if strings.HasSuffix(id, ".init") && site != "" {
+			file, _ = facts.SplitPos(site)
 		}
 		if ignored(pkg) {
 			return "", false
@@ -73,7 +95,7 @@ func Find(f *facts.Facts, m *Map, r *Resolver, ignored func(pkg string) bool) []
 	}
 	// ctxOfDecl places a type, a constant or a variable.
 	ctxOfDecl := func(id string) (string, bool) {
-		pkg := PackageOf(id)
+		pkg := pkgOf(id)
 		if ignored(pkg) {
 			return "", false
 		}
@@ -98,8 +120,8 @@ func Find(f *facts.Facts, m *Map, r *Resolver, ignored func(pkg string) bool) []
 		add(Key{kind, fromSym, toSym}, from, to, count, site)
 	}
 	for _, c := range f.Calls {
-		from, ok1 := ctxOfFunc(c.Caller)
-		to, ok2 := ctxOfFunc(c.Callee)
+		from, ok1 := ctxOfFunc(c.Caller, c.Pos)
+		to, ok2 := ctxOfFunc(c.Callee, "")
 		if ok1 && ok2 {
 			dep(Call, c.Caller, c.Callee, from, to, 1, c.Pos)
 		}
@@ -110,10 +132,10 @@ func Find(f *facts.Facts, m *Map, r *Resolver, ignored func(pkg string) bool) []
 		if u.Kind == facts.UseImplements {
 			from, ok1 = ctxOfDecl(u.From)
 		} else {
-			from, ok1 = ctxOfFunc(u.From)
+			from, ok1 = ctxOfFunc(u.From, u.Pos)
 		}
 		target := u.Target
-		if (u.Kind == facts.UseConst || u.Kind == facts.UseVar) && u.Owner != "" && PackageOf(u.Owner) == PackageOf(u.Target) {
+		if (u.Kind == facts.UseConst || u.Kind == facts.UseVar) && u.Owner != "" && pkgOf(u.Owner) == pkgOf(u.Target) {
 			target = u.Owner // a typed constant goes where its type goes
 		}
 		to, ok2 := ctxOfDecl(target)
@@ -122,7 +144,7 @@ func Find(f *facts.Facts, m *Map, r *Resolver, ignored func(pkg string) bool) []
 		}
 	}
 	for _, a := range f.Accesses {
-		from, ok := ctxOfFunc(a.Func)
+		from, ok := ctxOfFunc(a.Func, a.Pos)
 		owner := m.TableOwner(a.Table)
 		if !ok || owner == "" {
 			continue
@@ -209,7 +231,7 @@ func kindRank(k Kind) string {
 func IgnoreFunc(c *config.Config) func(pkg string) bool {
 	return func(pkg string) bool {
 		for _, p := range c.Ignore {
-			if config.Match(p, pkg) {
+			if config.MatchPath(p, pkg) {
 				return true
 			}
 		}

@@ -402,8 +402,9 @@ func MatchUnit(pattern string, u graph.Unit) bool {
 	if u.Kind == graph.KindTable {
 		cands = append(cands, u.Name)
 	}
-	for _, c := range cands {
-		if config.Match(pattern, c) {
+	for i, c := range cands {
+		// Only a type's ID is a qualified name; the rest are paths.
+		if i == 0 && u.Kind == graph.KindType && config.Match(pattern, c) || config.MatchPath(pattern, c) {
 			return true
 		}
 	}

@@ -393,13 +393,22 @@ func oneLine(s string) string {
 }
 
 // Match reports whether a pattern selects an import path or a qualified
-// name ("path.Name"): equal, "base/..." for base and everything below it,
-// or a path.Match glob.
+// name ("path.Name"): equal, "base/..." for base, everything below it and
+// the names declared in it, or a path.Match glob.
 func Match(pattern, s string) bool {
+	if base, ok := strings.CutSuffix(pattern, "/..."); ok && strings.HasPrefix(s, base+".") && !strings.Contains(s[len(base)+1:], "/") {
+		return true
+	}
+	return MatchPath(pattern, s)
+}
+
+// MatchPath is Match for a package or file path: "base/..." selects base
+// and what is below it, never a sibling named "base.v2" or "base.go".
+func MatchPath(pattern, s string) bool {
 	if s == pattern {
 		return true
 	}
-	if base, ok := strings.CutSuffix(pattern, "/..."); ok && (s == base || strings.HasPrefix(s, base+"/") || strings.HasPrefix(s, base+".")) {
+	if base, ok := strings.CutSuffix(pattern, "/..."); ok && (s == base || strings.HasPrefix(s, base+"/")) {
 		return true
 	}
 	ok, _ := path.Match(pattern, s)

@@ -83,3 +83,46 @@ func TestContextMapErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestMatch(t *testing.T) {
+	tests := []struct {
+		pattern, s  string
+		match, path bool
+	}{
+		{"m/api/...", "m/api", true, true},
+		{"m/api/...", "m/api/v1", true, true},
+		{"m/api/...", "m/api.T", true, false},
+		{"m/api/...", "m/api.v2", true, false}, // as a name it could be a type; as a path it is a sibling
+		{"m/api/...", "m/api.v2/x", false, false},
+		{"internal/billing/...", "internal/billing.go", true, false},
+		{"m/*/store", "m/orders/store", true, true},
+		{"m/api", "m/apis", false, false},
+	}
+	for _, tt := range tests {
+		if got := config.Match(tt.pattern, tt.s); got != tt.match {
+			t.Errorf("Match(%q, %q) = %v", tt.pattern, tt.s, got)
+		}
+		if got := config.MatchPath(tt.pattern, tt.s); got != tt.path {
+			t.Errorf("MatchPath(%q, %q) = %v", tt.pattern, tt.s, got)
+		}
+	}
+}
+
+// Names from the code round-trip through the file init writes, whatever
+// they hold.
+func TestContextMapRoundTrip(t *testing.T) {
+	odd := []string{"x\ny", "a: b", "# c", "- d", "'e'", `"f"`, "yes", "null", "[g]", "tab\there", "esc\x1b[31m"}
+	c := &config.Config{}
+	for i, n := range odd {
+		c.Contexts = append(c.Contexts, config.Context{Name: n, Members: config.Members{Packages: []string{"example.com/p" + string(rune('a'+i))}}, Tables: []string{n}})
+	}
+	back, err := config.Parse(c.MarshalContextMap("header"))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, c.MarshalContextMap("header"))
+	}
+	for i, n := range odd {
+		if back.Contexts[i].Name != n || back.Contexts[i].Tables[0] != n {
+			t.Errorf("%q came back as %q / %q", n, back.Contexts[i].Name, back.Contexts[i].Tables[0])
+		}
+	}
+}

@@ -3,6 +3,7 @@ package config
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -134,6 +135,9 @@ func list(b *bytes.Buffer, indent, key string, items []string) {
 
 // scalar quotes a string where YAML would read it as something else.
 func scalar(s string) string {
+	if strings.IndexFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f }) >= 0 {
+		return strconv.Quote(s) // a block scalar would not fit a list item
+	}
 	out, err := yaml.Marshal(s)
 	if err != nil {
 		return fmt.Sprintf("%q", s)

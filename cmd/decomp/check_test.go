@@ -22,6 +22,12 @@ func TestCheckSample(t *testing.T) {
 		t.Errorf("summary missing:\n%s", out)
 	}
 
+	// A subset is checked against the same map: the other contexts'
+	// patterns match nothing loaded, and what was not loaded is not fixed.
+	if code, out, stderr := run(t, "check", "-C", sample, "./internal/services/..."); code != 0 || !strings.Contains(out, " 0 fixed") {
+		t.Errorf("check on a subset: exit %d\n%s%s", code, out, stderr)
+	}
+
 	dir := testfs.Copy(t, sample)
 	inject := `package services
 

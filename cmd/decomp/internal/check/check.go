@@ -110,7 +110,7 @@ func Run(ctx context.Context, o *Options) error {
 		dst.Abort()
 		return err
 	}
-	rep, all, err := check.Run(f, cfg, check.Options{ConfigPath: o.Pipeline.ConfigPath, Baseline: base, BaselinePath: basePath, Strict: o.StrictCount})
+	rep, all, err := check.Run(f, cfg, check.Options{ConfigPath: o.Pipeline.ConfigPath, Baseline: base, BaselinePath: basePath, Strict: o.StrictCount, Partial: partial(o.Pipeline.Patterns)})
 	if err != nil {
 		dst.Abort()
 		return &load.InputError{Msg: err.Error()}
@@ -148,6 +148,17 @@ func Run(ctx context.Context, o *Options) error {
 		return &cmdutil.BlockedError{Msg: output.Plural(len(rep.New), "new violation") + " of the context map"}
 	}
 	return nil
+}
+
+// partial reports whether the patterns narrow the load below the whole
+// module (or workspace).
+func partial(patterns []string) bool {
+	for _, p := range patterns {
+		if p != "./..." && p != "all" {
+			return true
+		}
+	}
+	return false
 }
 
 func validFormat(f string) bool {

@@ -82,7 +82,11 @@ func Run(ctx context.Context, o *Options) error {
 		dst.Abort()
 		return err
 	}
-	declared := check.Declare(out.Facts, &out.Result.Decomposition)
+	ignored := func(string) bool { return false }
+	if c := o.Pipeline.Config; c != nil {
+		ignored = check.IgnoreFunc(c)
+	}
+	declared := check.Declare(out.Facts, &out.Result.Decomposition, ignored)
 	if prev := o.Pipeline.Config; prev != nil && o.Pipeline.ConfigPath != "" && sameFile(o.Pipeline.ConfigPath, target) {
 		declared = prev.WithContextMap(declared)
 	}

@@ -1,5 +1,7 @@
 package cluster
 
+import "github.com/decomp/decomp/analysis/facts"
+
 // Decomposition is the clustering stage's result: the module's units grouped
 // into candidate bounded contexts. It is plain data; judges and renderers
 // read it without knowing how it was computed.
@@ -51,9 +53,25 @@ type Context struct {
 	Lines  int      `json:"lines"`
 }
 
-// ContextOfFunc returns the context of a function, or -1.
+// ContextOfFunc returns the context of a function: its own entry, else its
+// receiver type's (an interface method, which is no function of its own, or
+// a method whose unit was dropped), else -1. Every later stage asks this one
+// question the same way.
 func (d *Decomposition) ContextOfFunc(id string) int {
 	if c, ok := d.FuncContext[id]; ok {
+		return c
+	}
+	if t := facts.MethodRecv(id); t != "" {
+		if c, ok := d.TypeContext[t]; ok {
+			return c
+		}
+	}
+	return -1
+}
+
+// ContextOfType returns the context of a type, or -1.
+func (d *Decomposition) ContextOfType(id string) int {
+	if c, ok := d.TypeContext[id]; ok {
 		return c
 	}
 	return -1

@@ -350,15 +350,7 @@ func Dependencies(f *facts.Facts, g *graph.Graph, d *cluster.Decomposition) []De
 			dep.Evidence = append(dep.Evidence, pos)
 		}
 	}
-	ctxOfFunc := func(id string) int {
-		if c, ok := d.FuncContext[id]; ok {
-			return c
-		}
-		if u, ok := g.FuncUnit[id]; ok {
-			return ctxOfUnit(g, d, u)
-		}
-		return ctxOfType(d, facts.MethodRecv(id))
-	}
+	ctxOfFunc := d.ContextOfFunc
 	for _, c := range f.Calls {
 		kind := graph.Call.String()
 		if c.Kind == facts.CallDynamic {
@@ -368,7 +360,7 @@ func Dependencies(f *facts.Facts, g *graph.Graph, d *cluster.Decomposition) []De
 	}
 	for _, u := range f.Uses {
 		if u.Kind == facts.UseImplements {
-			add(ctxOfType(d, u.From), ctxOfType(d, u.Target), string(facts.UseImplements), "")
+			add(d.ContextOfType(u.From), d.ContextOfType(u.Target), string(facts.UseImplements), "")
 			continue
 		}
 		target := u.Target
@@ -376,7 +368,7 @@ func Dependencies(f *facts.Facts, g *graph.Graph, d *cluster.Decomposition) []De
 			target = u.Owner
 		}
 		for i := 0; i < u.Count; i++ {
-			add(ctxOfFunc(u.From), ctxOfType(d, target), graph.TypeUse.String(), "")
+			add(ctxOfFunc(u.From), d.ContextOfType(target), graph.TypeUse.String(), "")
 		}
 	}
 	for _, a := range f.Accesses {
@@ -408,13 +400,6 @@ func Dependencies(f *facts.Facts, g *graph.Graph, d *cluster.Decomposition) []De
 
 func ctxOfUnit(g *graph.Graph, d *cluster.Decomposition, u int) int {
 	if c, ok := d.UnitContext[g.Units[u].ID]; ok {
-		return c
-	}
-	return -1
-}
-
-func ctxOfType(d *cluster.Decomposition, id string) int {
-	if c, ok := d.TypeContext[id]; ok && id != "" {
 		return c
 	}
 	return -1

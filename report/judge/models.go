@@ -183,7 +183,7 @@ func OversizedModels(f *facts.Facts, d *cluster.Decomposition, opt ModelOptions)
 	if len(cands) == 0 {
 		return nil
 	}
-	funcCtx := modelFuncContext(d)
+	funcCtx := d.ContextOfFunc
 	for _, u := range f.FieldUses {
 		m := cands[u.Struct]
 		if m == nil {
@@ -242,22 +242,6 @@ func OversizedModels(f *facts.Facts, d *cluster.Decomposition, opt ModelOptions)
 	return out
 }
 
-// modelFuncContext maps a function to its context: its own entry in the
-// decomposition, else its receiver type's (methods of clustered types whose
-// function entry is missing), else -1.
-func modelFuncContext(d *cluster.Decomposition) func(string) int {
-	return func(id string) int {
-		if c, ok := d.FuncContext[id]; ok {
-			return c
-		}
-		if t := facts.MethodRecv(id); t != "" {
-			if c, ok := d.TypeContext[t]; ok {
-				return c
-			}
-		}
-		return -1
-	}
-}
 
 // modelLabels names each field by its embedding path and marks the embedded
 // fields whose promoted fields are listed (containers).

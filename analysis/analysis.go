@@ -28,7 +28,7 @@ type Options struct {
 // not be analysed is listed in the result's Warnings.
 func Extract(ctx context.Context, prog *load.Program, opt Options) (*facts.Facts, error) {
 	if opt.CallGraph == "" {
-		opt.CallGraph = calls.VTA
+		opt.CallGraph = calls.Default
 	}
 	f := &facts.Facts{Module: prog.Module}
 	f.Warnings = append(f.Warnings, prog.Warnings...)

@@ -83,8 +83,6 @@ type Result struct {
 	// Merges are pairs of domain folders merged into one context, or
 	// coupled nearly enough to be: the user decides.
 	Merges []Merge `json:"merges,omitempty"`
-	// Quality is the modularity of the final partition on the unit graph.
-	Quality float64 `json:"quality"`
 }
 
 // Disagreement is a unit whose folder and coupling disagree: it stays in its
@@ -121,14 +119,30 @@ type Merge struct {
 	Evidence []string `json:"evidence"`
 }
 
-// Decompose clusters g.
-func Decompose(g *graph.Graph, opt Options) (*Result, error) {
+// WithDefaults fills in what was left unset: resolution 1, the default
+// folder prior for a negative one, the default term weight and hub damping
+// for nil. Decompose runs on the result; reports record it.
+func (opt Options) WithDefaults() Options {
 	if opt.Resolution == 0 {
 		opt.Resolution = 1
 	}
 	if opt.FolderPrior < 0 {
 		opt.FolderPrior = DefaultFolderPrior
 	}
+	if opt.TermWeight == nil {
+		w := DefaultTermWeight
+		opt.TermWeight = &w
+	}
+	if opt.HubDamping == nil {
+		d := DefaultHubDamping
+		opt.HubDamping = &d
+	}
+	return opt
+}
+
+// Decompose clusters g.
+func Decompose(g *graph.Graph, opt Options) (*Result, error) {
+	opt = opt.WithDefaults()
 	layout := opt.Layout
 	if layout == nil {
 		layout = Classify(g, nil)
@@ -204,10 +218,7 @@ func Decompose(g *graph.Graph, opt Options) (*Result, error) {
 	var unitTerms map[int]int
 	termW := 0.0
 	if prior {
-		termW = DefaultTermWeight
-		if opt.TermWeight != nil {
-			termW = *opt.TermWeight
-		}
+		termW = *opt.TermWeight
 	}
 	if termW > 0 {
 		terms, unitTerms = termEdges(g, aside)
@@ -216,10 +227,7 @@ func Decompose(g *graph.Graph, opt Options) (*Result, error) {
 	total := termBase + len(terms)
 	lg := leiden.NewGraph(total)
 	strength := make([]float64, n)
-	damping := DefaultHubDamping
-	if opt.HubDamping != nil {
-		damping = *opt.HubDamping
-	}
+	damping := *opt.HubDamping
 	deg := make([]float64, n)
 	for _, e := range g.Edges {
 		if !aside[e.A] && !aside[e.B] {
@@ -323,28 +331,12 @@ func Decompose(g *graph.Graph, opt Options) (*Result, error) {
 
 	out := &Result{}
 	out.Decomposition, out.Membership = assemble(g, p.m, platform, pinOf, pinNames, unitFolder, folders)
-	// Units in no context count as communities of their own.
-	qm := append([]int(nil), out.Membership...)
-	for i, c := range qm {
-		if c < 0 {
-			qm[i] = len(out.Contexts) + i
-		}
-	}
-	out.Quality = leiden.Modularity(unitGraph(g), qm, opt.Resolution)
 	for _, k := range sortedKeys(folders) {
 		out.Folders = append(out.Folders, *folders[k])
 	}
 	out.Merges = p.nameMerges(merges, out)
 	out.Disagreements = disagreements(g, out, unitFolder, folders)
 	return out, nil
-}
-
-func unitGraph(g *graph.Graph) *leiden.Graph {
-	lg := leiden.NewGraph(len(g.Units))
-	for _, e := range g.Edges {
-		lg.AddEdge(e.A, e.B, e.Weight)
-	}
-	return lg
 }
 
 // resolvePins maps pin patterns to units. A pattern naming a unit exactly

@@ -3,13 +3,12 @@ package report
 import (
 	"github.com/decomp/decomp/cluster/graph"
 	"github.com/decomp/decomp/cluster/metrics"
-	"github.com/decomp/decomp/internal/pipeline"
 )
 
 // computeMetrics feeds the unit graph to cluster/metrics. Graph edges are
 // undirected; calls get their direction back from the call facts so that
 // IFN counts the units called from outside, not the callers.
-func computeMetrics(out *pipeline.Output) (metrics.Result, error) {
+func computeMetrics(out *Input) (metrics.Result, error) {
 	g := out.Graph
 	type dkey struct {
 		from, to int

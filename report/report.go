@@ -11,7 +11,6 @@ import (
 	"github.com/decomp/decomp/cluster"
 	"github.com/decomp/decomp/cluster/graph"
 	"github.com/decomp/decomp/cluster/metrics"
-	"github.com/decomp/decomp/internal/pipeline"
 	"github.com/decomp/decomp/report/judge"
 )
 
@@ -175,64 +174,50 @@ type Dependency struct {
 	Evidence []string `json:"evidence,omitempty"`
 }
 
-// Build assembles the report of one pipeline run.
-func Build(out *pipeline.Output, toolVersion string) *Report {
-	o := out.Options
+// Input is what a report is built from: each stage's plain output. The
+// glue that ran the stages fills it; the report knows nothing of how.
+type Input struct {
+	// Inputs are the run's settings as the report records them, effective
+	// weights included.
+	Inputs       Inputs
+	Facts        *facts.Facts
+	Graph        *graph.Graph
+	Result       *cluster.Result
+	Weights      graph.Weights
+	Models       []judge.OversizedModel
+	SharedTables []judge.SharedTable
+}
+
+// Build assembles the report of one run.
+func Build(in *Input, toolVersion string) *Report {
 	r := &Report{
-		SchemaVersion: SchemaVersion,
-		Tool:          Tool{Name: "decomp", Version: toolVersion},
-		Inputs: Inputs{
-			Dir: o.Dir, Patterns: nonNil(o.Patterns), Tags: nonNil(o.Tags), Tests: o.Tests, Config: o.ConfigPath,
-			Granularity: string(o.Granularity), CallGraph: string(o.CallGraph), Resolution: o.Resolution,
-			Seed: o.Seed, FolderPrior: o.FolderPrior, ModelFields: o.ModelFields, IncludeGenerated: o.IncludeGenerated,
-			AllowDownload: o.AllowDownload, Weights: effectiveWeights(out), Pins: []cluster.Pin{}, Ignore: []string{},
-		},
-		Module:          out.Facts.Module,
-		Folders:         nonNil(out.Result.Folders),
-		Disagreements:   nonNil(out.Result.Disagreements),
-		Platform:        nonNil(out.Result.Platform),
-		Merges:          nonNil(out.Result.Merges),
-		Warnings:        nonNil(out.Facts.Warnings),
-		OversizedModels: nonNil(out.Models),
-		SharedTables:    nonNil(out.SharedTables),
+		SchemaVersion:   SchemaVersion,
+		Tool:            Tool{Name: "decomp", Version: toolVersion},
+		Inputs:          in.Inputs,
+		Module:          in.Facts.Module,
+		Folders:         nonNil(in.Result.Folders),
+		Disagreements:   nonNil(in.Result.Disagreements),
+		Platform:        nonNil(in.Result.Platform),
+		Merges:          nonNil(in.Result.Merges),
+		Warnings:        nonNil(in.Facts.Warnings),
+		OversizedModels: nonNil(in.Models),
+		SharedTables:    nonNil(in.SharedTables),
 	}
+	r.Inputs.Patterns, r.Inputs.Tags = nonNil(r.Inputs.Patterns), nonNil(r.Inputs.Tags)
+	r.Inputs.Pins, r.Inputs.Ignore = nonNil(r.Inputs.Pins), nonNil(r.Inputs.Ignore)
 	if r.Inputs.Dir == "" {
 		r.Inputs.Dir = "."
 	}
-	if c := o.Config; c != nil {
-		for _, p := range c.Pins {
-			r.Inputs.Pins = append(r.Inputs.Pins, cluster.Pin{Pattern: p.Pattern, Context: p.Context})
-		}
-		r.Inputs.Ignore = append(r.Inputs.Ignore, c.Ignore...)
-	}
-	m, err := computeMetrics(out)
+	m, err := computeMetrics(in)
 	if err != nil {
 		r.Warnings = append(r.Warnings, facts.Warning{Message: "metrics: " + err.Error()})
 	}
-	r.Summary = summarize(out)
+	r.Summary = summarize(in)
 	r.Metrics = globalMetrics(m)
-	r.Contexts = contexts(out, m)
-	r.Dependencies = Dependencies(out.Facts, out.Graph, &out.Result.Decomposition)
-	r.Tables = tables(out)
+	r.Contexts = contexts(in, m)
+	r.Dependencies = Dependencies(in.Facts, in.Graph, &in.Result.Decomposition)
+	r.Tables = tables(in)
 	return r
-}
-
-// effectiveWeights lists every weight the run used, defaults included.
-func effectiveWeights(out *pipeline.Output) map[string]float64 {
-	w := map[string]float64{}
-	for k := graph.EdgeKind(0); k < graph.NumKinds; k++ {
-		w[k.String()] = out.Weights[k]
-	}
-	w["sharedName"], w["hubDamping"] = cluster.DefaultTermWeight, cluster.DefaultHubDamping
-	if c := out.Options.Config; c != nil {
-		if c.Weights.SharedName != nil {
-			w["sharedName"] = *c.Weights.SharedName
-		}
-		if c.Weights.HubDamping != nil {
-			w["hubDamping"] = *c.Weights.HubDamping
-		}
-	}
-	return w
 }
 
 func nonNil[T any](s []T) []T {
@@ -242,7 +227,7 @@ func nonNil[T any](s []T) []T {
 	return s
 }
 
-func summarize(out *pipeline.Output) Summary {
+func summarize(out *Input) Summary {
 	s := Summary{
 		Funcs:    len(out.Facts.Funcs),
 		Types:    len(out.Facts.Types),
@@ -283,7 +268,7 @@ func summarize(out *pipeline.Output) Summary {
 	return s
 }
 
-func contexts(out *pipeline.Output, met metrics.Result) []Context {
+func contexts(out *Input, met metrics.Result) []Context {
 	g := out.Graph
 	m := out.Result.Membership
 	shaped := make([]map[string]float64, len(out.Result.Contexts))
@@ -425,7 +410,7 @@ func round(x float64) float64 {
 }
 
 // tables groups the accesses by table, in name order.
-func tables(out *pipeline.Output) []Table {
+func tables(out *Input) []Table {
 	d := &out.Result.Decomposition
 	byName := map[string]*Table{}
 	var names []string

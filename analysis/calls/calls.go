@@ -42,6 +42,10 @@ const (
 	VTA    Algorithm = "vta"    // variable type analysis, refined from CHA
 )
 
+// Default is the algorithm of a run that names none (see the README for
+// why VTA).
+const Default = VTA
+
 // Algorithms lists the valid values, for flag help.
 var Algorithms = []Algorithm{Syntax, Static, CHA, RTA, VTA}
 

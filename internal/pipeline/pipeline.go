@@ -5,6 +5,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"time"
@@ -16,6 +17,7 @@ import (
 	"github.com/decomp/decomp/cluster"
 	"github.com/decomp/decomp/cluster/graph"
 	"github.com/decomp/decomp/config"
+	"github.com/decomp/decomp/report"
 	"github.com/decomp/decomp/report/judge"
 )
 
@@ -51,6 +53,19 @@ const (
 	DefaultSeed        = 1
 	DefaultModelFields = 30
 )
+
+// DefaultOptions are the settings of a run nobody tuned: the flags'
+// defaults, the config file's "unset", and what tests mean by "as shipped".
+func DefaultOptions() Options {
+	return Options{
+		Granularity: graph.Auto,
+		CallGraph:   calls.Default,
+		Resolution:  1,
+		Seed:        DefaultSeed,
+		FolderPrior: cluster.DefaultFolderPrior,
+		ModelFields: DefaultModelFields,
+	}
+}
 
 // ApplyConfig fills options the user left unset from the config file.
 // set reports whether a flag was given on the command line.
@@ -95,6 +110,8 @@ type Output struct {
 	Layout *cluster.Layout
 	// Weights are the edge-kind weights the graph was built with.
 	Weights graph.Weights
+	// Clustering is the clustering's options with every default filled in.
+	Clustering cluster.Options
 	// Models are the oversized models, worst first.
 	Models []judge.OversizedModel
 	// SharedTables are the tables several contexts touch, worst first.
@@ -111,19 +128,19 @@ const (
 // config file, so both are held to the same ranges.
 func (o *Options) Validate() error {
 	if _, err := graph.ParseGranularity(string(o.Granularity)); err != nil {
-		return &load.InputError{Msg: err.Error()}
+		return err
 	}
 	if _, err := calls.ParseAlgorithm(string(o.CallGraph)); err != nil {
-		return &load.InputError{Msg: err.Error()}
+		return err
 	}
 	if !(o.Resolution > 0 && o.Resolution <= MaxResolution) {
-		return &load.InputError{Msg: fmt.Sprintf("resolution must be in (0, %d], got %g", MaxResolution, o.Resolution)}
+		return fmt.Errorf("resolution must be in (0, %d], got %g", MaxResolution, o.Resolution)
 	}
 	if !(o.FolderPrior >= 0 && o.FolderPrior <= MaxFolderPrior) {
-		return &load.InputError{Msg: fmt.Sprintf("folder prior must be in [0, %d], got %g", MaxFolderPrior, o.FolderPrior)}
+		return fmt.Errorf("folder prior must be in [0, %d], got %g", MaxFolderPrior, o.FolderPrior)
 	}
 	if o.ModelFields < 1 {
-		return &load.InputError{Msg: fmt.Sprintf("model fields must be at least 1, got %d", o.ModelFields)}
+		return fmt.Errorf("model fields must be at least 1, got %d", o.ModelFields)
 	}
 	return nil
 }
@@ -223,7 +240,7 @@ func Cluster(f *facts.Facts, opt Options) (*Output, error) {
 	pgopt.Granularity = graph.Package
 	pg := graph.Build(f, pgopt)
 	if len(pg.Units) == 0 {
-		return nil, &load.InputError{Msg: "nothing to cluster: every package was ignored or holds only generated or test code"}
+		return nil, errors.New("nothing to cluster: every package was ignored or holds only generated or test code")
 	}
 	layout := cluster.Classify(pg, f)
 	if opt.FolderPrior == 0 {
@@ -237,7 +254,7 @@ func Cluster(f *facts.Facts, opt Options) (*Output, error) {
 	copt.Layout = layout
 	res, err := cluster.Decompose(g, copt)
 	if err != nil {
-		return nil, &load.InputError{Msg: err.Error()}
+		return nil, err
 	}
 	for _, p := range copt.Pins {
 		matched := false
@@ -253,10 +270,33 @@ func Cluster(f *facts.Facts, opt Options) (*Output, error) {
 			f = &fc
 		}
 	}
-	out := &Output{Options: opt, Facts: f, Graph: g, Result: res, Layout: layout, Weights: gopt.Weights}
+	out := &Output{Options: opt, Facts: f, Graph: g, Result: res, Layout: layout, Weights: gopt.Weights, Clustering: copt.WithDefaults()}
 	out.Models = judge.OversizedModels(f, &res.Decomposition, judge.ModelOptions{MinFields: opt.ModelFields})
 	out.SharedTables = judge.SharedTables(f, &res.Decomposition, judge.TableOptions{})
 	return out, nil
+}
+
+// ReportInput hands the stages' output to the report.
+func (o *Output) ReportInput() *report.Input {
+	opt := o.Options
+	in := &report.Input{
+		Inputs: report.Inputs{
+			Dir: opt.Dir, Patterns: opt.Patterns, Tags: opt.Tags, Tests: opt.Tests, Config: opt.ConfigPath,
+			Granularity: string(opt.Granularity), CallGraph: string(opt.CallGraph), Resolution: opt.Resolution,
+			Seed: opt.Seed, FolderPrior: opt.FolderPrior, ModelFields: opt.ModelFields, IncludeGenerated: opt.IncludeGenerated,
+			AllowDownload: opt.AllowDownload, Weights: map[string]float64{}, Pins: o.Clustering.Pins,
+		},
+		Facts: o.Facts, Graph: o.Graph, Result: o.Result, Weights: o.Weights,
+		Models: o.Models, SharedTables: o.SharedTables,
+	}
+	for k := graph.EdgeKind(0); k < graph.NumKinds; k++ {
+		in.Inputs.Weights[k.String()] = o.Weights[k]
+	}
+	in.Inputs.Weights["sharedName"], in.Inputs.Weights["hubDamping"] = *o.Clustering.TermWeight, *o.Clustering.HubDamping
+	if c := opt.Config; c != nil {
+		in.Inputs.Ignore = c.Ignore
+	}
+	return in
 }
 
 // FindConfig returns the config path to use: the given one; else the

@@ -21,12 +21,11 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// defaults mirrors the CLI's defaults.
+// defaults are the shipped defaults, on dir at a granularity.
 func defaults(dir string, granularity graph.Granularity) pipeline.Options {
-	return pipeline.Options{
-		Dir: dir, Granularity: granularity, CallGraph: "vta", Resolution: 1,
-		Seed: pipeline.DefaultSeed, FolderPrior: 0.3, ModelFields: pipeline.DefaultModelFields,
-	}
+	o := pipeline.DefaultOptions()
+	o.Dir, o.Granularity = dir, granularity
+	return o
 }
 
 // fixtures are the bundled modules with a truth.yaml, one per shape decomp

@@ -4,7 +4,6 @@ package analyze
 import (
 	"github.com/spf13/cobra"
 
-	"github.com/decomp/decomp/analysis/load"
 	"github.com/decomp/decomp/cmd/decomp/internal/cmdutil"
 	"github.com/decomp/decomp/cmd/decomp/internal/version"
 	"github.com/decomp/decomp/internal/pipeline"
@@ -50,7 +49,7 @@ candidate bounded contexts and reports them with their coupling.`,
 func Run(cmd *cobra.Command, o *Options) error {
 	format, err := render.ParseFormat(o.Format)
 	if err != nil {
-		return &load.InputError{Msg: err.Error()}
+		return &cmdutil.UsageError{Msg: err.Error()}
 	}
 	dst, err := cmdutil.OpenOutput(o.IO, cmdutil.InDir(o.Pipeline.Dir, o.Output))
 	if err != nil {
@@ -61,7 +60,7 @@ func Run(cmd *cobra.Command, o *Options) error {
 		dst.Abort()
 		return err
 	}
-	if err := render.Write(dst.Writer(), format, report.Build(out, version.String())); err != nil {
+	if err := render.Write(dst.Writer(), format, report.Build(out.ReportInput(), version.String())); err != nil {
 		dst.Abort()
 		return err
 	}

@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/decomp/decomp/analysis/facts"
-	"github.com/decomp/decomp/analysis/load"
 	"github.com/decomp/decomp/check"
 	"github.com/decomp/decomp/check/output"
 	"github.com/decomp/decomp/cmd/decomp/internal/cmdutil"
@@ -77,14 +76,14 @@ Exit status: 0 nothing new, 1 new violations, 2 bad config, flags or input.`,
 // Run executes the command.
 func Run(ctx context.Context, o *Options) error {
 	if !validFormat(o.Format) {
-		return &load.InputError{Msg: fmt.Sprintf("unknown format %q (want %s)", o.Format, strings.Join(output.Formats, ", "))}
+		return &cmdutil.UsageError{Msg: fmt.Sprintf("unknown format %q (want %s)", o.Format, strings.Join(output.Formats, ", "))}
 	}
 	cfg := o.Pipeline.Config
 	if cfg == nil {
-		return &load.InputError{Msg: "no decomp.yaml in the module: run `decomp init` to write one from an analysis, or pass --config"}
+		return &cmdutil.UsageError{Msg: "no decomp.yaml in the module: run `decomp init` to write one from an analysis, or pass --config"}
 	}
 	if len(cfg.Contexts) == 0 {
-		return &load.InputError{Msg: fmt.Sprintf("%s declares no contexts: run `decomp init --force` to write them from an analysis", o.Pipeline.ConfigPath)}
+		return &cmdutil.UsageError{Msg: fmt.Sprintf("%s declares no contexts: run `decomp init --force` to write them from an analysis", o.Pipeline.ConfigPath)}
 	}
 	basePath := cmdutil.InDir(o.Pipeline.Dir, o.Baseline)
 	if basePath == "" {
@@ -94,7 +93,7 @@ func Run(ctx context.Context, o *Options) error {
 	if !o.WriteBaseline {
 		var err error
 		if base, err = check.ReadBaseline(basePath); err != nil {
-			return &load.InputError{Msg: err.Error()}
+			return &cmdutil.UsageError{Msg: err.Error()}
 		}
 	}
 	target := cmdutil.InDir(o.Pipeline.Dir, o.Output)
@@ -113,7 +112,7 @@ func Run(ctx context.Context, o *Options) error {
 	rep, all, err := check.Run(f, cfg, check.Options{ConfigPath: o.Pipeline.ConfigPath, Baseline: base, BaselinePath: basePath, Strict: o.StrictCount, Partial: partial(o.Pipeline.Patterns)})
 	if err != nil {
 		dst.Abort()
-		return &load.InputError{Msg: err.Error()}
+		return &cmdutil.UsageError{Msg: err.Error()}
 	}
 	if err := ctx.Err(); err != nil {
 		dst.Abort()

@@ -29,13 +29,22 @@ const (
 	ExitInterrupted = 130
 )
 
+// UsageError is a mistake in what the user asked for: a bad flag value, an
+// unreadable config, an output that cannot be written.
+type UsageError struct{ Msg string }
+
+func (e *UsageError) Error() string { return e.Msg }
+
 // BlockedError reports that findings block a gate; the command has already
 // printed them.
 type BlockedError struct{ Msg string }
 
 func (e *BlockedError) Error() string { return e.Msg }
 
-// ExitCode maps an error returned by a command to the process exit status.
+// ExitCode maps an error returned by a command to the process exit status:
+// a blocked gate is 1, an interrupt 130, and every other error (a
+// UsageError, a load or config error from the stages) is 2: decomp has no
+// failure of its own that is not about its input.
 func ExitCode(err error) int {
 	if err == nil {
 		return ExitOK

@@ -12,9 +12,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/decomp/decomp/analysis/calls"
-	"github.com/decomp/decomp/analysis/load"
-	"github.com/decomp/decomp/cluster"
 	"github.com/decomp/decomp/config"
 	"github.com/decomp/decomp/internal/pipeline"
 )
@@ -35,12 +32,8 @@ func AddLoadFlags(cmd *cobra.Command, o *pipeline.Options) {
 // the analysis pipeline, with their defaults.
 func AddPipelineFlags(cmd *cobra.Command, o *pipeline.Options) {
 	AddLoadFlags(cmd, o)
-	o.Granularity = "auto"
-	o.CallGraph = calls.VTA
-	o.Resolution = 1
-	o.Seed = pipeline.DefaultSeed
-	o.FolderPrior = cluster.DefaultFolderPrior
-	o.ModelFields = pipeline.DefaultModelFields
+	d := pipeline.DefaultOptions()
+	o.Granularity, o.CallGraph, o.Resolution, o.Seed, o.FolderPrior, o.ModelFields = d.Granularity, d.CallGraph, d.Resolution, d.Seed, d.FolderPrior, d.ModelFields
 	f := cmd.Flags()
 	f.BoolVar(&o.NoConfig, "no-config", false, "ignore any config file")
 	f.StringVar((*string)(&o.Granularity), "granularity", string(o.Granularity), "unit of clustering: auto (package units in domain folders, type units in layers and mixed packages), package or type")
@@ -79,7 +72,7 @@ func PrepareOptions(cmd *cobra.Command, o *pipeline.Options, args []string) erro
 	}
 	if o.NoConfig {
 		if o.ConfigPath != "" {
-			return &load.InputError{Msg: "--config and --no-config contradict each other"}
+			return &UsageError{Msg: "--config and --no-config contradict each other"}
 		}
 		return nil
 	}
@@ -95,7 +88,7 @@ func PrepareOptions(cmd *cobra.Command, o *pipeline.Options, args []string) erro
 	}
 	c, err := config.Load(o.ConfigPath)
 	if err != nil {
-		return &load.InputError{Msg: err.Error()}
+		return &UsageError{Msg: err.Error()}
 	}
 	o.ApplyConfig(c, cmd.Flags().Changed)
 	return nil
@@ -117,7 +110,7 @@ func OpenOutput(ios *IOStreams, path string) (*Output, error) {
 		return &Output{w: ios.Out}, nil
 	}
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return nil, &load.InputError{Msg: fmt.Sprintf("output %s is a directory", path)}
+		return nil, &UsageError{Msg: fmt.Sprintf("output %s is a directory", path)}
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
@@ -125,7 +118,7 @@ func OpenOutput(ios *IOStreams, path string) (*Output, error) {
 		if errors.As(err, &pe) {
 			err = pe.Err // the temporary name means nothing to the user
 		}
-		return nil, &load.InputError{Msg: fmt.Sprintf("cannot write output %s: %v", path, err)}
+		return nil, &UsageError{Msg: fmt.Sprintf("cannot write output %s: %v", path, err)}
 	}
 	return &Output{w: tmp, tmp: tmp, path: path}, nil
 }

@@ -7,7 +7,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/decomp/decomp/analysis/load"
 	"github.com/decomp/decomp/cluster/eval"
 	"github.com/decomp/decomp/cmd/decomp/internal/cmdutil"
 	"github.com/decomp/decomp/internal/pipeline"
@@ -34,7 +33,7 @@ with "_" mark non-domain buckets; --domain-only scores without them.`,
 		Example: `  decomp eval --truth testdata/musicstream/truth.yaml -C testdata/musicstream --granularity type`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if o.Truth == "" {
-				return &load.InputError{Msg: "eval needs --truth FILE"}
+				return &cmdutil.UsageError{Msg: "eval needs --truth FILE"}
 			}
 			if err := cmdutil.PrepareOptions(cmd, &o.Pipeline, args); err != nil {
 				return err
@@ -52,7 +51,7 @@ with "_" mark non-domain buckets; --domain-only scores without them.`,
 func Run(cmd *cobra.Command, o *Options) error {
 	truth, err := eval.LoadTruth(cmdutil.InDir(o.Pipeline.Dir, o.Truth))
 	if err != nil {
-		return &load.InputError{Msg: err.Error()}
+		return &cmdutil.UsageError{Msg: err.Error()}
 	}
 	out, err := pipeline.Run(cmd.Context(), o.Pipeline)
 	if err != nil {
@@ -64,7 +63,7 @@ func Run(cmd *cobra.Command, o *Options) error {
 		scope = "domain units only"
 	}
 	if s.Objects == 0 {
-		return &load.InputError{Msg: fmt.Sprintf("the truth file labels none of the %d units decomp placed (%s): check its import paths", s.Objects+s.Extra, scope)}
+		return &cmdutil.UsageError{Msg: fmt.Sprintf("the truth file labels none of the %d units decomp placed (%s): check its import paths", s.Objects+s.Extra, scope)}
 	}
 	base := pipeline.FolderBaseline(out, truth, o.DomainOnly)
 	_, err = fmt.Fprintf(o.IO.Out, "%s granularity, %s: %d units scored (%d not in the truth), %d contexts vs %d in the truth\nMoJoFM %.4f\nARI    %.4f\ngroup by folder, same units: MoJoFM %.4f, ARI %.4f\n",

@@ -12,7 +12,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/decomp/decomp/analysis/load"
 	"github.com/decomp/decomp/check"
 	"github.com/decomp/decomp/cmd/decomp/internal/cmdutil"
 	"github.com/decomp/decomp/cmd/decomp/internal/version"
@@ -69,9 +68,9 @@ func Run(ctx context.Context, o *Options) error {
 		target = cmdutil.InDir(o.Pipeline.Dir, config.FileName)
 	}
 	if _, err := os.Stat(target); err == nil && !o.Force {
-		return &load.InputError{Msg: fmt.Sprintf("%s exists; pass --force to replace it", target)}
+		return &cmdutil.UsageError{Msg: fmt.Sprintf("%s exists; pass --force to replace it", target)}
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return &load.InputError{Msg: fmt.Sprintf("cannot write %s: %v", target, err)}
+		return &cmdutil.UsageError{Msg: fmt.Sprintf("cannot write %s: %v", target, err)}
 	}
 	dst, err := cmdutil.OpenOutput(o.IO, target)
 	if err != nil {

@@ -2,6 +2,8 @@
 package analyze
 
 import (
+	"context"
+
 	"github.com/spf13/cobra"
 
 	"github.com/decomp/decomp/cmd/decomp/internal/cmdutil"
@@ -19,8 +21,9 @@ type Options struct {
 	Output   string
 }
 
-// New returns the analyze command.
-func New(ios *cmdutil.IOStreams) *cobra.Command {
+// New returns the analyze command; runF replaces the run in tests of the
+// flag parsing.
+func New(ios *cmdutil.IOStreams, runF func(context.Context, *Options) error) *cobra.Command {
 	o := &Options{IO: ios}
 	cmd := &cobra.Command{
 		Use:   "analyze [packages]",
@@ -35,7 +38,10 @@ candidate bounded contexts and reports them with their coupling.`,
 			if err := cmdutil.PrepareOptions(cmd, &o.Pipeline, args); err != nil {
 				return err
 			}
-			return Run(cmd, o)
+			if runF != nil {
+				return runF(cmd.Context(), o)
+			}
+			return Run(cmd.Context(), o)
 		},
 	}
 	cmdutil.AddPipelineFlags(cmd, &o.Pipeline)
@@ -46,7 +52,7 @@ candidate bounded contexts and reports them with their coupling.`,
 }
 
 // Run executes the command.
-func Run(cmd *cobra.Command, o *Options) error {
+func Run(ctx context.Context, o *Options) error {
 	format, err := render.ParseFormat(o.Format)
 	if err != nil {
 		return &cmdutil.UsageError{Msg: err.Error()}
@@ -55,7 +61,7 @@ func Run(cmd *cobra.Command, o *Options) error {
 	if err != nil {
 		return err
 	}
-	out, err := pipeline.Run(cmd.Context(), o.Pipeline)
+	out, err := pipeline.Run(ctx, o.Pipeline)
 	if err != nil {
 		dst.Abort()
 		return err

@@ -3,6 +3,7 @@
 package eval
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -20,8 +21,9 @@ type Options struct {
 	DomainOnly bool
 }
 
-// New returns the eval command.
-func New(ios *cmdutil.IOStreams) *cobra.Command {
+// New returns the eval command; runF replaces the run in tests of the flag
+// parsing.
+func New(ios *cmdutil.IOStreams, runF func(context.Context, *Options) error) *cobra.Command {
 	o := &Options{IO: ios}
 	cmd := &cobra.Command{
 		Use:   "eval --truth FILE [packages]",
@@ -38,7 +40,10 @@ with "_" mark non-domain buckets; --domain-only scores without them.`,
 			if err := cmdutil.PrepareOptions(cmd, &o.Pipeline, args); err != nil {
 				return err
 			}
-			return Run(cmd, o)
+			if runF != nil {
+				return runF(cmd.Context(), o)
+			}
+			return Run(cmd.Context(), o)
 		},
 	}
 	cmdutil.AddPipelineFlags(cmd, &o.Pipeline)
@@ -48,12 +53,12 @@ with "_" mark non-domain buckets; --domain-only scores without them.`,
 }
 
 // Run executes the command.
-func Run(cmd *cobra.Command, o *Options) error {
+func Run(ctx context.Context, o *Options) error {
 	truth, err := eval.LoadTruth(cmdutil.InDir(o.Pipeline.Dir, o.Truth))
 	if err != nil {
 		return &cmdutil.UsageError{Msg: err.Error()}
 	}
-	out, err := pipeline.Run(cmd.Context(), o.Pipeline)
+	out, err := pipeline.Run(ctx, o.Pipeline)
 	if err != nil {
 		return err
 	}

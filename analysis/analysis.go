@@ -1,11 +1,18 @@
 // Package analysis turns a loaded module into facts: the first stage of
-// decomp's pipeline (load → extract → graph → cluster → judge → plan →
-// render). Each extractor lives in its own sub-package and reads the
-// program; this package runs them in order and assembles their output.
+// decomp's pipeline (load → extract → graph → cluster → judge → render,
+// with check beside it). Each extractor lives in its own sub-package; this
+// package gives them one shape, in the spirit of golang.org/x/tools/go/analysis
+// (a value with a name, what it requires, and a run over the loaded program
+// that adds plain facts), and runs them in order: timed, guarded and
+// interruptible in one place.
 package analysis
 
 import (
 	"context"
+	"fmt"
+	"slices"
+	"time"
+
 	"github.com/decomp/decomp/analysis/calls"
 	"github.com/decomp/decomp/analysis/dbaccess"
 	"github.com/decomp/decomp/analysis/decls"
@@ -15,56 +22,124 @@ import (
 	"github.com/decomp/decomp/analysis/uses"
 )
 
-// Options tune the extraction.
-type Options struct {
-	// CallGraph selects the call-graph algorithm.
-	CallGraph calls.Algorithm
-	// SkipFieldUses leaves out struct layouts and field uses, which only
-	// the oversized-model judge reads (decomp check does not).
-	SkipFieldUses bool
+// Extractor is one extraction step.
+type Extractor struct {
+	// Name identifies it in timings, warnings and Options.Disable.
+	Name string
+	// Doc says what facts it adds.
+	Doc string
+	// Requires names the extractors whose facts Run reads; they run first.
+	Requires []string
+	// Run adds its facts to pass.Facts. It must not change facts other
+	// extractors own, except where its Doc says so.
+	Run func(pass *Pass)
 }
 
-// Extract runs every extractor over prog. It does not fail: whatever could
-// not be analysed is listed in the result's Warnings.
+// Pass is what an extractor sees.
+type Pass struct {
+	Prog    *load.Program
+	Facts   *facts.Facts
+	Options Options
+}
+
+// Warn records a problem that did not stop the extractor.
+func (p *Pass) Warn(w ...facts.Warning) { p.Facts.Warnings = append(p.Facts.Warnings, w...) }
+
+// Extractors returns decomp's extractors, in the order they run.
+func Extractors() []*Extractor {
+	return []*Extractor{
+		{
+			Name: "decls", Doc: "packages, files, functions, types and package-level values",
+			Run: func(p *Pass) { p.Facts.Packages, p.Facts.Funcs, p.Facts.Types, p.Facts.Values = decls.Extract(p.Prog) },
+		},
+		{
+			Name: "calls", Doc: "call edges between module functions, by the chosen call-graph algorithm",
+			Run: func(p *Pass) {
+				var w []facts.Warning
+				p.Facts.Calls, w = calls.Extract(p.Prog, p.Options.CallGraph)
+				p.Warn(w...)
+			},
+		},
+		{
+			Name: "uses", Doc: "references to module types, fields, constants and variables; implements relations",
+			Run: func(p *Pass) { p.Facts.Uses = uses.Extract(p.Prog) },
+		},
+		{
+			Name: "fielduse", Doc: "struct layouts and struct field reads and writes",
+			Run: func(p *Pass) { p.Facts.Structs, p.Facts.FieldUses = fielduse.Extract(p.Prog) },
+		},
+		{
+			Name: "dbaccess", Doc: "table and collection reads and writes; the table of each struct (Struct.Table), since it knows the ORM conventions",
+			// It names the tables of the structs fielduse lists, when that ran.
+			Run: func(p *Pass) {
+				db := dbaccess.Extract(p.Prog)
+				p.Facts.Accesses = db.Accesses
+				p.Warn(db.Warnings...)
+				for i := range p.Facts.Structs {
+					p.Facts.Structs[i].Table = db.Tables[p.Facts.Structs[i].Type]
+				}
+			},
+		},
+	}
+}
+
+// Options tune the extraction.
+type Options struct {
+	// CallGraph selects the call-graph algorithm (default calls.Default).
+	CallGraph calls.Algorithm
+	// Disable names extractors to skip (decomp check needs no field uses).
+	Disable []string
+	// Progress, when set, hears each extractor's end and its wall time.
+	Progress func(name string, took time.Duration)
+	// Extractors replaces the default set (tests, tools built on decomp).
+	Extractors []*Extractor
+}
+
+// Extract runs every enabled extractor over prog. It fails only on an
+// interrupt or a contradictory Disable; whatever could not be analysed is
+// listed in the result's Warnings, and an extractor that panics on odd code
+// leaves a warning, not a crash.
 func Extract(ctx context.Context, prog *load.Program, opt Options) (*facts.Facts, error) {
 	if opt.CallGraph == "" {
 		opt.CallGraph = calls.Default
 	}
 	f := &facts.Facts{Module: prog.Module}
 	f.Warnings = append(f.Warnings, prog.Warnings...)
-	// Each extractor runs to its end; an interrupt is honoured between them.
-	steps := []func(){
-		func() { f.Packages, f.Funcs, f.Types, f.Values = decls.Extract(prog) },
-		func() {
-			var w []facts.Warning
-			f.Calls, w = calls.Extract(prog, opt.CallGraph)
-			f.Warnings = append(f.Warnings, w...)
-		},
-		func() { f.Uses = uses.Extract(prog) },
-		func() {
-			if !opt.SkipFieldUses {
-				f.Structs, f.FieldUses = fielduse.Extract(prog)
-			}
-		},
-		func() {
-			db := dbaccess.Extract(prog)
-			f.Accesses = db.Accesses
-			f.Warnings = append(f.Warnings, db.Warnings...)
-			// The data-access extractor knows more ORM conventions than the
-			// field-use extractor; its table names win.
-			for i := range f.Structs {
-				if t, ok := db.Tables[f.Structs[i].Type]; ok {
-					f.Structs[i].Table = t
-				}
-			}
-		},
+	pass := &Pass{Prog: prog, Facts: f, Options: opt}
+	ran := map[string]bool{}
+	xs := opt.Extractors
+	if xs == nil {
+		xs = Extractors()
 	}
-	for _, step := range steps {
+	for _, x := range xs {
+		if slices.Contains(opt.Disable, x.Name) {
+			continue
+		}
+		for _, r := range x.Requires {
+			if !ran[r] {
+				return nil, fmt.Errorf("extractor %s requires %s, which is disabled", x.Name, r)
+			}
+		}
+		// Each extractor runs to its end; an interrupt is honoured between them.
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		step()
+		start := time.Now()
+		run(x, pass)
+		ran[x.Name] = true
+		if opt.Progress != nil {
+			opt.Progress(x.Name, time.Since(start))
+		}
 	}
 	f.Sort()
 	return f, ctx.Err()
+}
+
+func run(x *Extractor, p *Pass) {
+	defer func() {
+		if r := recover(); r != nil {
+			p.Warn(facts.Warning{Message: fmt.Sprintf("extractor %s stopped on an internal error (its facts are partial; please report it): %v", x.Name, r)})
+		}
+	}()
+	x.Run(p)
 }

@@ -169,18 +169,28 @@ func (x *extractor) modelTable(m *types.Named, l lib) string {
 	return ""
 }
 
-// bunTagTable reads `bun:"table:name"` from a struct's fields (bun puts it
-// on the embedded bun.BaseModel).
+// bunTagTable reads the table a struct tag names: bun's `bun:"table:name"`
+// (on the embedded bun.BaseModel) and go-pg's `pg:"name"` on a tableName field.
 func bunTagTable(st *types.Struct) string {
 	for i := 0; i < st.NumFields(); i++ {
-		tag, ok := reflect.StructTag(st.Tag(i)).Lookup("bun")
-		if !ok {
-			continue
+		v, tag := st.Field(i), reflect.StructTag(st.Tag(i))
+		if b, ok := tag.Lookup("bun"); ok {
+			for _, part := range strings.Split(b, ",") {
+				if name, ok := strings.CutPrefix(strings.TrimSpace(part), "table:"); ok {
+					if t := normTable(name); t != "" {
+						return t
+					}
+				}
+			}
 		}
-		for _, part := range strings.Split(tag, ",") {
-			if name, ok := strings.CutPrefix(strings.TrimSpace(part), "table:"); ok {
-				if t := normTable(name); t != "" {
-					return t
+		// go-pg names the table on a tableName field.
+		if v.Name() == "tableName" {
+			for _, key := range []string{"pg", "sql"} {
+				if val, ok := tag.Lookup(key); ok {
+					name, _, _ := strings.Cut(val, ",")
+					if t := normTable(name); t != "" {
+						return t
+					}
 				}
 			}
 		}

@@ -39,10 +39,8 @@ package fielduse
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
-	"reflect"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
@@ -96,7 +94,6 @@ func pkgStructs(prog *load.Program, p *packages.Package) []facts.Struct {
 	if p.Types == nil {
 		return nil
 	}
-	tables := tableNameMethods(p)
 	scope := p.Types.Scope()
 	var out []facts.Struct
 	for _, name := range scope.Names() {
@@ -115,10 +112,6 @@ func pkgStructs(prog *load.Program, p *packages.Package) []facts.Struct {
 		s := facts.Struct{
 			Type:   load.TypeID(tn),
 			Fields: flatten(prog, named, st),
-			Table:  tables[name],
-		}
-		if s.Table == "" {
-			s.Table = tagTable(st)
 		}
 		if tn.Pos().IsValid() {
 			s.Generated = prog.Generated(prog.Fset.Position(tn.Pos()).Filename)
@@ -195,78 +188,6 @@ func flatten(prog *load.Program, named *types.Named, st *types.Struct) []facts.F
 		}
 	}
 	return out
-}
-
-// tableNameMethods maps type names to the constant their TableName method
-// returns (the gorm, xorm and beego convention).
-func tableNameMethods(p *packages.Package) map[string]string {
-	out := map[string]string{}
-	if p.TypesInfo == nil {
-		return out
-	}
-	for _, f := range p.Syntax {
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Name.Name != "TableName" || fd.Recv == nil || len(fd.Recv.List) == 0 || fd.Body == nil {
-				continue
-			}
-			if fd.Type.Params != nil && len(fd.Type.Params.List) > 0 {
-				continue
-			}
-			if len(fd.Body.List) != 1 {
-				continue
-			}
-			ret, ok := fd.Body.List[0].(*ast.ReturnStmt)
-			if !ok || len(ret.Results) != 1 {
-				continue
-			}
-			tv, ok := p.TypesInfo.Types[ret.Results[0]]
-			if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-				continue
-			}
-			if t := normTable(constant.StringVal(tv.Value)); t != "" {
-				out[load.RecvExprName(fd.Recv.List[0].Type)] = t
-			}
-		}
-	}
-	return out
-}
-
-// tagTable reads the table from struct tags: bun's `bun:"table:name"` on an
-// embedded bun.BaseModel and go-pg's `pg:"name"` on a tableName field.
-func tagTable(st *types.Struct) string {
-	for i := 0; i < st.NumFields(); i++ {
-		v, tag := st.Field(i), reflect.StructTag(st.Tag(i))
-		if b, ok := tag.Lookup("bun"); ok {
-			for _, part := range strings.Split(b, ",") {
-				if name, ok := strings.CutPrefix(strings.TrimSpace(part), "table:"); ok {
-					if t := normTable(name); t != "" {
-						return t
-					}
-				}
-			}
-		}
-		if v.Name() == "tableName" {
-			for _, key := range []string{"pg", "sql"} {
-				if val, ok := tag.Lookup(key); ok {
-					name, _, _ := strings.Cut(val, ",")
-					if t := normTable(name); t != "" {
-						return t
-					}
-				}
-			}
-		}
-	}
-	return ""
-}
-
-// normTable lower-cases a table name and drops quotes and the default
-// "public" schema, matching facts.Access.Table.
-func normTable(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
-	s = strings.NewReplacer(`"`, "", "`", "", "[", "", "]", "").Replace(s)
-	s = strings.TrimPrefix(s, "public.")
-	return s
 }
 
 // pkgUses records the field uses of every function of one package.

@@ -62,7 +62,7 @@ func TestFieldUses(t *testing.T) {
 
 func render(s facts.Struct) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s table=%q generated=%v\n", short(s.Type), s.Table, s.Generated)
+	fmt.Fprintf(&b, "%s generated=%v\n", short(s.Type), s.Generated)
 	for _, f := range s.Fields {
 		fmt.Fprintf(&b, "  %s %s", f.Name, f.Type)
 		if f.Embedded != "" {
@@ -92,7 +92,7 @@ func TestStructs(t *testing.T) {
 		t.Errorf("structs = %s\nwant      %s", g, wantIDs)
 	}
 	tests := map[string]string{
-		"models.Track": `models.Track table="tracks" generated=false
+		"models.Track": `models.Track generated=false
   ID int64 tag=json:"id" gorm:"primaryKey"
   Title string
   Audit example.com/basic/models.Audit tag=json:"audit"
@@ -109,17 +109,17 @@ func TestStructs(t *testing.T) {
   Rating float64
   Label string
 `,
-		"models.Song": `models.Song table="" generated=false
+		"models.Song": `models.Song generated=false
   Model gorm.io/gorm.Model
   ID uint via=Model
   CreatedAt int64 via=Model
   Title string
 `,
-		"models.Node": `models.Node table="" generated=false
+		"models.Node": `models.Node generated=false
   Node *example.com/basic/models.Node
   Value int
 `,
-		"billing.Invoice": `billing.Invoice table="" generated=true
+		"billing.Invoice": `billing.Invoice generated=true
   Number string
   Total int64
 `,

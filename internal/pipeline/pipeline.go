@@ -163,7 +163,7 @@ func Run(ctx context.Context, opt Options) (*Output, error) {
 	}
 	done("load")
 	opt.Patterns = prog.Patterns
-	f, err := analysis.Extract(ctx, prog, analysis.Options{CallGraph: opt.CallGraph})
+	f, err := analysis.Extract(ctx, prog, analysis.Options{CallGraph: opt.CallGraph, Progress: extractProgress(opt)})
 	if err != nil {
 		return nil, err
 	}
@@ -188,11 +188,19 @@ func Facts(ctx context.Context, opt Options) (*facts.Facts, error) {
 		opt.Progress("load", time.Since(start))
 		start = time.Now()
 	}
-	f, err := analysis.Extract(ctx, prog, analysis.Options{CallGraph: calls.Syntax, SkipFieldUses: true})
+	f, err := analysis.Extract(ctx, prog, analysis.Options{CallGraph: calls.Syntax, Disable: []string{"fielduse"}, Progress: extractProgress(opt)})
 	if err == nil && opt.Progress != nil {
 		opt.Progress("extract", time.Since(start))
 	}
 	return f, err
+}
+
+// extractProgress passes each extractor's time on as a stage of its own.
+func extractProgress(opt Options) func(string, time.Duration) {
+	if opt.Progress == nil {
+		return nil
+	}
+	return func(name string, took time.Duration) { opt.Progress("extract/"+name, took) }
 }
 
 // Cluster runs the stages after extraction (graph, cluster, judge) on facts

@@ -242,7 +242,6 @@ func OversizedModels(f *facts.Facts, d *cluster.Decomposition, opt ModelOptions)
 	return out
 }
 
-
 // modelLabels names each field by its embedding path and marks the embedded
 // fields whose promoted fields are listed (containers).
 func modelLabels(fields []facts.Field) (labels []string, container []bool) {

@@ -7,14 +7,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/decomp/decomp/analysis/facts"
-	"github.com/decomp/decomp/analysis/fielduse"
+	"github.com/decomp/decomp/analysis"
 	"github.com/decomp/decomp/analysis/load"
 	"github.com/decomp/decomp/cluster"
 )
 
-// TestOversizedModelsFromExtract runs the judge on what the field-use
-// extractor finds in its fixture, so the two agree on field naming
+// TestOversizedModelsFromExtract runs the judge on what the extractors find
+// in the field-use fixture, so the two agree on field naming
 // (promoted fields, containers, whole-object uses).
 func TestOversizedModelsFromExtract(t *testing.T) {
 	dir, err := filepath.Abs(filepath.Join("..", "..", "analysis", "fielduse", "testdata", "basic"))
@@ -25,8 +24,12 @@ func TestOversizedModelsFromExtract(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := &facts.Facts{Module: prog.Module}
-	f.Structs, f.FieldUses = fielduse.Extract(prog)
+	// The field-use extractor lists the structs, the data-access one names
+	// their tables.
+	f, err := analysis.Extract(context.Background(), prog, analysis.Options{Disable: []string{"calls", "uses"}})
+	if err != nil {
+		t.Fatal(err)
+	}
 	d := &cluster.Decomposition{
 		Contexts:    []cluster.Context{{ID: 0, Name: "catalog"}, {ID: 1, Name: "billing"}, {ID: 2, Name: "models"}},
 		FuncContext: map[string]int{},

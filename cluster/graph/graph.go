@@ -125,11 +125,26 @@ type Unit struct {
 	Internal float64 `json:"-"`
 }
 
-// Edge joins units A < B.
+// Edge joins units A < B. The clustering reads it undirected (Counts,
+// Weight); Forward keeps the direction for what comes after (who calls whom,
+// who reads whose table).
 type Edge struct {
 	A, B   int
 	Counts [NumKinds]int
-	Weight float64
+	// Forward counts, per kind, what goes from A to B (a call from a unit
+	// of A, a use by A, an access by A of table B); Counts−Forward goes
+	// from B to A.
+	Forward [NumKinds]int
+	Weight  float64
+}
+
+// Backward counts, per kind, what goes from B to A.
+func (e Edge) Backward() [NumKinds]int {
+	var out [NumKinds]int
+	for k := range e.Counts {
+		out[k] = e.Counts[k] - e.Forward[k]
+	}
+	return out
 }
 
 // Graph is the unit graph.
@@ -401,6 +416,7 @@ type pair struct{ a, b int }
 // edges adds the coupling edges.
 func (b *builder) edges() {
 	acc := map[pair]*[NumKinds]int{}
+	fwd := map[pair]*[NumKinds]int{}
 	self := map[int]*[NumKinds]int{}
 	add := func(x, y int, k EdgeKind, n int) {
 		if x < 0 || y < 0 {
@@ -415,15 +431,20 @@ func (b *builder) edges() {
 			c[k] += n
 			return
 		}
-		if x > y {
+		forward := x < y
+		if !forward {
 			x, y = y, x
 		}
 		c := acc[pair{x, y}]
 		if c == nil {
 			c = new([NumKinds]int)
 			acc[pair{x, y}] = c
+			fwd[pair{x, y}] = new([NumKinds]int)
 		}
 		c[k] += n
+		if forward {
+			fwd[pair{x, y}][k] += n
+		}
 	}
 	unitOfFunc := func(id string) int {
 		if u, ok := b.g.FuncUnit[id]; ok {
@@ -539,7 +560,7 @@ func (b *builder) edges() {
 		return pairs[i].b < pairs[j].b
 	})
 	for _, p := range pairs {
-		e := Edge{A: p.a, B: p.b, Counts: *acc[p]}
+		e := Edge{A: p.a, B: p.b, Counts: *acc[p], Forward: *fwd[p]}
 		e.Weight = Weight(e.Counts, b.opt.Weights)
 		if e.Weight > 0 {
 			b.g.Edges = append(b.g.Edges, e)

@@ -195,3 +195,35 @@ func TestAccessThroughGeneratedCode(t *testing.T) {
 		t.Errorf("edge = %+v", e)
 	}
 }
+
+// The graph keeps direction: a call from the unit with the higher index is
+// backward on its edge.
+func TestEdgeDirection(t *testing.T) {
+	const p = "example.com/d"
+	f := &facts.Facts{
+		Packages: []facts.Package{{Path: p + "/a", Name: "a"}, {Path: p + "/b", Name: "b"}},
+		Funcs: []facts.Func{
+			{ID: p + "/a.F", Pkg: p + "/a", Name: "F", Lines: 3},
+			{ID: p + "/b.G", Pkg: p + "/b", Name: "G", Lines: 3},
+			{ID: p + "/b.H", Pkg: p + "/b", Name: "H", Lines: 3},
+		},
+		Calls: []facts.Call{
+			{Caller: p + "/a.F", Callee: p + "/b.G", Pos: "a/a.go:2"},
+			{Caller: p + "/b.H", Callee: p + "/a.F", Pos: "b/b.go:2"},
+			{Caller: p + "/b.G", Callee: p + "/a.F", Pos: "b/b.go:5"},
+		},
+	}
+	g := Build(f, Options{Granularity: Package})
+	if len(g.Edges) != 1 {
+		t.Fatalf("%d edges", len(g.Edges))
+	}
+	e := g.Edges[0]
+	a, _ := g.Index(p + "/a")
+	fwd, back := e.Forward[Call], e.Backward()[Call]
+	if e.A != a {
+		fwd, back = back, fwd
+	}
+	if fwd != 1 || back != 2 || e.Counts[Call] != 3 {
+		t.Errorf("a→b %d, b→a %d, total %d; want 1, 2, 3", fwd, back, e.Counts[Call])
+	}
+}

@@ -1,6 +1,8 @@
-// Package config reads decomp.yaml, the per-repository settings: pins,
-// ignored packages, edge weights and thresholds. Command-line flags override
-// what it says.
+// Package config reads decomp.yaml, the per-repository settings: for the
+// analysis, pins, ignored packages, edge weights and thresholds (flags
+// override them); for decomp check, the context map (contexts, platform,
+// entry points, allowed dependencies, baseline), kept with line numbers so
+// errors point into the file.
 package config
 
 import (

@@ -1,5 +1,6 @@
-// Package report assembles the results of every stage into one Report, the
-// versioned document that all renderers (text, JSON, ...) print. Its JSON form
+// Package report assembles the results of every stage (an Input the glue
+// fills) into one Report, the versioned document that the renderers (text,
+// JSON) print. Its JSON form
 // is decomp's machine interface: fields are only ever added within a schema
 // version; renaming or removing one bumps SchemaVersion.
 package report

@@ -1,8 +1,9 @@
-// Package graph turns facts into the weighted, undirected graph that the
-// clustering stage partitions. Its nodes are units (what gets assigned to a
-// context: a package, or a named type with the functions around it) and the
-// tables the code touches; its edges keep a count per kind so the report can
-// say which kinds of coupling shaped each context.
+// Package graph turns facts into the weighted graph that the clustering
+// stage partitions. Its nodes are units (what gets assigned to a context: a
+// package, or a named type with the functions around it) and the tables the
+// code touches; its edges keep a count per kind and per direction, so the
+// report can say which kinds of coupling shaped each context and who depends
+// on whom. The clustering reads the edges undirected.
 package graph
 
 import (

@@ -1,6 +1,8 @@
-// Package pipeline runs decomp's stages in order — load, extract, graph,
-// cluster, judge — so that every command (analyze, eval, check) shares one
-// path from flags to results, and the cobra wiring stays thin.
+// Package pipeline is the glue: it runs decomp's stages in order — load,
+// extract, graph, cluster, judge — and hands their plain output to the
+// report, so that every command (analyze, eval, init) shares one path from
+// options to results and the cobra wiring stays thin. decomp check takes the
+// short path (Facts: load and extract only).
 package pipeline
 
 import (

@@ -21,6 +21,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -100,7 +101,10 @@ func goEnv(cfg Config) []string {
 	}
 	env = append(append([]string(nil), env...), "GOTOOLCHAIN=local", "CGO_ENABLED=0")
 	if !cfg.AllowDownload {
-		env = append(env, "GOPROXY=off")
+		// No module proxy, and no checksum database either: under
+		// -mod=mod the go command would otherwise ask sum.golang.org
+		// about a module already in the cache.
+		env = append(env, "GOPROXY=off", "GOSUMDB=off")
 	}
 	return env
 }
@@ -219,9 +223,10 @@ func Load(ctx context.Context, cfg Config) (*Program, error) {
 	}
 	missing := false
 	for _, p := range prog.Packages {
-		prog.Warnings = append(prog.Warnings, packageWarnings(prog, p)...)
-		for _, e := range p.Errors {
-			missing = missing || strings.Contains(e.Msg, "could not import")
+		ws := packageWarnings(prog, p)
+		prog.Warnings = append(prog.Warnings, ws...)
+		for _, w := range ws {
+			missing = missing || notInCache(w.Message)
 		}
 	}
 	if missing {
@@ -251,7 +256,7 @@ func packageWarnings(prog *Program, p *packages.Package) []facts.Warning {
 			out = append(out, facts.Warning{Pkg: p.PkgPath, Message: fmt.Sprintf("%d more errors", len(p.Errors)-maxPerPkg)})
 			break
 		}
-		out = append(out, facts.Warning{Pkg: p.PkgPath, Pos: prog.relPosString(e.Pos), Message: prog.relText(oneLine(e.Msg))})
+		out = append(out, facts.Warning{Pkg: p.PkgPath, Pos: prog.relPosString(e.Pos), Message: prog.relText(importCause(prog, oneLine(e.Msg)))})
 	}
 	if cgo := cgoFiles(p.IgnoredFiles); len(cgo) > 0 {
 		var rel []string
@@ -261,6 +266,42 @@ func packageWarnings(prog *Program, p *packages.Package) []facts.Warning {
 		out = append(out, facts.Warning{Pkg: p.PkgPath, Message: fmt.Sprintf("cgo files left out (decomp runs no C compiler): %s", strings.Join(rel, ", "))})
 	}
 	return out
+}
+
+// unnamedImport is the type checker's word for an import the go command
+// could not load, whatever the reason.
+var unnamedImport = regexp.MustCompile(`could not import (\S+) \(invalid package name: ""\)`)
+
+// importCause replaces the type checker's `invalid package name: ""` with
+// the go command's own first error for that import: a package missing from
+// the module, a replace pointing nowhere, a missing go.sum entry, a module
+// not in the cache.
+func importCause(prog *Program, msg string) string {
+	m := unnamedImport.FindStringSubmatch(msg)
+	if m == nil {
+		return msg
+	}
+	dep, ok := prog.All[m[1]]
+	if !ok || len(dep.Errors) == 0 {
+		return msg
+	}
+	cause := oneLine(dep.Errors[0].Msg)
+	// The go command's message may start with the position of the import.
+	if i := strings.Index(cause, ": "); i >= 0 && strings.Contains(cause[:i], ".go:") {
+		cause = cause[i+2:]
+	}
+	return strings.Replace(msg, m[0], "could not import "+m[1]+" ("+cause+")", 1)
+}
+
+// notInCache reports whether a warning says a dependency is missing from
+// the module cache, which `go mod download` or --allow-download mends.
+func notInCache(msg string) bool {
+	for _, s := range []string{"GOPROXY=off", "module lookup disabled", "not in module cache", "missing from the module cache"} {
+		if strings.Contains(msg, s) {
+			return true
+		}
+	}
+	return unnamedImport.MatchString(msg) // no cause known: the cache is the likeliest
 }
 
 // cgoFiles returns the files that import "C".

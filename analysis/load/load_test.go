@@ -241,3 +241,43 @@ func TestLoadOddDirectory(t *testing.T) {
 		t.Errorf("no warning for the folder with a space: %+v", p.Warnings)
 	}
 }
+
+// An import the go command could not load is reported with the go
+// command's own reason, and the module-cache advice comes only where the
+// cache is the cause.
+func TestImportCauses(t *testing.T) {
+	tests := []struct {
+		name, gomod, src, want string
+		advice             bool
+	}{
+		{"package missing from the module", "module example.com/app\n\ngo 1.22\n",
+			"package app\n\nimport _ \"example.com/app/missing\"\n", "no required module provides package example.com/app/missing", false},
+		{"replace to a missing directory", "module example.com/app\n\ngo 1.22\n\nrequire example.com/gone v0.0.0\n\nreplace example.com/gone => ./nowhere\n",
+			"package app\n\nimport _ \"example.com/gone\"\n", "replacement directory ./nowhere does not exist", false},
+		{"missing go.sum entry", "module example.com/app\n\ngo 1.22\n\nrequire github.com/spf13/pflag v1.0.9\n",
+			"package app\n\nimport _ \"github.com/spf13/pflag\"\n", "missing go.sum entry", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for name, src := range map[string]string{"go.mod": tt.gomod, "app.go": tt.src} {
+				if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			// The user's own settings: no -mod=mod, so go.mod is read as it is.
+			p, err := load.Load(context.Background(), load.Config{Dir: dir, Env: append(os.Environ(), "GOFLAGS=")})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var cause, advice bool
+			for _, w := range p.Warnings {
+				cause = cause || strings.Contains(w.Message, tt.want) && !strings.Contains(w.Message, `invalid package name: ""`)
+				advice = advice || strings.Contains(w.Message, "go mod download")
+			}
+			if !cause || advice != tt.advice {
+				t.Errorf("cause shown %v, advice %v (want %v): %+v", cause, advice, tt.advice, p.Warnings)
+			}
+		})
+	}
+}

@@ -157,7 +157,7 @@ func Load(ctx context.Context, cfg Config) (*Program, error) {
 	}
 	pkgs, err := packages.Load(pcfg, patterns...)
 	if err != nil {
-		return nil, inputErrorf("load %s: %s", strings.Join(patterns, " "), oneLine(err.Error()))
+		return nil, inputErrorf("load %s: %s", strings.Join(patterns, " "), goError(err))
 	}
 
 	prog := &Program{
@@ -266,6 +266,14 @@ func packageWarnings(prog *Program, p *packages.Package) []facts.Warning {
 		out = append(out, facts.Warning{Pkg: p.PkgPath, Message: fmt.Sprintf("cgo files left out (decomp runs no C compiler): %s", strings.Join(rel, ", "))})
 	}
 	return out
+}
+
+// goListNoise is how go/packages wraps the go command's own message.
+var goListNoise = regexp.MustCompile(`^(go list )?err: exit status \d+: stderr: `)
+
+// goError keeps the go command's own words from a go/packages error.
+func goError(err error) string {
+	return goListNoise.ReplaceAllString(oneLine(err.Error()), "")
 }
 
 // unnamedImport is the type checker's word for an import the go command

@@ -72,6 +72,8 @@ func TestBadInput(t *testing.T) {
 		{"bad granularity", []string{"analyze", "-C", shop, "--granularity", "file"}, 2, "unknown granularity"},
 		{"bad format", []string{"analyze", "-C", shop, "--format", "yaml"}, 2, "unknown format"},
 		{"bad callgraph", []string{"analyze", "-C", shop, "--callgraph", "pointer"}, 2, "unknown call-graph algorithm"},
+		{"tag with a space", []string{"analyze", "-C", shop, "--tags", "a b,c"}, 2, `bad build tag "a b"`},
+		{"tag with a space in check", []string{"check", "-C", filepath.Join("..", "..", "testdata", "musicstream"), "--tags", "x y"}, 2, `bad build tag "x y"`},
 		{"bad resolution", []string{"analyze", "-C", shop, "--resolution", "-1"}, 2, "resolution must be in (0, 1000]"},
 		{"huge resolution", []string{"analyze", "-C", shop, "--resolution", "1e308"}, 2, "resolution must be in (0, 1000]"},
 		{"NaN folder prior", []string{"analyze", "-C", shop, "--folder-prior", "NaN", "--format", "json"}, 2, "folder prior must be in [0, 100]"},

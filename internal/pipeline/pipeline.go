@@ -144,6 +144,21 @@ func (o *Options) Validate() error {
 	if o.ModelFields < 1 {
 		return fmt.Errorf("model fields must be at least 1, got %d", o.ModelFields)
 	}
+	return ValidateTags(o.Tags)
+}
+
+// ValidateTags checks build tags as the go command reads them: letters,
+// digits, '_' and '.', one tag per item.
+func ValidateTags(tags []string) error {
+	for _, t := range tags {
+		ok := t != ""
+		for _, r := range t {
+			ok = ok && (r == '_' || r == '.' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
+		}
+		if !ok {
+			return fmt.Errorf("bad build tag %q: a tag is letters, digits, '_' and '.'; separate tags with commas", t)
+		}
+	}
 	return nil
 }
 
@@ -181,6 +196,9 @@ func Run(ctx context.Context, opt Options) (*Output, error) {
 // Facts runs load and extract only, the way decomp check needs them:
 // calls as the source states them (no call graph) and no field uses.
 func Facts(ctx context.Context, opt Options) (*facts.Facts, error) {
+	if err := ValidateTags(opt.Tags); err != nil {
+		return nil, err
+	}
 	start := time.Now()
 	prog, err := load.Load(ctx, load.Config{Dir: opt.Dir, Patterns: opt.Patterns, Tags: opt.Tags, Tests: opt.Tests, AllowDownload: opt.AllowDownload})
 	if err != nil {

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/decomp/decomp/cmd/decomp/internal/cmdutil"
 	"github.com/decomp/decomp/internal/testfs"
 )
 
@@ -129,5 +131,36 @@ func TestCheckBadInput(t *testing.T) {
 				t.Errorf("exit %d, stderr %q; want 2 and one line with %q", code, stderr, tt.wantErr)
 			}
 		})
+	}
+}
+
+// Progress shows on a terminal only; -v adds memory and the config file.
+func TestProgress(t *testing.T) {
+	for _, tt := range []struct {
+		tty, verbose bool
+		want, not    []string
+	}{
+		{false, false, nil, []string{"decomp: load"}},
+		{true, false, []string{"decomp: load ", "decomp: extract "}, []string{"MB from the OS", "extract/"}},
+		{false, true, []string{"MB from the OS", "decomp: extract/calls", "decomp: config "}, nil},
+	} {
+		var out, errb bytes.Buffer
+		args := []string{"check", "-C", sample}
+		if tt.verbose {
+			args = append(args, "-v")
+		}
+		if err := execute(&cmdutil.IOStreams{Out: &out, Err: &errb, ErrTTY: tt.tty}, args); err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(errb.String(), w) {
+				t.Errorf("tty %v, -v %v: stderr lacks %q:\n%s", tt.tty, tt.verbose, w, errb.String())
+			}
+		}
+		for _, n := range tt.not {
+			if strings.Contains(errb.String(), n) {
+				t.Errorf("tty %v, -v %v: stderr has %q:\n%s", tt.tty, tt.verbose, n, errb.String())
+			}
+		}
 	}
 }

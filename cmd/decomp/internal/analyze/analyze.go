@@ -35,7 +35,7 @@ candidate bounded contexts and reports them with their coupling.`,
   decomp analyze -C ./testdata/musicstream --granularity type
   decomp analyze --format json -o report.json ./internal/...`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := cmdutil.PrepareOptions(cmd, &o.Pipeline, args); err != nil {
+			if err := cmdutil.PrepareOptions(cmd, o.IO, &o.Pipeline, args); err != nil {
 				return err
 			}
 			if runF != nil {

@@ -51,7 +51,7 @@ Exit status: 0 nothing new, 1 new violations, 2 bad config, flags or input.`,
   decomp check --format github
   decomp check --format sarif -o decomp.sarif`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := cmdutil.PrepareOptions(cmd, &o.Pipeline, args); err != nil {
+			if err := cmdutil.PrepareOptions(cmd, o.IO, &o.Pipeline, args); err != nil {
 				return err
 			}
 			o.Verbose, _ = cmd.Flags().GetBool("verbose")

@@ -15,10 +15,19 @@ type IOStreams struct {
 	In  io.Reader
 	Out io.Writer
 	Err io.Writer
+	// ErrTTY is set when Err is a terminal: progress is shown there.
+	ErrTTY bool
 }
 
 // System returns the process's own streams.
-func System() *IOStreams { return &IOStreams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr} }
+func System() *IOStreams {
+	return &IOStreams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, ErrTTY: isTerminal(os.Stderr)}
+}
+
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
 
 // Exit codes.
 const (

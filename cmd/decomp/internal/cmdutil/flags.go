@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -48,11 +49,13 @@ func AddPipelineFlags(cmd *cobra.Command, o *pipeline.Options) {
 }
 
 // PrepareOptions completes the options after flag parsing: patterns from
-// the arguments, then the config file for whatever no flag set.
-func PrepareOptions(cmd *cobra.Command, o *pipeline.Options, args []string) error {
+// the arguments, then the config file for whatever no flag set. Progress
+// goes to stderr: each stage's time when stderr is a terminal, with memory
+// and the config file used under -v, nothing otherwise.
+func PrepareOptions(cmd *cobra.Command, ios *IOStreams, o *pipeline.Options, args []string) error {
 	o.Patterns = args // none: ./..., or every workspace module at a go.work root
+	errw := ios.Err
 	if v, _ := cmd.Flags().GetBool("verbose"); v {
-		errw := cmd.ErrOrStderr()
 		o.Progress = func(stage string, took time.Duration) {
 			var m runtime.MemStats
 			runtime.ReadMemStats(&m)
@@ -65,6 +68,12 @@ func PrepareOptions(cmd *cobra.Command, o *pipeline.Options, args []string) erro
 			}
 			fmt.Fprintf(errw, "decomp: config %s\n", cfg)
 		}()
+	} else if ios.ErrTTY {
+		o.Progress = func(stage string, took time.Duration) {
+			if !strings.Contains(stage, "/") { // the stages, not each extractor
+				fmt.Fprintf(errw, "decomp: %s %.1fs\n", stage, took.Seconds())
+			}
+		}
 	}
 	dir := o.Dir
 	if dir == "" {

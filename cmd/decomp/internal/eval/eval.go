@@ -37,7 +37,7 @@ with "_" mark non-domain buckets; --domain-only scores without them.`,
 			if o.Truth == "" {
 				return &cmdutil.UsageError{Msg: "eval needs --truth FILE"}
 			}
-			if err := cmdutil.PrepareOptions(cmd, &o.Pipeline, args); err != nil {
+			if err := cmdutil.PrepareOptions(cmd, o.IO, &o.Pipeline, args); err != nil {
 				return err
 			}
 			if runF != nil {

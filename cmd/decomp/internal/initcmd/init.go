@@ -46,7 +46,7 @@ analysis settings of the file it replaces are kept.`,
 		Example: `  decomp init
   decomp init -C ./services/shop -o decomp.yaml --force`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := cmdutil.PrepareOptions(cmd, &o.Pipeline, args); err != nil {
+			if err := cmdutil.PrepareOptions(cmd, o.IO, &o.Pipeline, args); err != nil {
 				return err
 			}
 			if runF != nil {

@@ -7,7 +7,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spf13/cobra"
+
 	"github.com/decomp/decomp/cmd/decomp/internal/cmdutil"
+	"github.com/decomp/decomp/cmd/decomp/internal/root"
 	"github.com/decomp/decomp/internal/testfs"
 )
 
@@ -162,5 +165,42 @@ func TestProgress(t *testing.T) {
 				t.Errorf("tty %v, -v %v: stderr has %q:\n%s", tt.tty, tt.verbose, n, errb.String())
 			}
 		}
+	}
+}
+
+// Every example in every command's help works as written, run in a copy of
+// the sample monolith (for a line that starts with init, one without its
+// decomp.yaml: init writes it).
+func TestHelpExamples(t *testing.T) {
+	cmd := root.New(&cmdutil.IOStreams{Out: &bytes.Buffer{}, Err: &bytes.Buffer{}})
+	cmds := append([]*cobra.Command{cmd}, cmd.Commands()...)
+	n := 0
+	for _, c := range cmds {
+		for _, line := range strings.Split(c.Example, "\n") {
+			line = strings.TrimSpace(line)
+			if line == "" {
+				continue
+			}
+			n++
+			t.Run(c.Name()+": "+line, func(t *testing.T) {
+				dir := testfs.Copy(t, sample)
+				if strings.HasPrefix(line, "decomp init") {
+					os.Remove(filepath.Join(dir, "decomp.yaml"))
+				}
+				for _, part := range strings.Split(line, "&&") {
+					args := strings.Fields(part)
+					if len(args) == 0 || args[0] != "decomp" {
+						t.Fatalf("example %q is not a decomp command", part)
+					}
+					args = append(args[1:2], append([]string{"-C", dir}, args[2:]...)...)
+					if code, out, stderr := run(t, args...); code != 0 {
+						t.Fatalf("%s: exit %d\n%s%s", part, code, out, stderr)
+					}
+				}
+			})
+		}
+	}
+	if n < 10 {
+		t.Errorf("only %d examples found", n)
 	}
 }

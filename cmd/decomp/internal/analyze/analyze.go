@@ -32,8 +32,8 @@ func New(ios *cmdutil.IOStreams, runF func(context.Context, *Options) error) *co
 weighted graph of their calls, type uses and data accesses, clusters it into
 candidate bounded contexts and reports them with their coupling.`,
 		Example: `  decomp analyze ./...
-  decomp analyze -C ./testdata/musicstream --granularity type
-  decomp analyze --format json -o report.json ./internal/...`,
+  decomp analyze --granularity type ./internal/...
+  decomp analyze --format json -o report.json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := cmdutil.PrepareOptions(cmd, o.IO, &o.Pipeline, args); err != nil {
 				return err

@@ -47,7 +47,8 @@ moving or reformatting code leaves the baseline as it is.
 
 Exit status: 0 nothing new, 1 new violations, 2 bad config, flags or input.`,
 		Example: `  decomp init && decomp check --write-baseline
-  decomp check ./...
+  decomp check
+  decomp check ./internal/services/...
   decomp check --format github
   decomp check --format sarif -o decomp.sarif`,
 		RunE: func(cmd *cobra.Command, args []string) error {

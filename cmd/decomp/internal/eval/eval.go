@@ -32,7 +32,8 @@ func New(ios *cmdutil.IOStreams, runF func(context.Context, *Options) error) *co
 ground-truth file (packages:, types: and files: mapping code to context
 names), printing MoJoFM and the adjusted Rand index. Truth labels that begin
 with "_" mark non-domain buckets; --domain-only scores without them.`,
-		Example: `  decomp eval --truth testdata/musicstream/truth.yaml -C testdata/musicstream --granularity type`,
+		Example: `  decomp eval --truth truth.yaml
+  decomp eval --truth truth.yaml --domain-only --granularity type ./...`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if o.Truth == "" {
 				return &cmdutil.UsageError{Msg: "eval needs --truth FILE"}

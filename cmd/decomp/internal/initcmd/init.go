@@ -44,7 +44,7 @@ then accept today's violations with decomp check --write-baseline.
 Init refuses to replace an existing file without --force; with --force the
 analysis settings of the file it replaces are kept.`,
 		Example: `  decomp init
-  decomp init -C ./services/shop -o decomp.yaml --force`,
+  decomp init -o decomp.yaml --force ./internal/...`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := cmdutil.PrepareOptions(cmd, o.IO, &o.Pipeline, args); err != nil {
 				return err

@@ -26,8 +26,9 @@ boundaries from eroding in CI.
 
 It never runs the code it analyses and never downloads anything on its own.`,
 		Example: `  decomp analyze ./...
-  decomp analyze -C ~/src/monolith --granularity type --format json -o report.json
-  decomp eval --truth truth.yaml --granularity type ./...`,
+  decomp analyze --granularity type --format json -o report.json
+  decomp init && decomp check --write-baseline
+  decomp check --format github`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Version:       version.String(),

@@ -248,7 +248,7 @@ func TestLoadOddDirectory(t *testing.T) {
 func TestImportCauses(t *testing.T) {
 	tests := []struct {
 		name, gomod, src, want string
-		advice             bool
+		advice                 bool
 	}{
 		{"package missing from the module", "module example.com/app\n\ngo 1.22\n",
 			"package app\n\nimport _ \"example.com/app/missing\"\n", "no required module provides package example.com/app/missing", false},
@@ -279,5 +279,50 @@ func TestImportCauses(t *testing.T) {
 				t.Errorf("cause shown %v, advice %v (want %v): %+v", cause, advice, tt.advice, p.Warnings)
 			}
 		})
+	}
+}
+
+// A folder the go command cannot read, and one named nul, are warnings;
+// the rest of the module loads.
+func TestLoadUnreadableAndNul(t *testing.T) {
+	dir := t.TempDir()
+	for name, src := range map[string]string{
+		"go.mod":      "module example.com/odd\n\ngo 1.22\n",
+		"ok/ok.go":    "package ok\n\nfunc OK() {}\n",
+		"nul/nul.go":  "package nul\n\nfunc N() {}\n",
+		"locked/l.go": "package locked\n\nfunc L() {}\n",
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	locked := os.Geteuid() != 0 // root reads every folder
+	if locked {
+		if err := os.Chmod(filepath.Join(dir, "locked"), 0); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { os.Chmod(filepath.Join(dir, "locked"), 0o755) })
+	}
+	p, err := load.Load(context.Background(), load.Config{Dir: dir, Env: offline})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []string
+	for _, w := range p.Warnings {
+		all = append(all, w.Message)
+	}
+	warned := strings.Join(all, "\n")
+	if !strings.Contains(warned, `not loaded: malformed import path "example.com/odd/nul"`) {
+		t.Errorf("no warning for nul: %s", warned)
+	}
+	if locked && !strings.Contains(warned, "not loaded: pattern ./...: open locked: permission denied") {
+		t.Errorf("no warning for the unreadable folder: %s", warned)
+	}
+	if !strings.Contains(strings.Join(paths(p), " "), "example.com/odd/ok") {
+		t.Errorf("packages = %v", paths(p))
 	}
 }

@@ -4,8 +4,9 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
-	"regexp"
 	"strings"
+
+	"github.com/jinzhu/inflection"
 
 	"github.com/decomp/decomp/analysis/load"
 )
@@ -132,81 +133,9 @@ func bunUnderscore(s string) string {
 	return string(r)
 }
 
-// inflection is one rewrite rule of jinzhu/inflection.
-type inflection struct {
-	re      *regexp.Regexp
-	replace string
-}
-
-// pluralRules are jinzhu/inflection's default plural rules, compiled in the
-// library's order: uncountables, irregulars, then the regular rules from the
-// last added to the first. The slice is read-only after initialisation.
-var pluralRules = func() []inflection {
-	regular := [][2]string{
-		{"([a-z])$", "${1}s"},
-		{"s$", "s"},
-		{"^(ax|test)is$", "${1}es"},
-		{"(octop|vir)us$", "${1}i"},
-		{"(octop|vir)i$", "${1}i"},
-		{"(alias|status)$", "${1}es"},
-		{"(bu)s$", "${1}ses"},
-		{"(buffal|tomat)o$", "${1}oes"},
-		{"([ti])um$", "${1}a"},
-		{"([ti])a$", "${1}a"},
-		{"sis$", "ses"},
-		{"(?:([^f])fe|([lr])f)$", "${1}${2}ves"},
-		{"(hive)$", "${1}s"},
-		{"([^aeiouy]|qu)y$", "${1}ies"},
-		{"(x|ch|ss|sh)$", "${1}es"},
-		{"(matr|vert|ind)(?:ix|ex)$", "${1}ices"},
-		{"^(m|l)ouse$", "${1}ice"},
-		{"^(m|l)ice$", "${1}ice"},
-		{"^(ox)$", "${1}en"},
-		{"^(oxen)$", "${1}"},
-		{"(quiz)$", "${1}zes"},
-	}
-	irregular := [][2]string{
-		{"person", "people"},
-		{"man", "men"},
-		{"child", "children"},
-		{"sex", "sexes"},
-		{"move", "moves"},
-		{"mombie", "mombies"},
-	}
-	uncountable := []string{"equipment", "information", "rice", "money", "species", "series", "fish", "sheep", "jeans", "police"}
-	title := func(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
-
-	var out []inflection
-	for _, u := range uncountable {
-		out = append(out, inflection{regexp.MustCompile("^(?i)(" + u + ")$"), "${1}"})
-	}
-	for _, v := range irregular {
-		out = append(out,
-			inflection{regexp.MustCompile(strings.ToUpper(v[0]) + "$"), strings.ToUpper(v[1])},
-			inflection{regexp.MustCompile(title(v[0]) + "$"), title(v[1])},
-			inflection{regexp.MustCompile(v[0] + "$"), v[1]},
-		)
-	}
-	for i := len(regular) - 1; i >= 0; i-- {
-		v := regular[i]
-		out = append(out,
-			inflection{regexp.MustCompile(strings.ToUpper(v[0])), strings.ToUpper(v[1])},
-			inflection{regexp.MustCompile(v[0]), v[1]},
-			inflection{regexp.MustCompile("(?i)" + v[0]), v[1]},
-		)
-	}
-	return out
-}()
-
-// plural is jinzhu/inflection.Plural: the first matching rule rewrites the word.
-func plural(s string) string {
-	for _, r := range pluralRules {
-		if r.re.MatchString(s) {
-			return r.re.ReplaceAllString(s, r.replace)
-		}
-	}
-	return s
-}
+// plural is jinzhu/inflection's Plural, the library GORM and bun call: the
+// analysed code's own rules, not a copy of them.
+func plural(s string) string { return inflection.Plural(s) }
 
 // ormNaming is the module-wide ORM naming configuration found in the code.
 type ormNaming struct {

@@ -41,12 +41,14 @@ staticcheck:
 bench: build
 	bash scripts/bench.sh
 
-## fuzz: every fuzz target for FUZZTIME each (default 1m): SQL extractor, config and truth parsers
+## fuzz: every fuzz target for FUZZTIME each (default 1m): SQL extractor, config and truth parsers.
+## Minimising each new input is capped at 1000 runs: at the default 60 s the
+## config fuzzer spent 55 of its 60 s minimising (37k executions instead of 700k).
 FUZZTIME ?= 1m
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzExtract -fuzztime $(FUZZTIME) ./analysis/sqlparse
-	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) ./config
-	$(GO) test -run '^$$' -fuzz FuzzParseTruth -fuzztime $(FUZZTIME) ./cluster/eval
+	$(GO) test -run '^$$' -fuzz FuzzExtract -fuzztime $(FUZZTIME) -fuzzminimizetime 1000x ./analysis/sqlparse
+	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) -fuzzminimizetime 1000x ./config
+	$(GO) test -run '^$$' -fuzz FuzzParseTruth -fuzztime $(FUZZTIME) -fuzzminimizetime 1000x ./cluster/eval
 
 clean:
 	rm -rf bin

@@ -1,8 +1,8 @@
 # decomp — see README.md. Every target works on a clean machine with only Go installed.
 GO        ?= go
 export GOTOOLCHAIN := local
-# decomp is pure Go. With cgo on, go-pgquery would also compile the C
-# libpg_query it does not use (about 45 s on a cold cache).
+# decomp is pure Go. With cgo on, a -tags sqlparsers build would also
+# compile the C libpg_query that go-pgquery does not use (about 45 s cold).
 export CGO_ENABLED ?= 0
 SAMPLE    := testdata/musicstream
 BIN       := bin/decomp
@@ -26,6 +26,8 @@ demo: build
 ## test: every test, plus gofmt, go vet and staticcheck (what CI runs)
 test: fmt-check vet staticcheck
 	$(GO) test -count=1 ./...
+	$(GO) vet -tags sqlparsers ./analysis/sqlparse
+	$(GO) test -count=1 -tags sqlparsers ./analysis/sqlparse ./analysis/dbaccess
 
 vet:
 	$(GO) vet ./...

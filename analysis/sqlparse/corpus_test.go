@@ -188,11 +188,11 @@ func TestCorpus(t *testing.T) {
 		if !Extract(e.sql, e.dialect).BestEffort {
 			r.parsed++
 		}
-		toks := lex(e.sql, e.dialect)
-		if _, ok := parsePostgres(rewriteForPostgres(e.sql, toks), newCollector()); ok {
+		pg, my := parsersAccept(e.sql, lex(e.sql, e.dialect))
+		if pg {
 			r.pg++
 		}
-		if _, ok := parseMySQL(rewriteForMySQL(e.sql, toks), newCollector()); ok {
+		if my {
 			r.my++
 		}
 	}

@@ -70,29 +70,6 @@ func TestDialectOf(t *testing.T) {
 	}
 }
 
-func TestRewritePlaceholders(t *testing.T) {
-	cases := []struct {
-		sql, pg, my string
-	}{
-		{"SELECT ? , ?", "SELECT $1 , $2", "SELECT ? , ?"},
-		{"SELECT :a, :b, @c", "SELECT $1, $2, $3", "SELECT ?, ?, @c"},
-		{"SELECT $2, ?", "SELECT $2, ?", "SELECT ?, ?"},
-		{"SELECT $1, :x", "SELECT $1, $2", "SELECT ?, ?"},
-		{"SELECT a::int, '?', ':x', \"@y\"", "SELECT a::int, '?', ':x', \"@y\"", "SELECT a::int, '?', ':x', \"@y\""},
-		{"SELECT x FROM t WHERE d ?| array['a'] AND e @> '{}'", "SELECT x FROM t WHERE d ?| array['a'] AND e @> '{}'", "SELECT x FROM t WHERE d ?| array['a'] AND e @> '{}'"},
-		{"SELECT a[1:2], b := 3", "SELECT a[1:2], b := 3", "SELECT a[1:2], b := 3"},
-	}
-	for _, tc := range cases {
-		toks := lex(tc.sql, Unknown)
-		if got := rewriteForPostgres(tc.sql, toks); got != tc.pg {
-			t.Errorf("rewriteForPostgres(%q) = %q, want %q", tc.sql, got, tc.pg)
-		}
-		if got := rewriteForMySQL(tc.sql, toks); got != tc.my {
-			t.Errorf("rewriteForMySQL(%q) = %q, want %q", tc.sql, got, tc.my)
-		}
-	}
-}
-
 func TestLex(t *testing.T) {
 	kinds := map[tokKind]string{
 		tkWord: "w", tkQuoted: "q", tkString: "s", tkNumber: "n", tkParam: "p", tkHole: "h",

@@ -1,3 +1,5 @@
+//go:build sqlparsers
+
 package sqlparse
 
 import (

@@ -536,3 +536,87 @@ func (s *scanner) skipAlias(i int) int {
 	j, _ := s.alias(i)
 	return j
 }
+
+// continues are words after which a statement cannot end: text ending in
+// one was cut short (a WHERE whose condition is appended at run time).
+var continues = map[string]bool{
+	"WHERE": true, "AND": true, "OR": true, "FROM": true, "JOIN": true, "SET": true, "ON": true,
+	"BY": true, "VALUES": true, "INTO": true, "UPDATE": true, "SELECT": true, "NOT": true, "IN": true,
+	"HAVING": true, "LIMIT": true, "OFFSET": true, "AS": true, "WITH": true, "USING": true, "TABLE": true,
+}
+
+// ends are the words that may close a statement although continues
+// lists them, keyed by the word before: DEFAULT VALUES, FOR UPDATE.
+var ends = map[string]string{"VALUES": "DEFAULT", "UPDATE": "FOR"}
+
+// operators need an operand on their right; clauses cannot be one.
+var (
+	operators = map[string]bool{"+": true, "-": true, "/": true, "=": true, "<": true, ">": true, "<>": true, "!=": true, "<=": true, ">=": true, "||": true, ",": true}
+	clauses   = map[string]bool{"WHERE": true, "AND": true, "OR": true, "FROM": true, "JOIN": true, "ON": true, "SET": true, "GROUP": true, "ORDER": true, "LIMIT": true, "HAVING": true}
+)
+
+// quiet are statements that name no table (transactions, settings).
+var quiet = map[string]bool{
+	"BEGIN": true, "COMMIT": true, "ROLLBACK": true, "START": true, "SAVEPOINT": true, "RELEASE": true,
+	"SHOW": true, "CALL": true, "EXEC": true, "EXECUTE": true, "GRANT": true, "REVOKE": true,
+	"ANALYZE": true, "VACUUM": true, "PRAGMA": true, "COMMENT": true, "REFRESH": true, "DECLARE": true,
+	"PREPARE": true, "DEALLOCATE": true, "LISTEN": true, "NOTIFY": true, "RESET": true, "USE": true,
+}
+
+// uncertain reports whether the scanner's reading of one statement is a
+// guess: a template hole, a fragment that does not start a statement, a
+// statement cut short, unbalanced parentheses, or T-SQL's bracket quoting.
+func uncertain(toks []token) bool {
+	var words []token
+	depth := 0
+	for _, t := range toks {
+		switch {
+		case t.kind == tkHole, t.kind == tkQuoted && t.quote == '[':
+			return true
+		case t.kind == tkPunct && t.text == "(":
+			depth++
+		case t.kind == tkPunct && t.text == ")":
+			depth--
+			if depth < 0 {
+				return true
+			}
+		}
+		if t.kind == tkWord {
+			words = append(words, t)
+		}
+	}
+	if depth != 0 || len(words) == 0 {
+		return true
+	}
+	first := words[0].upper()
+	if first == "FROM" || !statementWords[first] && !quiet[first] {
+		return true
+	}
+	var code []token
+	for _, t := range toks {
+		if t.kind != tkComment {
+			code = append(code, t)
+		}
+	}
+	for len(code) > 0 && code[len(code)-1].text == ";" {
+		code = code[:len(code)-1]
+	}
+	if len(code) == 0 {
+		return true
+	}
+	// An operand missing between an operator and a clause ("amount +
+	// WHERE"): a value was to be spliced in.
+	for i := 1; i < len(code); i++ {
+		if code[i-1].kind == tkPunct && operators[code[i-1].text] && code[i].kind == tkWord && clauses[code[i].upper()] {
+			return true
+		}
+	}
+	last := code[len(code)-1]
+	if last.kind == tkPunct && (last.text == "," || last.text == "=") {
+		return true
+	}
+	if last.kind != tkWord || !continues[last.upper()] {
+		return false
+	}
+	return len(words) < 2 || ends[last.upper()] != words[len(words)-2].upper()
+}

@@ -32,7 +32,7 @@ func WriteText(w io.Writer, r *report.Report) error {
 			s.IllTypedPackage, s.Packages)
 	}
 	if s.Accesses > 0 {
-		fmt.Fprintf(b, "%d table accesses from %d query sites (%d best effort: SQL the parsers rejected, read by a tolerant scanner)\n",
+		fmt.Fprintf(b, "%d table accesses from %d query sites (%d best effort: SQL that could not be read whole, such as a template with holes)\n",
 			s.Accesses, s.QuerySites, s.BestEffortSites)
 	}
 	m := r.Metrics

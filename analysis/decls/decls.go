@@ -6,6 +6,7 @@ package decls
 import (
 	"go/ast"
 	"go/token"
+	gotypes "go/types"
 	"sort"
 	"strings"
 
@@ -42,6 +43,17 @@ func Extract(prog *load.Program) (pkgs []facts.Package, funcs []facts.Func, type
 					}
 					if d.Recv != nil && len(d.Recv.List) > 0 {
 						fn.Recv = load.RecvExprName(d.Recv.List[0].Type)
+						if st, ok := d.Recv.List[0].Type.(*ast.StarExpr); ok && st != nil {
+							fn.PtrRecv = true
+						}
+					}
+					if p.TypesInfo != nil {
+						if obj, ok := p.TypesInfo.Defs[d.Name].(*gotypes.Func); ok {
+							if sig, ok := obj.Type().(*gotypes.Signature); ok {
+								fn.Signature = facts.Signature(sig)
+								fn.Generic = sig.TypeParams().Len() > 0 || sig.RecvTypeParams().Len() > 0
+							}
+						}
 					}
 					funcs = append(funcs, fn)
 				case *ast.GenDecl:

@@ -1,7 +1,7 @@
 // Package facts holds the plain data that the analysis stage extracts from Go
-// code and every later stage consumes. Nothing here refers to go/types, SSA or
-// the AST, so graph building, clustering and judging can be tested on facts
-// written by hand.
+// code and every later stage consumes. Nothing here holds go/types, SSA or
+// AST values (Signature only formats one), so graph building, clustering and
+// judging can be tested on facts written by hand.
 //
 // Identifiers are strings with a fixed shape so they sort and compare cheaply
 // and survive JSON:
@@ -16,6 +16,7 @@
 package facts
 
 import (
+	"go/types"
 	"sort"
 	"strconv"
 	"strings"
@@ -90,6 +91,20 @@ type Func struct {
 	Exported  bool `json:"exported,omitempty"`
 	Generated bool `json:"generated,omitempty"`
 	Test      bool `json:"test,omitempty"`
+	// PtrRecv is set for methods with a pointer receiver.
+	PtrRecv bool `json:"ptrRecv,omitempty"`
+	// Signature is the parameter and result list as Go source ("func(ctx
+	// `context`.Context, id int64) (*`example.com/app/models`.Track,
+	// error)"), every named type qualified by its import path in backquotes,
+	// so a plan can write the interface a seam needs with its own imports.
+	Signature string `json:"signature,omitempty"`
+	// Generic is set for generic functions and methods of generic types.
+	Generic bool `json:"generic,omitempty"`
+}
+
+// Signature formats a function signature for Func.Signature.
+func Signature(sig *types.Signature) string {
+	return types.TypeString(sig, func(p *types.Package) string { return "`" + p.Path() + "`" })
 }
 
 // Type is a package-level named type declared in the module.

@@ -19,6 +19,7 @@ import (
 	"github.com/decomp/decomp/analysis/facts"
 	"github.com/decomp/decomp/analysis/fielduse"
 	"github.com/decomp/decomp/analysis/load"
+	"github.com/decomp/decomp/analysis/routes"
 	"github.com/decomp/decomp/analysis/uses"
 )
 
@@ -63,6 +64,10 @@ func Extractors() []*Extractor {
 		{
 			Name: "uses", Doc: "references to module types, fields, constants and variables; implements relations",
 			Run: func(p *Pass) { p.Facts.Uses = uses.Extract(p.Prog) },
+		},
+		{
+			Name: "routes", Doc: "HTTP routes and gRPC services, with the function serving each",
+			Run:  func(p *Pass) { p.Facts.Routes = routes.Extract(p.Prog) },
 		},
 		{
 			Name: "fielduse", Doc: "struct layouts and struct field reads and writes",

@@ -13,6 +13,7 @@ import (
 	"github.com/decomp/decomp/cluster/graph"
 	"github.com/decomp/decomp/cluster/metrics"
 	"github.com/decomp/decomp/report/judge"
+	"github.com/decomp/decomp/report/plan"
 )
 
 // SchemaVersion is the version of the JSON report's shape.
@@ -50,7 +51,9 @@ type Report struct {
 	// OversizedModels are structs with many fields used by several
 	// contexts, worst first, each with its proposed split.
 	OversizedModels []judge.OversizedModel `json:"oversizedModels"`
-	Warnings        []facts.Warning        `json:"warnings"`
+	// Plan is the strangler-fig migration plan, step by step.
+	Plan     *plan.Plan      `json:"plan"`
+	Warnings []facts.Warning `json:"warnings"`
 }
 
 // Tool identifies the producer.
@@ -187,6 +190,7 @@ type Input struct {
 	Weights      graph.Weights
 	Models       []judge.OversizedModel
 	SharedTables []judge.SharedTable
+	Plan         *plan.Plan
 }
 
 // Build assembles the report of one run.
@@ -203,6 +207,7 @@ func Build(in *Input, toolVersion string) *Report {
 		Warnings:        nonNil(in.Facts.Warnings),
 		OversizedModels: nonNil(in.Models),
 		SharedTables:    nonNil(in.SharedTables),
+		Plan:            in.Plan,
 	}
 	r.Inputs.Patterns, r.Inputs.Tags = nonNil(r.Inputs.Patterns), nonNil(r.Inputs.Tags)
 	r.Inputs.Pins, r.Inputs.Ignore = nonNil(r.Inputs.Pins), nonNil(r.Inputs.Ignore)

@@ -46,9 +46,26 @@ type Facts struct {
 	Structs []Struct `json:"structs,omitempty"`
 	// FieldUses record which function reads or writes which struct field, sorted.
 	FieldUses []FieldUse `json:"fieldUses,omitempty"`
+	// Routes are the HTTP and gRPC endpoints the code registers, sorted.
+	Routes []Route `json:"routes,omitempty"`
 	// Warnings are problems met while loading or extracting; the analysis
 	// continued past each of them.
 	Warnings []Warning `json:"warnings,omitempty"`
+}
+
+// Route is an HTTP route or gRPC service the code registers.
+type Route struct {
+	// Method is the HTTP method ("GET"; "" for any), or "grpc".
+	Method string `json:"method,omitempty"`
+	// Path is the route pattern, or the gRPC service name.
+	Path string `json:"path"`
+	// Handler is the function serving it (for gRPC, the implementation's
+	// type ID).
+	Handler string `json:"handler"`
+	Pos     string `json:"pos"`
+	// Via names the router: "net/http", "chi", "gin", "echo",
+	// "gorilla/mux", "grpc".
+	Via string `json:"via"`
 }
 
 // Package is one Go package of the module.
@@ -350,6 +367,12 @@ func (f *Facts) Sort() {
 			return a.Mode < b.Mode
 		}
 		return ComparePos(a.Pos, b.Pos) < 0
+	})
+	sort.Slice(f.Routes, func(i, j int) bool {
+		if c := ComparePos(f.Routes[i].Pos, f.Routes[j].Pos); c != 0 {
+			return c < 0
+		}
+		return f.Routes[i].Path < f.Routes[j].Path
 	})
 	sort.Slice(f.Warnings, func(i, j int) bool {
 		a, b := f.Warnings[i], f.Warnings[j]

@@ -21,6 +21,7 @@ import (
 	"github.com/decomp/decomp/config"
 	"github.com/decomp/decomp/report"
 	"github.com/decomp/decomp/report/judge"
+	"github.com/decomp/decomp/report/plan"
 )
 
 // Options is everything a run depends on. The JSON report records it so a
@@ -42,6 +43,8 @@ type Options struct {
 	AllowDownload bool `json:"allowDownload,omitempty"`
 	// IncludeGenerated clusters generated code too.
 	IncludeGenerated bool `json:"includeGenerated,omitempty"`
+	// First names the context the migration plan starts with.
+	First string `json:"first,omitempty"`
 	// Progress, when set, hears each stage's end and its wall time.
 	Progress func(stage string, took time.Duration) `json:"-"`
 	// NoConfig ignores any config file found by discovery.
@@ -118,6 +121,8 @@ type Output struct {
 	Models []judge.OversizedModel
 	// SharedTables are the tables several contexts touch, worst first.
 	SharedTables []judge.SharedTable
+	// Plan is the migration plan.
+	Plan *plan.Plan
 }
 
 // Ranges of the numeric options, stated in the flags' help.
@@ -301,6 +306,10 @@ func Cluster(f *facts.Facts, opt Options) (*Output, error) {
 	out := &Output{Options: opt, Facts: f, Graph: g, Result: res, Layout: layout, Weights: gopt.Weights, Clustering: copt.WithDefaults()}
 	out.Models = judge.OversizedModels(f, &res.Decomposition, judge.ModelOptions{MinFields: opt.ModelFields})
 	out.SharedTables = judge.SharedTables(f, &res.Decomposition, judge.TableOptions{})
+	out.Plan, err = plan.Build(plan.Input{Facts: f, D: &res.Decomposition, SharedTables: out.SharedTables, Models: out.Models, First: opt.First})
+	if err != nil {
+		return nil, err
+	}
 	return out, nil
 }
 
@@ -315,7 +324,7 @@ func (o *Output) ReportInput() *report.Input {
 			AllowDownload: opt.AllowDownload, Weights: map[string]float64{}, Pins: o.Clustering.Pins,
 		},
 		Facts: o.Facts, Graph: o.Graph, Result: o.Result, Weights: o.Weights,
-		Models: o.Models, SharedTables: o.SharedTables,
+		Models: o.Models, SharedTables: o.SharedTables, Plan: o.Plan,
 	}
 	for k := graph.EdgeKind(0); k < graph.NumKinds; k++ {
 		in.Inputs.Weights[k.String()] = o.Weights[k]

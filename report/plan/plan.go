@@ -1,0 +1,489 @@
+// Package plan turns a decomposition and its findings into a strangler-fig
+// migration plan: which context to wall off first and why, the seam
+// interface to wall it off behind (with a facade that delegates to today's
+// code, so callers move one by one while the monolith keeps shipping), the
+// callers to reroute, the data that moves with it, the models to split, and
+// what it still depends on afterwards. Steps follow the vocabulary of
+// Newman's Monolith to Microservices (strangler fig, branch by abstraction,
+// split table, move the foreign-key relationship to code, database view).
+package plan
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/decomp/decomp/analysis/facts"
+	"github.com/decomp/decomp/cluster"
+	"github.com/decomp/decomp/report/judge"
+)
+
+// Plan is the ordered list of steps.
+type Plan struct {
+	// Order says how the steps were ordered.
+	Order string `json:"order"`
+	// Formula is the effort formula, as documented in the README.
+	Formula string `json:"formula"`
+	Steps   []Step `json:"steps"`
+}
+
+// Step walls off one context.
+type Step struct {
+	N       int    `json:"n"`
+	Context string `json:"context"`
+	// Why says why it comes here, with the figures.
+	Why    string `json:"why"`
+	Effort Effort `json:"effort"`
+	// Patterns names the migration patterns the step uses.
+	Patterns []string `json:"patterns"`
+	Seam     Seam     `json:"seam"`
+	// Callers are the call sites outside the context that must move to the
+	// seam, by file:line.
+	Callers []Caller `json:"callers"`
+	// Routes are the HTTP and gRPC endpoints its code serves: what a
+	// strangler proxy at the edge redirects to the new service.
+	Routes []facts.Route `json:"routes"`
+	// Data lists the tables it takes and what every other user does.
+	Data []DataMove `json:"data"`
+	// Joins are statements reading its tables together with another
+	// context's: the relationship must move into code before the split.
+	Joins []Join `json:"joins"`
+	// Models are the oversized models it takes its part of.
+	Models []ModelSplit `json:"models"`
+	// DependsOn are its outgoing dependencies, which become client calls.
+	DependsOn []Dependency `json:"dependsOn"`
+	Risks     []string     `json:"risks"`
+}
+
+// Effort holds the counts the step is scored on, and the score.
+type Effort struct {
+	Callers       int     `json:"callers"`
+	SeamMethods   int     `json:"seamMethods"`
+	Blockers      int     `json:"blockers"`
+	OwnedShared   int     `json:"ownedSharedTables"`
+	ForeignTables int     `json:"foreignTables"`
+	MultiWriter   int     `json:"multiWriterTables"`
+	Models        int     `json:"models"`
+	Cycles        int     `json:"cycles"`
+	Lines         int     `json:"lines"`
+	Score         float64 `json:"score"`
+}
+
+// Formula is the effort score, documented in the README.
+const Formula = "callers + 2·seam methods + 3·blockers + 4·shared tables it owns + 2·tables of others it uses + 3·tables several contexts write + 4·oversized models + 8·dependency cycles + lines/500"
+
+func (e *Effort) score() {
+	e.Score = float64(e.Callers) + 2*float64(e.SeamMethods) + 3*float64(e.Blockers) + 4*float64(e.OwnedShared) +
+		2*float64(e.ForeignTables) + 3*float64(e.MultiWriter) + 4*float64(e.Models) + 8*float64(e.Cycles) + float64(e.Lines)/500
+	e.Score = float64(int(e.Score*10+0.5)) / 10
+}
+
+// Caller is one call into the context from outside it.
+type Caller struct {
+	From        string `json:"from"`
+	FromContext string `json:"fromContext"`
+	To          string `json:"to"`
+	Pos         string `json:"pos"`
+}
+
+// DataMove is one table the step is concerned with.
+type DataMove struct {
+	Table string `json:"table"`
+	// Owner is the context that owns it after the step.
+	Owner string `json:"owner"`
+	// Moves is set when the table moves with this step's context.
+	Moves bool `json:"moves"`
+	// Users say what each other context touching it does.
+	Users []TableUse `json:"users,omitempty"`
+}
+
+// TableUse is another context's use of a table, and its strategy.
+type TableUse struct {
+	Context  string `json:"context"`
+	Writes   bool   `json:"writes"`
+	Strategy string `json:"strategy"`
+}
+
+// Join is one statement that spans tables of two contexts.
+type Join struct {
+	Pos    string   `json:"pos"`
+	Func   string   `json:"func"`
+	Tables []string `json:"tables"`
+	// Others are the contexts owning the other tables.
+	Others []string `json:"others"`
+}
+
+// ModelSplit is the step's part of an oversized model.
+type ModelSplit struct {
+	Model  string   `json:"model"`
+	Struct string   `json:"struct"`
+	Fields []string `json:"fields"`
+}
+
+// Dependency is an outgoing dependency of the context.
+type Dependency struct {
+	Context string `json:"context"`
+	Calls   int    `json:"calls"`
+	Uses    int    `json:"uses"`
+}
+
+// Input is what a plan is computed from.
+type Input struct {
+	Facts        *facts.Facts
+	D            *cluster.Decomposition
+	SharedTables []judge.SharedTable
+	Models       []judge.OversizedModel
+	// First names the context to start with ("" for the cheapest).
+	First string
+}
+
+// contextInfo gathers what the score and the step need about a context.
+type contextInfo struct {
+	id      int
+	name    string
+	lines   int
+	callers []Caller
+	callees map[string]bool
+	out     map[int]*Dependency
+	in      map[int]bool
+	tables  map[string]bool
+}
+
+// Build computes the plan. An unknown First is an error naming the contexts.
+func Build(in Input) (*Plan, error) {
+	d := in.D
+	f := in.Facts
+	if in.First != "" {
+		found := false
+		var names []string
+		for _, c := range d.Contexts {
+			names = append(names, c.Name)
+			found = found || c.Name == in.First
+		}
+		if !found {
+			sort.Strings(names)
+			return nil, fmt.Errorf("--first %q is no context (contexts: %s)", in.First, strings.Join(names, ", "))
+		}
+	}
+	infos := make([]*contextInfo, len(d.Contexts))
+	for i, c := range d.Contexts {
+		infos[i] = &contextInfo{id: i, name: c.Name, lines: c.Lines, callees: map[string]bool{}, out: map[int]*Dependency{}, in: map[int]bool{}, tables: map[string]bool{}}
+		for _, t := range c.Tables {
+			infos[i].tables[t] = true
+		}
+	}
+	valid := func(c int) bool { return c >= 0 && c < len(infos) }
+	for _, c := range f.Calls {
+		from, to := d.ContextOfFunc(c.Caller), d.ContextOfFunc(c.Callee)
+		if !valid(from) || !valid(to) || from == to {
+			continue
+		}
+		t := infos[to]
+		t.callers = append(t.callers, Caller{From: c.Caller, FromContext: infos[from].name, To: c.Callee, Pos: c.Pos})
+		t.callees[c.Callee] = true
+		t.in[from] = true
+		dep(infos[from], to, infos[to].name).Calls++
+	}
+	for _, u := range f.Uses {
+		if u.Kind == facts.UseImplements {
+			continue
+		}
+		from := d.ContextOfFunc(u.From)
+		to := d.ContextOfType(u.Target)
+		if u.Owner != "" {
+			to = d.ContextOfType(u.Owner)
+		}
+		if !valid(from) || !valid(to) || from == to {
+			continue
+		}
+		infos[to].in[from] = true
+		dep(infos[from], to, infos[to].name).Uses += max(u.Count, 1)
+	}
+	owner := map[string]int{}
+	for i, c := range d.Contexts {
+		for _, t := range c.Tables {
+			owner[t] = i
+		}
+	}
+	shared := map[string]judge.SharedTable{}
+	for _, s := range in.SharedTables {
+		shared[s.Table] = s
+	}
+	joins := crossJoins(f, d, owner)
+	routes := routesByContext(f, d)
+
+	p := &Plan{Formula: Formula, Order: "cheapest first, re-scored after each step"}
+	if in.First != "" {
+		p.Order = fmt.Sprintf("%s first (--first), then cheapest first, re-scored after each step", in.First)
+	}
+	done := map[int]bool{}
+	for len(done) < len(infos) {
+		var best *Step
+		bestID := -1
+		var scored []*Step
+		for _, ci := range infos {
+			if done[ci.id] {
+				continue
+			}
+			st := buildStep(ci, infos, done, f, d, shared, in.Models, owner, joins[ci.id], routes[ci.id])
+			scored = append(scored, st)
+			pick := in.First != "" && len(done) == 0 && ci.name == in.First
+			forced := in.First != "" && len(done) == 0
+			if pick || !forced && (best == nil || st.Effort.Score < best.Effort.Score || st.Effort.Score == best.Effort.Score && st.Context < best.Context) {
+				best, bestID = st, ci.id
+			}
+		}
+		best.N = len(p.Steps) + 1
+		best.Why = why(best, scored, in.First != "" && len(done) == 0)
+		p.Steps = append(p.Steps, *best)
+		done[bestID] = true
+	}
+	return p, nil
+}
+
+func dep(ci *contextInfo, to int, name string) *Dependency {
+	x := ci.out[to]
+	if x == nil {
+		x = &Dependency{Context: name}
+		ci.out[to] = x
+	}
+	return x
+}
+
+func why(s *Step, scored []*Step, first bool) string {
+	e := s.Effort
+	figures := fmt.Sprintf("effort %.1f: %d callers to reroute, %d seam methods, %d blockers, %d shared tables it owns, %d tables of others, %d oversized models, %d dependency cycles, %d lines",
+		e.Score, e.Callers, e.SeamMethods, e.Blockers, e.OwnedShared, e.ForeignTables, e.Models, e.Cycles, e.Lines)
+	if first {
+		return "named with --first as the worst bottleneck; " + figures
+	}
+	if len(scored) == 1 {
+		return "the last context left in the monolith; " + figures
+	}
+	next := 0.0
+	for _, o := range scored {
+		if o.Context != s.Context && (next == 0 || o.Effort.Score < next) {
+			next = o.Effort.Score
+		}
+	}
+	return fmt.Sprintf("the cheapest of the %d contexts left (next: %.1f); %s", len(scored), next, figures)
+}
+
+func buildStep(ci *contextInfo, infos []*contextInfo, done map[int]bool, f *facts.Facts, d *cluster.Decomposition,
+	shared map[string]judge.SharedTable, models []judge.OversizedModel, owner map[string]int, joins []Join, routes []facts.Route) *Step {
+	st := &Step{Context: ci.name, Routes: nonNil(routes), Joins: nonNil(joins)}
+	st.Callers = append([]Caller{}, ci.callers...)
+	sort.Slice(st.Callers, func(i, j int) bool {
+		if c := facts.ComparePos(st.Callers[i].Pos, st.Callers[j].Pos); c != 0 {
+			return c < 0
+		}
+		return st.Callers[i].To < st.Callers[j].To
+	})
+	st.Seam = buildSeam(ci.name, ci.callees, f)
+	e := &st.Effort
+	e.Callers, e.SeamMethods, e.Blockers, e.Lines = len(st.Callers), len(st.Seam.Methods), len(st.Seam.Blockers), ci.lines
+	// Cycles: contexts still in the monolith that it both calls and is called by.
+	for to := range ci.out {
+		if !done[to] && ci.in[to] {
+			e.Cycles++
+			st.Risks = append(st.Risks, fmt.Sprintf("dependency cycle with %s: break it before the split (one side calls the other's API, or an event replaces the call)", infos[to].name))
+		}
+	}
+	// Data.
+	for _, t := range sortedKeys(ci.tables) {
+		m := DataMove{Table: t, Owner: ci.name, Moves: true}
+		if s, ok := shared[t]; ok {
+			e.OwnedShared++
+			if len(s.Writers) > 1 {
+				e.MultiWriter++
+				st.Risks = append(st.Risks, fmt.Sprintf("table %s is written by %s: one writer must own it", t, strings.Join(s.Writers, ", ")))
+			}
+			for _, u := range s.Users {
+				if u.Context.Name == ci.name {
+					continue
+				}
+				use := TableUse{Context: u.Context.Name, Writes: u.WriteSites > 0}
+				if use.Writes {
+					use.Strategy = fmt.Sprintf("write through %s's API (its writes move behind the seam)", ci.name)
+				} else {
+					use.Strategy = fmt.Sprintf("read through %s's API, or from a database view or read replica %s keeps (events or change data capture for derived data)", ci.name, ci.name)
+				}
+				m.Users = append(m.Users, use)
+			}
+		}
+		st.Data = append(st.Data, m)
+	}
+	for _, s := range sortedShared(shared) {
+		if ci.tables[s.Table] {
+			continue
+		}
+		for _, u := range s.Users {
+			if u.Context.Name != ci.name {
+				continue
+			}
+			e.ForeignTables++
+			o := ""
+			if i, ok := owner[s.Table]; ok {
+				o = infos[i].name
+			}
+			strategy := fmt.Sprintf("call %s's API", o)
+			if u.WriteSites == 0 {
+				strategy += " or read a replica"
+			}
+			st.Data = append(st.Data, DataMove{Table: s.Table, Owner: o, Users: []TableUse{{Context: ci.name, Writes: u.WriteSites > 0, Strategy: strategy}}})
+		}
+	}
+	// Models.
+	for _, m := range models {
+		for _, part := range m.Split.Contexts {
+			if part.Context == ci.name {
+				e.Models++
+				st.Models = append(st.Models, ModelSplit{Model: m.Type, Struct: part.Name, Fields: part.Fields})
+			}
+		}
+	}
+	// What it still depends on.
+	for _, to := range sortedInts(ci.out) {
+		st.DependsOn = append(st.DependsOn, *ci.out[to])
+	}
+	// Generated code in the seam.
+	gen := 0
+	for _, c := range st.Callers {
+		if fn := funcOf(f, c.From); fn != nil && fn.Generated {
+			gen++
+		}
+	}
+	if gen > 0 {
+		st.Risks = append(st.Risks, fmt.Sprintf("%d callers are in generated code: regenerate them against the seam instead of editing them", gen))
+	}
+	if len(st.Seam.Blockers) > 0 {
+		st.Risks = append(st.Risks, fmt.Sprintf("%d called functions cannot go behind the interface as they are (see the seam's blockers)", len(st.Seam.Blockers)))
+	}
+	e.score()
+	st.Patterns = patterns(st)
+	st.Callers, st.Data, st.Models, st.DependsOn, st.Risks = nonNil(st.Callers), nonNil(st.Data), nonNil(st.Models), nonNil(st.DependsOn), nonNil(st.Risks)
+	return st
+}
+
+func patterns(st *Step) []string {
+	var out []string
+	if len(st.Routes) > 0 {
+		out = append(out, "strangler fig at the edge (redirect its routes to the new service)")
+	}
+	if len(st.Seam.Methods)+len(st.Seam.Blockers) > 0 {
+		out = append(out, "branch by abstraction (the seam interface and its facade)")
+	}
+	if len(st.Models) > 0 {
+		out = append(out, "split table (its part of the oversized models)")
+	}
+	if len(st.Joins) > 0 {
+		out = append(out, "move the foreign-key relationship to code (its cross-context joins)")
+	}
+	for _, m := range st.Data {
+		for _, u := range m.Users {
+			if m.Moves && !u.Writes {
+				return append(out, "database view or read replica for the readers of its tables")
+			}
+		}
+	}
+	return out
+}
+
+func funcOf(f *facts.Facts, id string) *facts.Func {
+	i := sort.Search(len(f.Funcs), func(i int) bool { return f.Funcs[i].ID >= id })
+	if i < len(f.Funcs) && f.Funcs[i].ID == id {
+		return &f.Funcs[i]
+	}
+	return nil
+}
+
+// crossJoins groups the accesses of one statement (same function and
+// position) and keeps those spanning tables of two contexts.
+func crossJoins(f *facts.Facts, d *cluster.Decomposition, owner map[string]int) map[int][]Join {
+	type site struct{ fn, pos string }
+	tables := map[site]map[string]bool{}
+	var order []site
+	for _, a := range f.Accesses {
+		k := site{a.Func, a.Pos}
+		if tables[k] == nil {
+			tables[k] = map[string]bool{}
+			order = append(order, k)
+		}
+		tables[k][a.Table] = true
+	}
+	out := map[int][]Join{}
+	for _, k := range order {
+		byCtx := map[int]bool{}
+		for t := range tables[k] {
+			if c, ok := owner[t]; ok {
+				byCtx[c] = true
+			}
+		}
+		if len(byCtx) < 2 {
+			continue
+		}
+		ts := sortedKeys(tables[k])
+		for c := range byCtx {
+			var others []string
+			for o := range byCtx {
+				if o != c {
+					others = append(others, d.Contexts[o].Name)
+				}
+			}
+			sort.Strings(others)
+			out[c] = append(out[c], Join{Pos: k.pos, Func: k.fn, Tables: ts, Others: others})
+		}
+	}
+	for c := range out {
+		js := out[c]
+		sort.Slice(js, func(i, j int) bool { return facts.ComparePos(js[i].Pos, js[j].Pos) < 0 })
+	}
+	return out
+}
+
+func routesByContext(f *facts.Facts, d *cluster.Decomposition) map[int][]facts.Route {
+	out := map[int][]facts.Route{}
+	for _, r := range f.Routes {
+		c := d.ContextOfFunc(r.Handler)
+		if r.Via == "grpc" {
+			c = d.ContextOfType(r.Handler)
+		}
+		if c >= 0 && c < len(d.Contexts) {
+			out[c] = append(out[c], r)
+		}
+	}
+	return out
+}
+
+func sortedShared(m map[string]judge.SharedTable) []judge.SharedTable {
+	out := make([]judge.SharedTable, 0, len(m))
+	for _, k := range sortedKeys(m) {
+		out = append(out, m[k])
+	}
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func sortedInts[V any](m map[int]V) []int {
+	out := make([]int, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Ints(out)
+	return out
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

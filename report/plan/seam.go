@@ -1,0 +1,327 @@
+package plan
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/printer"
+	"go/token"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/decomp/decomp/analysis/facts"
+)
+
+// Seam is the interface a context is walled off behind: the functions and
+// methods the rest of the monolith calls, with their signatures from the
+// code, and a facade that implements it by delegating to today's code.
+type Seam struct {
+	// Interface is the proposed interface's name; Package the name of the
+	// package that holds it and the facade.
+	Interface string   `json:"interface"`
+	Package   string   `json:"package"`
+	Methods   []Method `json:"methods"`
+	// Fields are the facade's fields: one per receiver type delegated to.
+	Fields []Field `json:"fields"`
+	// Imports are the packages the signatures refer to, with the alias used.
+	Imports []Import `json:"imports"`
+	// Blockers are called functions that cannot go behind the interface as
+	// they are, each with the reason.
+	Blockers []Blocker `json:"blockers"`
+}
+
+// Method is one method of the seam.
+type Method struct {
+	Name string `json:"name"`
+	// Target is the function or method it delegates to.
+	Target string `json:"target"`
+	// Signature is the parameter and result list with the seam's aliases.
+	Signature string `json:"signature"`
+	// Field is the facade field it calls through ("" for a function).
+	Field string `json:"field,omitempty"`
+	// Call is the delegating expression.
+	Call string `json:"call"`
+	// Results tells whether the method returns anything.
+	Results bool `json:"results"`
+}
+
+// Field is one facade field.
+type Field struct {
+	Name string `json:"name"`
+	Type string `json:"type"`
+}
+
+// Import is one import of the seam's package.
+type Import struct {
+	Alias string `json:"alias"`
+	Path  string `json:"path"`
+}
+
+// Blocker is a called function the seam cannot take as it is.
+type Blocker struct {
+	Target string `json:"target"`
+	Reason string `json:"reason"`
+}
+
+var qualified = regexp.MustCompile("`([^`]+)`\\.")
+
+func buildSeam(ctxName string, callees map[string]bool, f *facts.Facts) Seam {
+	s := Seam{Interface: exportName(ctxName) + "API", Package: pkgName(ctxName) + "seam"}
+	types := map[string]facts.Type{}
+	for _, t := range f.Types {
+		types[t.ID] = t
+	}
+	pkgNames := map[string]string{}
+	for _, p := range f.Packages {
+		pkgNames[p.Path] = p.Name
+	}
+	aliases := map[string]string{} // path → alias
+	used := map[string]bool{}
+	alias := func(path string) string {
+		if a, ok := aliases[path]; ok {
+			return a
+		}
+		base := pkgNames[path]
+		if base == "" {
+			base = path[strings.LastIndexByte(path, '/')+1:]
+			if len(base) > 1 && base[0] == 'v' && strings.Trim(base[1:], "0123456789") == "" {
+				rest := path[:strings.LastIndexByte(path, '/')]
+				base = rest[strings.LastIndexByte(rest, '/')+1:]
+			}
+		}
+		base = identOf(base)
+		a := base
+		for n := 2; used[a] || a == s.Package; n++ {
+			a = fmt.Sprintf("%s%d", base, n)
+		}
+		used[a] = true
+		aliases[path] = a
+		return a
+	}
+	type cand struct {
+		fn   facts.Func
+		recv string // receiver type ID
+	}
+	var cands []cand
+	for _, id := range sortedKeys(callees) {
+		fn := funcOf(f, id)
+		recv := facts.MethodRecv(id)
+		switch {
+		case fn == nil && recv != "" && types[recv].Kind == "interface":
+			s.Blockers = append(s.Blockers, Blocker{id, "a method of interface " + shortID(recv) + ", already a seam: callers can keep it, or it joins the seam when its signature is declared"})
+			continue
+		case fn == nil:
+			s.Blockers = append(s.Blockers, Blocker{id, "not a declared function (no signature known)"})
+			continue
+		case fn.Name == "init":
+			continue
+		case fn.Generic:
+			s.Blockers = append(s.Blockers, Blocker{id, "generic: an interface method cannot have type parameters; give the seam one method per instantiation in use"})
+			continue
+		case !fn.Exported:
+			s.Blockers = append(s.Blockers, Blocker{id, "unexported: export it, or keep the facade in its package"})
+			continue
+		case recv != "" && !isExported(recv[strings.LastIndexByte(recv, '.')+1:]):
+			s.Blockers = append(s.Blockers, Blocker{id, "a method of unexported type " + shortID(recv) + ": export the type, or put the facade in its package"})
+			continue
+		case fn.Signature == "":
+			s.Blockers = append(s.Blockers, Blocker{id, "its package did not type-check: no signature"})
+			continue
+		}
+		if t := unexportedIn(fn.Signature); t != "" {
+			s.Blockers = append(s.Blockers, Blocker{id, "its signature mentions unexported type " + t + ": export it, or wrap it in the seam"})
+			continue
+		}
+		cands = append(cands, cand{*fn, recv})
+	}
+	// Method names: the function's own, qualified by its receiver (then its
+	// package) where two would clash.
+	count := map[string]int{}
+	for _, c := range cands {
+		count[c.fn.Name]++
+	}
+	names := map[string]bool{}
+	fields := map[string]Field{}
+	for _, c := range cands {
+		name := c.fn.Name
+		if count[name] > 1 {
+			if c.recv != "" {
+				name = c.recv[strings.LastIndexByte(c.recv, '.')+1:] + name
+			} else {
+				name = exportName(pkgNames[c.fn.Pkg]) + name
+			}
+		}
+		for base, n := name, 2; names[name]; n++ {
+			name = fmt.Sprintf("%s%d", base, n)
+		}
+		names[name] = true
+		sig := qualified.ReplaceAllStringFunc(c.fn.Signature, func(m string) string {
+			return alias(m[1:len(m)-2]) + "."
+		})
+		params, results, call, err := delegate(sig)
+		if err != nil {
+			s.Blockers = append(s.Blockers, Blocker{c.fn.ID, "signature not understood: " + err.Error()})
+			continue
+		}
+		m := Method{Name: name, Target: c.fn.ID, Signature: params, Results: results != ""}
+		if c.recv != "" {
+			tname := c.recv[strings.LastIndexByte(c.recv, '.')+1:]
+			fieldType := alias(c.fn.Pkg) + "." + tname
+			if types[c.recv].Kind != "interface" {
+				fieldType = "*" + fieldType
+			}
+			fields[tname] = Field{Name: tname, Type: fieldType}
+			m.Field = tname
+			m.Call = "f." + tname + "." + c.fn.Name + call
+		} else {
+			m.Call = alias(c.fn.Pkg) + "." + c.fn.Name + call
+		}
+		s.Methods = append(s.Methods, m)
+	}
+	sort.Slice(s.Methods, func(i, j int) bool { return s.Methods[i].Name < s.Methods[j].Name })
+	for _, k := range sortedKeys(fields) {
+		s.Fields = append(s.Fields, fields[k])
+	}
+	for _, p := range sortedKeys(aliases) {
+		s.Imports = append(s.Imports, Import{Alias: aliases[p], Path: p})
+	}
+	s.Methods, s.Fields, s.Imports, s.Blockers = nonNil(s.Methods), nonNil(s.Fields), nonNil(s.Imports), nonNil(s.Blockers)
+	return s
+}
+
+// delegate parses a signature ("func(a int, b ...string) error") and
+// returns it with every parameter named and without "func", whether it has
+// results, and the argument list that passes the parameters on.
+func delegate(sig string) (params, results, call string, err error) {
+	e, err := parser.ParseExpr(sig)
+	if err != nil {
+		return "", "", "", err
+	}
+	ft, ok := e.(*ast.FuncType)
+	if !ok {
+		return "", "", "", fmt.Errorf("not a function type")
+	}
+	var args []string
+	n := 0
+	if ft.Params != nil {
+		for _, fld := range ft.Params.List {
+			if len(fld.Names) == 0 {
+				fld.Names = []*ast.Ident{ast.NewIdent(fmt.Sprintf("p%d", n))}
+			}
+			for i, id := range fld.Names {
+				if id.Name == "_" {
+					id.Name = fmt.Sprintf("p%d", n)
+					fld.Names[i] = id
+				}
+				n++
+				a := id.Name
+				if _, ok := fld.Type.(*ast.Ellipsis); ok {
+					a += "..."
+				}
+				args = append(args, a)
+			}
+		}
+	}
+	var b bytes.Buffer
+	if err := printer.Fprint(&b, token.NewFileSet(), ft); err != nil {
+		return "", "", "", err
+	}
+	params = strings.TrimPrefix(b.String(), "func")
+	if ft.Results != nil && len(ft.Results.List) > 0 {
+		results = "results"
+	}
+	return params, results, "(" + strings.Join(args, ", ") + ")", nil
+}
+
+// unexportedIn returns the first unexported named type a signature
+// mentions ("pkg.name"), or "".
+func unexportedIn(sig string) string {
+	for _, m := range regexp.MustCompile("`([^`]+)`\\.([A-Za-z_][A-Za-z0-9_]*)").FindAllStringSubmatch(sig, -1) {
+		if !isExported(m[2]) {
+			return shortID(m[1] + "." + m[2])
+		}
+	}
+	return ""
+}
+
+// Files renders the seam as a Go package: the interface and the facade.
+func (s Seam) Files(ctxName string) (map[string][]byte, error) {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "// Package %s is the seam of the %s context, written by decomp plan: the\n", s.Package, ctxName)
+	fmt.Fprintf(&b, "// interface the rest of the monolith calls it through, and a facade that\n// implements it with today's code (branch by abstraction).\npackage %s\n\n", s.Package)
+	if len(s.Imports) > 0 {
+		b.WriteString("import (\n")
+		for _, im := range s.Imports {
+			fmt.Fprintf(&b, "\t%s %q\n", im.Alias, im.Path)
+		}
+		b.WriteString(")\n\n")
+	}
+	fmt.Fprintf(&b, "// %s is what the rest of the monolith uses of %s.\ntype %s interface {\n", s.Interface, ctxName, s.Interface)
+	for _, m := range s.Methods {
+		fmt.Fprintf(&b, "\t// %s delegates to %s.\n\t%s%s\n", m.Name, m.Target, m.Name, m.Signature)
+	}
+	b.WriteString("}\n\n")
+	fmt.Fprintf(&b, "// Facade implements %s by delegating to today's code; set its fields\n// where the monolith wires its services.\ntype Facade struct {\n", s.Interface)
+	for _, fl := range s.Fields {
+		fmt.Fprintf(&b, "\t%s %s\n", fl.Name, fl.Type)
+	}
+	b.WriteString("}\n\n")
+	fmt.Fprintf(&b, "var _ %s = (*Facade)(nil)\n", s.Interface)
+	for _, m := range s.Methods {
+		ret := ""
+		if m.Results {
+			ret = "return "
+		}
+		fmt.Fprintf(&b, "\n// %s calls %s.\nfunc (f *Facade) %s%s {\n\t%s%s\n}\n", m.Name, m.Target, m.Name, m.Signature, ret, m.Call)
+	}
+	src, err := format.Source(b.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("seam of %s: %w", ctxName, err)
+	}
+	return map[string][]byte{"seam.go": src}, nil
+}
+
+func shortID(id string) string {
+	return id[strings.LastIndexByte(id, '/')+1:]
+}
+
+func isExported(name string) bool {
+	for _, r := range name {
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// identOf makes a Go identifier of a name.
+func identOf(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' {
+			b.WriteRune(r)
+		}
+	}
+	out := b.String()
+	if out == "" || unicode.IsDigit(rune(out[0])) {
+		out = "p" + out
+	}
+	return out
+}
+
+func exportName(s string) string {
+	id := identOf(strings.ReplaceAll(s, "-", "_"))
+	parts := strings.Split(id, "_")
+	for i, p := range parts {
+		if p != "" {
+			parts[i] = strings.ToUpper(p[:1]) + p[1:]
+		}
+	}
+	return strings.Join(parts, "")
+}
+
+func pkgName(s string) string {
+	return strings.ToLower(strings.ReplaceAll(identOf(strings.ReplaceAll(s, "-", "_")), "_", ""))
+}

@@ -144,8 +144,21 @@ func constString(p *packages.Package, call *ast.CallExpr, i int) string {
 	return constant.StringVal(tv.Value)
 }
 
-// firstFunc finds the first module function an expression refers to.
+// firstFunc finds the first module function an expression refers to as a
+// value: a middleware it calls (auth(h.get)) is not the handler.
 func firstFunc(prog *load.Program, p *packages.Package, e ast.Expr) string {
+	called := map[*ast.Ident]bool{}
+	ast.Inspect(e, func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok {
+			switch f := ast.Unparen(c.Fun).(type) {
+			case *ast.Ident:
+				called[f] = true
+			case *ast.SelectorExpr:
+				called[f.Sel] = true
+			}
+		}
+		return true
+	})
 	found := ""
 	ast.Inspect(e, func(n ast.Node) bool {
 		if found != "" {
@@ -162,7 +175,7 @@ func firstFunc(prog *load.Program, p *packages.Package, e ast.Expr) string {
 		default:
 			return true
 		}
-		if fn, ok := p.TypesInfo.Uses[id].(*types.Func); ok && fn.Pkg() != nil && prog.InModule(fn.Pkg().Path()) {
+		if fn, ok := p.TypesInfo.Uses[id].(*types.Func); ok && !called[id] && fn.Pkg() != nil && prog.InModule(fn.Pkg().Path()) {
 			if o := fn.Origin(); o != nil {
 				fn = o
 			}

@@ -173,7 +173,18 @@ func Build(in Input) (*Plan, error) {
 		}
 	}
 	valid := func(c int) bool { return c >= 0 && c < len(infos) }
+	// Where the source calls an interface method, the call graph's
+	// concrete targets at the same site are not what the code states.
+	ifaceSite := map[[2]string]bool{}
 	for _, c := range f.Calls {
+		if c.Kind == facts.CallDynamic && funcOf(f, c.Callee) == nil {
+			ifaceSite[[2]string{c.Caller, c.Pos}] = true
+		}
+	}
+	for _, c := range f.Calls {
+		if c.Kind == facts.CallDynamic && funcOf(f, c.Callee) != nil && ifaceSite[[2]string{c.Caller, c.Pos}] {
+			continue
+		}
 		from, to := d.ContextOfFunc(c.Caller), d.ContextOfFunc(c.Callee)
 		if !valid(from) || !valid(to) || from == to {
 			continue

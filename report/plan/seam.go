@@ -256,7 +256,11 @@ func (s Seam) Files(ctxName string) (map[string][]byte, error) {
 	if len(s.Imports) > 0 {
 		b.WriteString("import (\n")
 		for _, im := range s.Imports {
-			fmt.Fprintf(&b, "\t%s %q\n", im.Alias, im.Path)
+			if im.Alias == im.Path[strings.LastIndexByte(im.Path, '/')+1:] {
+				fmt.Fprintf(&b, "\t%q\n", im.Path)
+			} else {
+				fmt.Fprintf(&b, "\t%s %q\n", im.Alias, im.Path)
+			}
 		}
 		b.WriteString(")\n\n")
 	}

@@ -1,0 +1,165 @@
+// Package plancmd implements `decomp plan`: the strangler-fig migration
+// plan, and the seams it proposes as Go packages.
+package plancmd
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/decomp/decomp/cmd/decomp/internal/cmdutil"
+	"github.com/decomp/decomp/cmd/decomp/internal/version"
+	"github.com/decomp/decomp/internal/pipeline"
+	"github.com/decomp/decomp/report/plan"
+	"github.com/decomp/decomp/report/render"
+)
+
+// Options are the command's settings after flag parsing.
+type Options struct {
+	IO        *cmdutil.IOStreams
+	Pipeline  pipeline.Options
+	Format    string
+	Output    string
+	EmitSeams string
+	Force     bool
+}
+
+// Formats are the accepted --format values.
+var Formats = []string{"text", "md", "json"}
+
+// New returns the plan command; runF replaces the run in tests.
+func New(ios *cmdutil.IOStreams, runF func(context.Context, *Options) error) *cobra.Command {
+	o := &Options{IO: ios}
+	cmd := &cobra.Command{
+		Use:   "plan [packages]",
+		Short: "Write the strangler-fig migration plan: which context to wall off first, behind which seam",
+		Long: `Plan runs the same analysis as analyze and orders the contexts into migration
+steps, cheapest and least entangled first (or --first NAME, the worst
+bottleneck), re-scoring what remains after each step. Each step gives the
+seam interface with the signatures from the code and a facade that delegates
+to today's code, the callers to reroute with file:line, the routes to
+redirect at the edge, the tables that move and what every other user does,
+the cross-context joins, the model split, what the context still calls
+afterwards, an effort figure and the risks.
+
+--emit-seams DIR writes each step's interface and facade as a Go package
+under DIR (one folder per context), ready to drop into the module.`,
+		Example: `  decomp plan
+  decomp plan --format md -o plan.md
+  decomp plan --first billing --emit-seams internal/seams`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := cmdutil.PrepareOptions(cmd, o.IO, &o.Pipeline, args); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(cmd.Context(), o)
+			}
+			return Run(cmd.Context(), o)
+		},
+	}
+	cmdutil.AddPipelineFlags(cmd, &o.Pipeline)
+	f := cmd.Flags()
+	f.StringVar(&o.Format, "format", "text", "output format: text, md or json")
+	f.StringVarP(&o.Output, "output", "o", "", "write the plan to `file` instead of standard output")
+	f.StringVar(&o.Pipeline.First, "first", "", "start with the context `NAME` (the worst bottleneck) and plan around it")
+	f.StringVar(&o.EmitSeams, "emit-seams", "", "write each step's seam interface and facade as a Go package under `DIR` (relative to -C DIR)")
+	f.BoolVar(&o.Force, "force", false, "let --emit-seams replace files it wrote before")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(Formats, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+// Run executes the command.
+func Run(ctx context.Context, o *Options) error {
+	switch o.Format {
+	case "text", "md", "json":
+	default:
+		return &cmdutil.UsageError{Msg: fmt.Sprintf("unknown format %q (want text, md or json)", o.Format)}
+	}
+	dst, err := cmdutil.OpenOutput(o.IO, cmdutil.InDir(o.Pipeline.Dir, o.Output))
+	if err != nil {
+		return err
+	}
+	out, err := pipeline.Run(ctx, o.Pipeline)
+	if err != nil {
+		dst.Abort()
+		return err
+	}
+	if o.EmitSeams != "" {
+		if err := emit(cmdutil.InDir(o.Pipeline.Dir, o.EmitSeams), out.Plan, o.Force); err != nil {
+			dst.Abort()
+			return err
+		}
+	}
+	module := out.Facts.Module
+	switch o.Format {
+	case "text":
+		sw := render.NewSafeWriter(dst.Writer())
+		err = out.Plan.Text(sw, module)
+		if err == nil {
+			err = sw.Flush()
+		}
+	case "md":
+		err = out.Plan.Markdown(dst.Writer(), module)
+	case "json":
+		enc := json.NewEncoder(dst.Writer())
+		enc.SetIndent("", "  ")
+		err = enc.Encode(struct {
+			Version int        `json:"version"`
+			Tool    string     `json:"tool"`
+			Module  string     `json:"module"`
+			Plan    *plan.Plan `json:"plan"`
+		}{1, "decomp " + version.String(), module, out.Plan})
+	}
+	if err != nil {
+		dst.Abort()
+		return err
+	}
+	return dst.Commit()
+}
+
+// emit writes every step's seam package under dir. Nothing is written if a
+// file it would write exists and force is off.
+func emit(dir string, p *plan.Plan, force bool) error {
+	files := map[string][]byte{}
+	for _, s := range p.Steps {
+		if len(s.Seam.Methods) == 0 {
+			continue
+		}
+		fs, err := s.Seam.Files(s.Context)
+		if err != nil {
+			return err
+		}
+		for name, src := range fs {
+			files[filepath.Join(dir, s.Seam.Package, name)] = src
+		}
+	}
+	if !force {
+		for path := range files {
+			if _, err := os.Stat(path); err == nil {
+				return &cmdutil.UsageError{Msg: fmt.Sprintf("%s exists; pass --force to replace it", path)}
+			} else if !errors.Is(err, fs.ErrNotExist) {
+				return &cmdutil.UsageError{Msg: fmt.Sprintf("cannot write %s: %v", path, err)}
+			}
+		}
+	}
+	for path, src := range files {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return fmt.Errorf("emit seams: %w", err)
+		}
+		tmp := path + ".tmp"
+		if err := os.WriteFile(tmp, src, 0o644); err != nil {
+			return fmt.Errorf("emit seams: %w", err)
+		}
+		if err := os.Rename(tmp, path); err != nil {
+			os.Remove(tmp)
+			return fmt.Errorf("emit seams: %w", err)
+		}
+	}
+	return nil
+}

@@ -67,7 +67,7 @@ func Extractors() []*Extractor {
 		},
 		{
 			Name: "routes", Doc: "HTTP routes and gRPC services, with the function serving each",
-			Run:  func(p *Pass) { p.Facts.Routes = routes.Extract(p.Prog) },
+			Run: func(p *Pass) { p.Facts.Routes = routes.Extract(p.Prog) },
 		},
 		{
 			Name: "fielduse", Doc: "struct layouts and struct field reads and writes",

@@ -21,6 +21,9 @@ var goldenCases = []struct {
 	{"shopdomains.json", []string{"analyze", "-C", "../../testdata/shopdomains", "--format", "json"}},
 	{"musicstream-type.txt", []string{"analyze", "-C", "../../testdata/musicstream", "--granularity", "type"}},
 	{"musicstream-type.json", []string{"analyze", "-C", "../../testdata/musicstream", "--granularity", "type", "--format", "json"}},
+	{"musicstream-plan.txt", []string{"plan", "-C", "../../testdata/musicstream"}},
+	{"musicstream-plan.md", []string{"plan", "-C", "../../testdata/musicstream", "--format", "md"}},
+	{"seams-plan.txt", []string{"plan", "-C", "../../testdata/seams"}},
 }
 
 func TestGolden(t *testing.T) {

@@ -288,13 +288,16 @@ func buildStep(ci *contextInfo, infos []*contextInfo, done map[int]bool, f *fact
 		if c := facts.ComparePos(st.Callers[i].Pos, st.Callers[j].Pos); c != 0 {
 			return c < 0
 		}
-		return st.Callers[i].To < st.Callers[j].To
+		if st.Callers[i].To != st.Callers[j].To {
+			return st.Callers[i].To < st.Callers[j].To
+		}
+		return st.Callers[i].From < st.Callers[j].From
 	})
 	st.Seam = buildSeam(ci.name, ci.callees, f)
 	e := &st.Effort
 	e.Callers, e.SeamMethods, e.Blockers, e.Lines = len(st.Callers), len(st.Seam.Methods), len(st.Seam.Blockers), ci.lines
 	// Cycles: contexts still in the monolith that it both calls and is called by.
-	for to := range ci.out {
+	for _, to := range sortedInts(ci.out) {
 		if !done[to] && ci.in[to] {
 			e.Cycles++
 			st.Risks = append(st.Risks, fmt.Sprintf("dependency cycle with %s: break it before the split (one side calls the other's API, or an event replaces the call)", infos[to].name))
@@ -447,7 +450,12 @@ func crossJoins(f *facts.Facts, d *cluster.Decomposition, owner map[string]int) 
 	}
 	for c := range out {
 		js := out[c]
-		sort.Slice(js, func(i, j int) bool { return facts.ComparePos(js[i].Pos, js[j].Pos) < 0 })
+		sort.Slice(js, func(i, j int) bool {
+			if c := facts.ComparePos(js[i].Pos, js[j].Pos); c != 0 {
+				return c < 0
+			}
+			return js[i].Func < js[j].Func
+		})
 	}
 	return out
 }

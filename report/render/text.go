@@ -105,6 +105,14 @@ func WriteText(w io.Writer, r *report.Report) error {
 			fmt.Fprintf(b, "  %s stays in %s (context %s) but is coupled more to %s (%.1f vs %.1f)\n", shortUnit(d.Unit, r.Module), d.Folder, d.FolderContext, d.Context, d.Other, d.Own)
 		}
 	}
+	if r.Plan != nil && len(r.Plan.Steps) > 0 {
+		fmt.Fprintf(b, "\nMigration plan (%s; decomp plan gives each step's seam, callers, data and risks):\n", r.Plan.Order)
+		for _, s := range r.Plan.Steps {
+			e := s.Effort
+			fmt.Fprintf(b, "  %2d. %-14s effort %5.1f: %d callers, %d seam methods, %d blockers, %d cycles, %d routes\n",
+				s.N, s.Context, e.Score, e.Callers, e.SeamMethods, e.Blockers, e.Cycles, len(s.Routes))
+		}
+	}
 	if len(r.Warnings) > 0 {
 		fmt.Fprintf(b, "\n%d warnings:\n", len(r.Warnings))
 		for i, wn := range r.Warnings {

@@ -1,0 +1,155 @@
+package plan_test
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/decomp/decomp/internal/pipeline"
+	"github.com/decomp/decomp/internal/testfs"
+	"github.com/decomp/decomp/report/plan"
+)
+
+func TestMain(m *testing.M) {
+	os.Setenv("GOFLAGS", "-mod=mod")
+	os.Setenv("GOPROXY", "off")
+	os.Exit(m.Run())
+}
+
+func planOf(t *testing.T, dir, first string) *plan.Plan {
+	t.Helper()
+	o := pipeline.DefaultOptions()
+	o.Dir, o.First = dir, first
+	cfg := filepath.Join(dir, "decomp.yaml")
+	if _, err := os.Stat(cfg); err == nil {
+		o.ConfigPath = cfg
+	}
+	if o.ConfigPath != "" {
+		c, err := loadConfig(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		o.ApplyConfig(c, func(string) bool { return false })
+	}
+	out, err := pipeline.Run(context.Background(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out.Plan
+}
+
+// Every step's seam and facade, written into a copy of the fixture one
+// step after another, keeps the module building and vetting; and every
+// call into the context from outside is either a seam method or a blocker
+// with its reason.
+func TestSeamsBuild(t *testing.T) {
+	for _, fixture := range []string{"musicstream", "seams"} {
+		t.Run(fixture, func(t *testing.T) {
+			dir := testfs.Copy(t, filepath.Join("..", "..", "testdata", fixture))
+			p := planOf(t, dir, "")
+			emitted := 0
+			for _, s := range p.Steps {
+				covered := map[string]bool{}
+				for _, m := range s.Seam.Methods {
+					covered[m.Target] = true
+				}
+				for _, b := range s.Seam.Blockers {
+					covered[b.Target] = true
+				}
+				for _, c := range s.Callers {
+					if !covered[c.To] {
+						t.Errorf("step %d (%s): the call at %s to %s is neither in the seam nor a blocker", s.N, s.Context, c.Pos, c.To)
+					}
+				}
+				if len(s.Seam.Methods) == 0 {
+					continue
+				}
+				files, err := s.Seam.Files(s.Context)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for name, src := range files {
+					path := filepath.Join(dir, "internal", "seams", s.Seam.Package, name)
+					if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+						t.Fatal(err)
+					}
+					if err := os.WriteFile(path, src, 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+				emitted++
+				for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
+					cmd := exec.Command("go", args...)
+					cmd.Dir = dir
+					if out, err := cmd.CombinedOutput(); err != nil {
+						t.Fatalf("after step %d (%s): go %s: %v\n%s", s.N, s.Context, strings.Join(args, " "), err, out)
+					}
+				}
+			}
+			if emitted == 0 {
+				t.Fatal("no seam emitted")
+			}
+		})
+	}
+}
+
+// The hard signatures: generics, unexported types, variadics, name and
+// package-name clashes.
+func TestHardSignatures(t *testing.T) {
+	p := planOf(t, filepath.Join("..", "..", "testdata", "seams"), "catalog")
+	s := p.Steps[0]
+	if s.Context != "catalog" || !strings.Contains(s.Why, "--first") {
+		t.Fatalf("first step %s: %s", s.Context, s.Why)
+	}
+	got := map[string]string{}
+	for _, m := range s.Seam.Methods {
+		got[m.Name] = m.Signature
+	}
+	want := map[string]string{
+		"CacheGet": "(id int) (models.Item, error)",
+		"RepoGet":  "(id int) (models.Item, error)",
+		"Convert":  "(x models.Item, y models2.Invoice) models2.Invoice",
+		"Tag":      "(name string, labels ...string) string",
+		"Raw":      "(p0 int, p1 string) error",
+	}
+	for name, sig := range want {
+		if got[name] != sig {
+			t.Errorf("method %s: %q, want %q", name, got[name], sig)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("methods %v", got)
+	}
+	reasons := map[string]string{}
+	for _, b := range s.Seam.Blockers {
+		reasons[b.Target[strings.LastIndexByte(b.Target, '/')+1:]] = b.Reason
+	}
+	for target, word := range map[string]string{
+		"catalog.Map":           "generic",
+		"catalog.(*item).Price": "unexported type",
+		"catalog.Secret":        "unexported type catalog.hidden",
+		"catalog.NewItem":       "unexported type catalog.item",
+		"catalog.Store.Find":    "interface",
+	} {
+		if !strings.Contains(reasons[target], word) {
+			t.Errorf("blocker %s: %q, want it to say %q", target, reasons[target], word)
+		}
+	}
+	for _, m := range s.Seam.Methods {
+		if m.Name == "Tag" && m.Call != "catalog.Tag(name, labels...)" {
+			t.Errorf("variadic call %q", m.Call)
+		}
+	}
+}
+
+func TestFirstUnknown(t *testing.T) {
+	o := pipeline.DefaultOptions()
+	o.Dir, o.First = filepath.Join("..", "..", "testdata", "musicstream"), "nope"
+	_, err := pipeline.Run(context.Background(), o)
+	if err == nil || !strings.Contains(err.Error(), `--first "nope" is no context (contexts: account, analytics,`) {
+		t.Errorf("err = %v", err)
+	}
+}

@@ -1,0 +1,56 @@
+// Package catalog is called from shop with every kind of signature a seam
+// must handle.
+package catalog
+
+import (
+	billing "example.com/seams/billing/models"
+	"example.com/seams/catalog/models"
+)
+
+// Map is generic: no interface method can have type parameters.
+func Map[T any](xs []T, f func(T) T) []T {
+	for i := range xs {
+		xs[i] = f(xs[i])
+	}
+	return xs
+}
+
+type item struct{ price int }
+
+// NewItem returns an unexported type.
+func NewItem(p int) *item { return &item{price: p} }
+
+// Price is a method of an unexported type.
+func (i *item) Price() int { return i.price }
+
+type hidden int
+
+// Secret mentions an unexported type.
+func Secret() hidden { return 1 }
+
+// Tag is variadic.
+func Tag(name string, labels ...string) string { return name + string(rune(len(labels))) }
+
+// Raw has unnamed parameters.
+func Raw(int, string) error { return nil }
+
+// Convert mentions two packages named models.
+func Convert(x models.Item, y billing.Invoice) billing.Invoice {
+	y.Total += x.Price
+	return y
+}
+
+// Repo and Cache both have Get: the seam must tell them apart.
+type Repo struct{}
+
+// Get reads an item.
+func (r *Repo) Get(id int) (models.Item, error) { return models.Item{ID: id}, nil }
+
+// Cache caches items.
+type Cache struct{}
+
+// Get reads a cached item.
+func (c Cache) Get(id int) (models.Item, error) { return models.Item{ID: id}, nil }
+
+// Store is already an interface.
+type Store interface{ Find(id int) models.Item }

@@ -1,0 +1,3 @@
+module example.com/seams
+
+go 1.22

@@ -90,7 +90,7 @@ func Extract(prog *load.Program) (pkgs []facts.Package, funcs []facts.Func, type
 						if len(d.Specs) == 1 {
 							node = d // count the doc comment and keyword too
 						}
-						types = append(types, facts.Type{
+						t := facts.Type{
 							ID:        p.PkgPath + "." + ts.Name.Name,
 							Pkg:       p.PkgPath,
 							Name:      ts.Name.Name,
@@ -99,7 +99,20 @@ func Extract(prog *load.Program) (pkgs []facts.Package, funcs []facts.Func, type
 							Lines:     lines(prog.Fset, node),
 							Generated: gen,
 							Test:      test,
-						})
+						}
+						if kind == "interface" && p.TypesInfo != nil {
+							if obj := p.TypesInfo.Defs[ts.Name]; obj != nil {
+								if it, ok := obj.Type().Underlying().(*gotypes.Interface); ok {
+									for i := 0; i < it.NumMethods(); i++ {
+										m := it.Method(i)
+										if sig, ok := m.Type().(*gotypes.Signature); ok {
+											t.Methods = append(t.Methods, facts.Method{Name: m.Name(), Signature: facts.Signature(sig)})
+										}
+									}
+								}
+							}
+						}
+						types = append(types, t)
 					}
 				}
 			}

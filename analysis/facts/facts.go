@@ -135,6 +135,15 @@ type Type struct {
 	Lines     int    `json:"lines"`
 	Generated bool   `json:"generated,omitempty"`
 	Test      bool   `json:"test,omitempty"`
+	// Methods are an interface's methods (embedded ones included), with
+	// signatures as in Func.Signature.
+	Methods []Method `json:"methods,omitempty"`
+}
+
+// Method is one method of an interface.
+type Method struct {
+	Name      string `json:"name"`
+	Signature string `json:"signature"`
 }
 
 // Value is a package-level constant or variable declared in the module.

@@ -305,6 +305,9 @@ func buildStep(ci *contextInfo, infos []*contextInfo, done map[int]bool, f *fact
 	}
 	// Data.
 	for _, t := range sortedKeys(ci.tables) {
+		if systemTable(t) {
+			continue // the database's own catalog moves nowhere
+		}
 		m := DataMove{Table: t, Owner: ci.name, Moves: true}
 		if s, ok := shared[t]; ok {
 			e.OwnedShared++
@@ -328,7 +331,7 @@ func buildStep(ci *contextInfo, infos []*contextInfo, done map[int]bool, f *fact
 		st.Data = append(st.Data, m)
 	}
 	for _, s := range sortedShared(shared) {
-		if ci.tables[s.Table] {
+		if ci.tables[s.Table] || systemTable(s.Table) {
 			continue
 		}
 		for _, u := range s.Users {
@@ -429,7 +432,7 @@ func crossJoins(f *facts.Facts, d *cluster.Decomposition, owner map[string]int) 
 	for _, k := range order {
 		byCtx := map[int]bool{}
 		for t := range tables[k] {
-			if c, ok := owner[t]; ok {
+			if c, ok := owner[t]; ok && !systemTable(t) {
 				byCtx[c] = true
 			}
 		}
@@ -472,6 +475,17 @@ func routesByContext(f *facts.Facts, d *cluster.Decomposition) map[int][]facts.R
 		}
 	}
 	return out
+}
+
+// systemTable tells the database's own catalogs (information_schema,
+// pg_catalog, sqlite_master, …), which no context owns.
+func systemTable(t string) bool {
+	for _, p := range []string{"information_schema.", "pg_catalog.", "performance_schema.", "mysql.", "sys."} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return strings.HasPrefix(t, "sqlite_") || strings.HasPrefix(t, "pg_")
 }
 
 func sortedShared(m map[string]judge.SharedTable) []judge.SharedTable {

@@ -110,9 +110,19 @@ func buildSeam(ctxName string, callees map[string]bool, f *facts.Facts) Seam {
 	for _, id := range sortedKeys(callees) {
 		fn := funcOf(f, id)
 		recv := facts.MethodRecv(id)
+		if fn == nil && recv != "" && types[recv].Kind == "interface" {
+			// A method of one of the context's interfaces: the seam
+			// delegates to the interface the code already uses.
+			name := id[strings.LastIndexByte(id, '.')+1:]
+			for _, m := range types[recv].Methods {
+				if m.Name == name {
+					fn = &facts.Func{ID: id, Pkg: types[recv].Pkg, Recv: types[recv].Name, Name: name, Exported: isExported(name), Signature: m.Signature}
+				}
+			}
+		}
 		switch {
 		case fn == nil && recv != "" && types[recv].Kind == "interface":
-			s.Blockers = append(s.Blockers, Blocker{id, "a method of interface " + shortID(recv) + ", already a seam: callers can keep it, or it joins the seam when its signature is declared"})
+			s.Blockers = append(s.Blockers, Blocker{id, "a method of interface " + shortID(recv) + " whose signature is not known"})
 			continue
 		case fn == nil:
 			s.Blockers = append(s.Blockers, Blocker{id, "not a declared function (no signature known)"})

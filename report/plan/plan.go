@@ -414,6 +414,34 @@ func funcOf(f *facts.Facts, id string) *facts.Func {
 	return nil
 }
 
+// Joins lists each statement that reads or writes tables of two or more
+// contexts once, with every context involved in Others.
+func Joins(f *facts.Facts, d *cluster.Decomposition) []Join {
+	owner := map[string]int{}
+	for i, c := range d.Contexts {
+		for _, t := range c.Tables {
+			owner[t] = i
+		}
+	}
+	seen := map[[2]string]bool{}
+	var out []Join
+	byCtx := crossJoins(f, d, owner)
+	for _, c := range sortedInts(byCtx) {
+		for _, j := range byCtx[c] {
+			k := [2]string{j.Func, j.Pos}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			j.Others = append(append([]string{}, j.Others...), d.Contexts[c].Name)
+			sort.Strings(j.Others)
+			out = append(out, j)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return facts.ComparePos(out[i].Pos, out[j].Pos) < 0 })
+	return out
+}
+
 // crossJoins groups the accesses of one statement (same function and
 // position) and keeps those spanning tables of two contexts.
 func crossJoins(f *facts.Facts, d *cluster.Decomposition, owner map[string]int) map[int][]Join {

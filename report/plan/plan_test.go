@@ -10,6 +10,7 @@ import (
 
 	"github.com/decomp/decomp/internal/pipeline"
 	"github.com/decomp/decomp/internal/testfs"
+	"github.com/decomp/decomp/internal/wanttest"
 	"github.com/decomp/decomp/report/plan"
 )
 
@@ -160,4 +161,21 @@ func TestFirstUnknown(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), `--first "nope" is no context (contexts: account, analytics,`) {
 		t.Errorf("err = %v", err)
 	}
+}
+
+// Statements spanning tables of two contexts, checked against the
+// `// want` comments in the sample monolith.
+func TestJoins(t *testing.T) {
+	dir := filepath.Join("..", "..", "testdata", "musicstream")
+	o := pipeline.DefaultOptions()
+	o.Dir = dir
+	out, err := pipeline.Run(context.Background(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var findings []wanttest.Finding
+	for _, j := range plan.Joins(out.Facts, &out.Result.Decomposition) {
+		findings = append(findings, wanttest.Finding{Pos: j.Pos, Message: "join " + strings.Join(j.Tables, ", ") + ": " + strings.Join(j.Others, ", ")})
+	}
+	wanttest.Check(t, dir, findings)
 }

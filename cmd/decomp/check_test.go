@@ -204,3 +204,26 @@ func TestHelpExamples(t *testing.T) {
 		t.Errorf("only %d examples found", n)
 	}
 }
+
+func TestPlanCommand(t *testing.T) {
+	dir := testfs.Copy(t, sample)
+	if code, _, stderr := run(t, "plan", "-C", dir, "--emit-seams", "internal/seams"); code != 0 {
+		t.Fatalf("emit: exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "internal", "seams", "catalogseam", "seam.go")); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := run(t, "plan", "-C", dir, "--emit-seams", "internal/seams"); code != 2 || !strings.Contains(stderr, "exists; pass --force") {
+		t.Errorf("second emit: exit %d: %s", code, stderr)
+	}
+	if code, _, stderr := run(t, "plan", "-C", dir, "--emit-seams", "internal/seams", "--force"); code != 0 {
+		t.Errorf("emit --force: exit %d: %s", code, stderr)
+	}
+	code, _, stderr := run(t, "plan", "-C", dir, "--first", "nope")
+	if code != 2 || !strings.Contains(stderr, `--first "nope" is no context (contexts: account, analytics, artist,`) || strings.Count(stderr, "\n") != 1 {
+		t.Errorf("--first nope: exit %d: %q", code, stderr)
+	}
+	if code, out, _ := run(t, "plan", "-C", dir, "--first", "billing", "--format", "md"); code != 0 || !strings.Contains(out, "### Step 1: wall off billing") {
+		t.Errorf("--first billing: exit %d\n%s", code, out)
+	}
+}

@@ -31,6 +31,9 @@ type Report struct {
 	Contexts []Context `json:"contexts"`
 	// Dependencies are the directed cross-context dependencies, strongest first.
 	Dependencies []Dependency `json:"dependencies"`
+	// UnitEdges are the directed unit-to-unit edges that cross contexts,
+	// per kind: the evidence graph behind Dependencies.
+	UnitEdges []UnitEdge `json:"unitEdges"`
 	// Folders tells how each top-level folder was read (domain or layer).
 	Folders []cluster.Folder `json:"folders"`
 	// Platform is what was set aside, never a context: infrastructure,
@@ -168,6 +171,46 @@ type Unit struct {
 	Files []string `json:"files,omitempty"`
 }
 
+// UnitEdge is one directed edge between units of two contexts.
+type UnitEdge struct {
+	From  string `json:"from"`
+	To    string `json:"to"`
+	Kind  string `json:"kind"`
+	Count int    `json:"count"`
+}
+
+// unitEdges lists the graph's cross-context edges with their direction.
+func unitEdges(in *Input) []UnitEdge {
+	g, m := in.Graph, in.Result.Membership
+	var out []UnitEdge
+	for _, e := range g.Edges {
+		a, b := m[e.A], m[e.B]
+		if a < 0 || b < 0 || a == b {
+			continue
+		}
+		back := e.Backward()
+		for k := graph.EdgeKind(0); k < graph.NumKinds; k++ {
+			if n := e.Forward[k]; n > 0 {
+				out = append(out, UnitEdge{From: g.Units[e.A].ID, To: g.Units[e.B].ID, Kind: k.String(), Count: n})
+			}
+			if n := back[k]; n > 0 {
+				out = append(out, UnitEdge{From: g.Units[e.B].ID, To: g.Units[e.A].ID, Kind: k.String(), Count: n})
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.From != b.From {
+			return a.From < b.From
+		}
+		if a.To != b.To {
+			return a.To < b.To
+		}
+		return a.Kind < b.Kind
+	})
+	return nonNil(out)
+}
+
 // Dependency is one directed cross-context dependency of one kind.
 type Dependency struct {
 	From  string `json:"from"`
@@ -222,6 +265,7 @@ func Build(in *Input, toolVersion string) *Report {
 	r.Metrics = globalMetrics(m)
 	r.Contexts = contexts(in, m)
 	r.Dependencies = Dependencies(in.Facts, in.Graph, &in.Result.Decomposition)
+	r.UnitEdges = unitEdges(in)
 	r.Tables = tables(in)
 	return r
 }

@@ -16,12 +16,15 @@ type Format string
 
 // Formats.
 const (
-	Text Format = "text"
-	JSON Format = "json"
+	Text     Format = "text"
+	JSON     Format = "json"
+	Markdown Format = "md"
+	DOT      Format = "dot"
+	HTML     Format = "html"
 )
 
 // Formats lists the supported formats, for flag help and completion.
-var Formats = []Format{Text, JSON}
+var Formats = []Format{Text, JSON, Markdown, DOT, HTML}
 
 // ParseFormat validates a flag value.
 func ParseFormat(s string) (Format, error) {
@@ -30,14 +33,20 @@ func ParseFormat(s string) (Format, error) {
 			return f, nil
 		}
 	}
-	return "", fmt.Errorf("unknown format %q (want text or json)", s)
+	return "", fmt.Errorf("unknown format %q (want text, json, md, dot or html)", s)
 }
 
-// Write renders r in format f.
-func Write(w io.Writer, f Format, r *report.Report) error {
+// Write renders r in format f; level applies to dot.
+func Write(w io.Writer, f Format, r *report.Report, level Level) error {
 	switch f {
 	case JSON:
 		return WriteJSON(w, r)
+	case Markdown:
+		return WriteMarkdown(w, r)
+	case DOT:
+		return WriteDOT(w, r, level)
+	case HTML:
+		return WriteHTML(w, r)
 	default:
 		return WriteText(w, r)
 	}

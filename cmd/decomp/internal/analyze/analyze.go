@@ -19,6 +19,8 @@ type Options struct {
 	Pipeline pipeline.Options
 	Format   string
 	Output   string
+	// Level is the granularity of --format dot: unit or context.
+	Level string
 }
 
 // New returns the analyze command; runF replaces the run in tests of the
@@ -45,15 +47,20 @@ candidate bounded contexts and reports them with their coupling.`,
 		},
 	}
 	cmdutil.AddPipelineFlags(cmd, &o.Pipeline)
-	cmd.Flags().StringVar(&o.Format, "format", "text", "output format: text or json")
+	cmd.Flags().StringVar(&o.Format, "format", "text", "output format: text, json, md (Markdown), dot (Graphviz) or html (one offline file)")
+	cmd.Flags().StringVar(&o.Level, "level", "unit", "graph level of --format dot: unit (contexts as clusters of units) or context")
 	cmd.Flags().StringVarP(&o.Output, "output", "o", "", "write the report to `file` instead of standard output")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json", "md", "dot", "html"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
 // Run executes the command.
 func Run(ctx context.Context, o *Options) error {
 	format, err := render.ParseFormat(o.Format)
+	if err != nil {
+		return &cmdutil.UsageError{Msg: err.Error()}
+	}
+	level, err := render.ParseLevel(o.Level)
 	if err != nil {
 		return &cmdutil.UsageError{Msg: err.Error()}
 	}
@@ -66,7 +73,7 @@ func Run(ctx context.Context, o *Options) error {
 		dst.Abort()
 		return err
 	}
-	if err := render.Write(dst.Writer(), format, report.Build(out.ReportInput(), version.String())); err != nil {
+	if err := render.Write(dst.Writer(), format, report.Build(out.ReportInput(), version.String()), level); err != nil {
 		dst.Abort()
 		return err
 	}

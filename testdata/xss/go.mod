@@ -1,0 +1,3 @@
+module example.com/xss
+
+go 1.22

@@ -8,7 +8,7 @@ SAMPLE    := testdata/musicstream
 BIN       := bin/decomp
 STATICCHECK_VERSION := v0.6.1
 
-.PHONY: all build demo test lint vet fmt-check staticcheck bench fuzz clean
+.PHONY: all build demo test e2e lint vet fmt-check staticcheck bench fuzz clean
 
 all: build
 
@@ -27,7 +27,13 @@ demo: build
 test: fmt-check vet staticcheck
 	$(GO) test -count=1 ./...
 	$(GO) vet -tags sqlparsers ./analysis/sqlparse
+	$(GO) vet -tags e2e ./report/render
 	$(GO) test -count=1 -tags sqlparsers ./analysis/sqlparse ./analysis/dbaccess
+	$(MAKE) e2e
+
+## e2e: the browser test of the HTML report (installs Debian's chromium if missing)
+e2e:
+	bash scripts/e2e.sh
 
 vet:
 	$(GO) vet ./...

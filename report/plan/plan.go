@@ -377,7 +377,7 @@ func buildStep(ci *contextInfo, infos []*contextInfo, done map[int]bool, f *fact
 		st.Risks = append(st.Risks, fmt.Sprintf("%d called functions cannot go behind the interface as they are (see the seam's blockers)", len(st.Seam.Blockers)))
 	}
 	e.score()
-	st.Patterns = patterns(st)
+	st.Patterns = nonNil(patterns(st))
 	st.Callers, st.Data, st.Models, st.DependsOn, st.Risks = nonNil(st.Callers), nonNil(st.Data), nonNil(st.Models), nonNil(st.DependsOn), nonNil(st.Risks)
 	return st
 }

@@ -83,14 +83,14 @@
   pb.appendChild(table(["folder", "role", "lines", "why"], (R.platform || []).map(function (g) { return [code(g.folder), g.role, g.lines, g.why]; })));
   // Shared tables.
   var tb = document.getElementById("tables-body");
-  if (!R.sharedTables.length) tb.appendChild(el("p", "No table is shared by two contexts.", "hint"));
+  if (!(R.sharedTables || []).length) tb.appendChild(el("p", "No table is shared by two contexts.", "hint"));
   else tb.appendChild(table(["table", "severity", "writers", "readers", "owner", "recommendations"], R.sharedTables.map(function (t) {
-    return [code(t.table), t.severity, t.writers.join(", "), t.readers.join(", "), t.owner.name, (t.recommendations || []).map(function (r) { return r.context.name + ": " + r.text; }).join(" · ")];
+    return [code(t.table), t.severity, (t.writers || []).join(", "), (t.readers || []).join(", "), t.owner.name, (t.recommendations || []).map(function (r) { return r.context.name + ": " + r.text; }).join(" · ")];
   })));
   // Oversized models: field × context heat map.
   var mb = document.getElementById("models-body");
-  if (!R.oversizedModels.length) mb.appendChild(el("p", "No oversized model.", "hint"));
-  R.oversizedModels.forEach(function (m) {
+  if (!(R.oversizedModels || []).length) mb.appendChild(el("p", "No oversized model.", "hint"));
+  (R.oversizedModels || []).forEach(function (m) {
     mb.appendChild(el("h3", short(m.type) + ": " + m.fields + " fields, " + m.contexts.length + " contexts"));
     var t = el("table", null, "heat"), head = el("tr");
     head.appendChild(el("th", "field"));
@@ -121,14 +121,14 @@
       var li = el("li");
       li.appendChild(el("strong", "Wall off " + s.context + " (effort " + s.effort.score + ")"));
       li.appendChild(el("p", s.why));
-      if (s.patterns.length) li.appendChild(el("p", "Patterns: " + s.patterns.join("; ")));
-      if (s.seam.methods.length) {
+      if ((s.patterns || []).length) li.appendChild(el("p", "Patterns: " + s.patterns.join("; ")));
+      if ((s.seam.methods || []).length) {
         li.appendChild(el("p", "Seam: interface " + s.seam.interface));
         li.appendChild(el("pre", s.seam.methods.map(function (m) { return m.name + m.signature; }).join("\n")));
       }
-      if (s.callers.length) li.appendChild(table(["where", "caller", "context", "calls"], s.callers.map(function (c) { return [c.pos, code(short(c.from)), c.fromContext, code(short(c.to))]; })));
-      if (s.routes.length) li.appendChild(table(["method", "path", "handler"], s.routes.map(function (r) { return [r.method || "ANY", code(r.path), code(short(r.handler))]; })));
-      s.risks.forEach(function (r) { li.appendChild(el("p", "Risk: " + r)); });
+      if ((s.callers || []).length) li.appendChild(table(["where", "caller", "context", "calls"], s.callers.map(function (c) { return [c.pos, code(short(c.from)), c.fromContext, code(short(c.to))]; })));
+      if ((s.routes || []).length) li.appendChild(table(["method", "path", "handler"], s.routes.map(function (r) { return [r.method || "ANY", code(r.path), code(short(r.handler))]; })));
+      (s.risks || []).forEach(function (r) { li.appendChild(el("p", "Risk: " + r)); });
       ol.appendChild(li);
     });
     plb.appendChild(ol);

@@ -1,0 +1,227 @@
+//go:build e2e
+
+// The browser test: make e2e (called by make test) installs Debian's
+// chromium when it is missing and runs it with -tags e2e.
+package render_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/decomp/decomp/internal/pipeline"
+	"github.com/decomp/decomp/internal/synth"
+	"github.com/decomp/decomp/report"
+	"github.com/decomp/decomp/report/render"
+)
+
+// browser opens an HTML report headless and records console errors,
+// exceptions and every request other than the page itself.
+type browser struct {
+	ctx      context.Context
+	mu       sync.Mutex
+	problems []string
+}
+
+func newBrowser(t *testing.T) *browser {
+	t.Helper()
+	exe := os.Getenv("CHROMIUM")
+	if exe == "" {
+		exe = "/usr/bin/chromium"
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.Headless, chromedp.WindowSize(1400, 1000))
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancel)
+	ctx, cancel2 := chromedp.NewContext(actx)
+	t.Cleanup(cancel2)
+	b := &browser{ctx: ctx}
+	err := chromedp.Listen(ctx, func(ev any) {
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		switch ev := ev.(type) {
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeWarning {
+				var args []string
+				for _, a := range ev.Args {
+					args = append(args, string(a.Value))
+				}
+				b.problems = append(b.problems, "console "+string(ev.Type)+": "+strings.Join(args, " "))
+			}
+		case *runtime.EventExceptionThrown:
+			msg := ev.ExceptionDetails.Text
+			if ex := ev.ExceptionDetails.Exception; ex != nil {
+				msg += " " + ex.Description
+			}
+			b.problems = append(b.problems, fmt.Sprintf("exception at line %d: %s", ev.ExceptionDetails.LineNumber, msg))
+		case *network.EventRequestWillBeSent:
+			if ev.Type != network.ResourceTypeDocument {
+				b.problems = append(b.problems, "request: "+ev.Request.URL)
+			}
+		}
+	})
+	if err != nil {
+		t.Fatalf("start chromium (%s): %v", exe, err)
+	}
+	return b
+}
+
+func (b *browser) check(t *testing.T) {
+	t.Helper()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, p := range b.problems {
+		t.Error(p)
+	}
+}
+
+func writeHTML(t *testing.T, r *report.Report, dir, name string) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := render.WriteHTML(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func screenshots(t *testing.T) string {
+	dir := os.Getenv("DECOMP_SCREENSHOTS")
+	if dir == "" {
+		var err error
+		if dir, err = os.MkdirTemp("", "decomp-screenshots-"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Logf("screenshots in %s", dir)
+	return dir
+}
+
+func shot(t *testing.T, b *browser, dir, name string) {
+	t.Helper()
+	png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func do(t *testing.T, b *browser, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(b.ctx, steps...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func run[T any](t *testing.T, b *browser, a chromedp.Action[T]) T {
+	t.Helper()
+	v, err := chromedp.Run(b.ctx, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func TestBrowserSample(t *testing.T) {
+	out := screenshots(t)
+	path := writeHTML(t, reportOf(t, "../../testdata/musicstream"), t.TempDir(), "report.html")
+	b := newBrowser(t)
+	do(t, b, chromedp.Navigate("file://"+path), chromedp.WaitVisible(chromedp.CSS("#map")))
+	if title := run(t, b, chromedp.Title()); !strings.Contains(title, "example.com/musicstream") {
+		t.Errorf("title %q", title)
+	}
+	shot(t, b, out, "1-context-map.png")
+	do(t, b, chromedp.Click(chromedp.CSS(`g.node[data-context="billing"] circle`)))
+	details := run(t, b, chromedp.Text(chromedp.CSS("#details h2")))
+	members := run(t, b, chromedp.Evaluate[int](`document.querySelectorAll("#details ul.members li").length`))
+	if details != "Context billing" || members == 0 {
+		t.Errorf("clicking billing shows %q with %d members", details, members)
+	}
+	shot(t, b, out, "2-context-billing.png")
+	do(t, b, chromedp.SendKeys(chromedp.CSS("#search"), "CatalogService"))
+	results := run(t, b, chromedp.Text(chromedp.CSS("#result-list")))
+	if !strings.Contains(results, "internal/services.CatalogService") || !strings.Contains(results, "in catalog") {
+		t.Errorf("search results: %q", results)
+	}
+	shot(t, b, out, "3-search.png")
+	do(t, b, chromedp.ScrollIntoView(chromedp.CSS("#models")))
+	heat := run(t, b, chromedp.Evaluate[int](`document.querySelectorAll("#models table.heat td.w, #models table.heat td.rw").length`))
+	if heat == 0 {
+		t.Error("the Track heat map shows no write")
+	}
+	shot(t, b, out, "4-track-heatmap.png")
+	do(t, b, chromedp.ScrollIntoView(chromedp.CSS("#plan")))
+	if steps := run(t, b, chromedp.Evaluate[int](`document.querySelectorAll("#plan-body > ol > li").length`)); steps < 5 {
+		t.Errorf("plan shows %d steps", steps)
+	}
+	shot(t, b, out, "5-plan.png")
+	b.check(t)
+}
+
+// Hostile names from the analysed code never execute or add elements.
+func TestBrowserHostile(t *testing.T) {
+	path := writeHTML(t, reportOf(t, "../../testdata/xss"), t.TempDir(), "xss.html")
+	b := newBrowser(t)
+	do(t, b, chromedp.Navigate("file://"+path), chromedp.WaitVisible(chromedp.CSS("#map")))
+	xss := run(t, b, chromedp.Evaluate[int](`typeof window.__xss === "undefined" ? 0 : window.__xss`))
+	imgs := run(t, b, chromedp.Evaluate[int](`document.querySelectorAll("img").length`))
+	scripts := run(t, b, chromedp.Evaluate[int](`document.querySelectorAll("script").length`))
+	tables := run(t, b, chromedp.Text(chromedp.CSS("#tables-body")))
+	if xss != 0 || imgs != 0 || scripts != 2 {
+		t.Errorf("window.__xss=%d, %d img elements, %d script elements", xss, imgs, scripts)
+	}
+	if !strings.Contains(tables, "<script>window.__xss=1</script>") {
+		t.Errorf("the hostile table name is not shown as text: %q", tables)
+	}
+	b.check(t)
+}
+
+// A 2,000-unit monolith's report opens and renders in under 3 s.
+func TestBrowserLarge(t *testing.T) {
+	dir := t.TempDir()
+	if err := synth.Generate(filepath.Join(dir, "m"), synth.Options{Packages: 800, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	o := pipeline.DefaultOptions()
+	o.Dir = filepath.Join(dir, "m")
+	o.Granularity = "type"
+	res, err := pipeline.Run(context.Background(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := report.Build(res.ReportInput(), "test")
+	units := 0
+	for _, c := range r.Contexts {
+		units += len(c.Units)
+	}
+	path := writeHTML(t, r, dir, "large.html")
+	fi, _ := os.Stat(path)
+	b := newBrowser(t)
+	do(t, b, chromedp.Navigate("about:blank"))
+	start := time.Now()
+	do(t, b, chromedp.Navigate("file://"+path), chromedp.WaitVisible(chromedp.CSS("#plan-body")))
+	steps := run(t, b, chromedp.Evaluate[int](`document.querySelectorAll("#plan-body > ol > li").length`))
+	took := time.Since(start)
+	t.Logf("%d units, %d contexts, %d plan steps, %.1f MB of HTML: opened and rendered in %.2f s", units, len(r.Contexts), steps, float64(fi.Size())/1e6, took.Seconds())
+	if units < 2000 {
+		t.Errorf("only %d units: the synthetic monolith is too small", units)
+	}
+	if took > 3*time.Second {
+		t.Errorf("took %v, want under 3 s", took)
+	}
+	b.check(t)
+}

@@ -28,12 +28,12 @@ var (
 )
 
 type htmlNode struct {
-	Name, Title    string
+	Name, Title     string
 	X, Y, R, LabelY float64
 }
 
 type htmlEdge struct {
-	Kind, Title            string
+	Kind, Title           string
 	X1, Y1, X2, Y2, Width float64
 }
 

@@ -3,6 +3,7 @@ package cluster
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/decomp/decomp/cluster/graph"
 )
@@ -285,7 +286,9 @@ func nameCandidates(g *graph.Graph, members []int, pinOf map[int]int, pinNames [
 		w := float64(u.Lines + 10)
 		switch u.Kind {
 		case graph.KindTable:
-			for _, word := range strings.FieldsFunc(u.Name, func(r rune) bool { return r == '_' || r == '.' }) {
+			// Words are letters and digits: a quoted table name may
+			// hold anything.
+			for _, word := range strings.FieldsFunc(u.Name, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 				addWord(score, singular(word), 8)
 			}
 		case graph.KindType:

@@ -100,6 +100,7 @@ func Extract(prog *load.Program) (pkgs []facts.Package, funcs []facts.Func, type
 							Generated: gen,
 							Test:      test,
 						}
+						t.Generic = ts.TypeParams != nil && len(ts.TypeParams.List) > 0
 						if kind == "interface" && p.TypesInfo != nil {
 							if obj := p.TypesInfo.Defs[ts.Name]; obj != nil {
 								if it, ok := obj.Type().Underlying().(*gotypes.Interface); ok {

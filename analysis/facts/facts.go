@@ -138,6 +138,8 @@ type Type struct {
 	// Methods are an interface's methods (embedded ones included), with
 	// signatures as in Func.Signature.
 	Methods []Method `json:"methods,omitempty"`
+	// Generic is set for a type with type parameters.
+	Generic bool `json:"generic,omitempty"`
 }
 
 // Method is one method of an interface.

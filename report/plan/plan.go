@@ -249,6 +249,18 @@ func Build(in Input) (*Plan, error) {
 		p.Steps = append(p.Steps, *best)
 		done[bestID] = true
 	}
+	// Two context names can reduce to one package name (order-items,
+	// order_items): number the later ones.
+	pkgs := map[string]bool{}
+	for i := range p.Steps {
+		seam := &p.Steps[i].Seam
+		name := seam.Package
+		for n := 2; pkgs[name]; n++ {
+			name = fmt.Sprintf("%s%d", seam.Package, n)
+		}
+		pkgs[name] = true
+		seam.Package = name
+	}
 	return p, nil
 }
 

@@ -114,7 +114,12 @@ func TestHardSignatures(t *testing.T) {
 		"RepoGet":  "(id int) (models.Item, error)",
 		"Convert":  "(x models.Item, y models2.Invoice) models2.Invoice",
 		"Tag":      "(name string, labels ...string) string",
-		"Raw":      "(p0 int, p1 string) error",
+		"Raw":      "(p int, p0 string) error",
+		"Lookup":   "(f_ int) (n int, err error)",
+		"Named":    "(catalog_ int) int",
+		"Blank":    "(p0 int, p int) int",
+		"Count":    "() int",
+		"Repo":     "() int",
 		"Find":     "(id int) models.Item",
 	}
 	for name, sig := range want {
@@ -134,6 +139,7 @@ func TestHardSignatures(t *testing.T) {
 		"catalog.(*item).Price": "unexported type",
 		"catalog.Secret":        "unexported type catalog.hidden",
 		"catalog.NewItem":       "unexported type catalog.item",
+		"catalog.Box.Get":       "generic",
 	} {
 		if !strings.Contains(reasons[target], word) {
 			t.Errorf("blocker %s: %q, want it to say %q", target, reasons[target], word)
@@ -147,9 +153,13 @@ func TestHardSignatures(t *testing.T) {
 			t.Errorf("interface call %q", m.Call)
 		}
 	}
+	fields := map[string]string{}
 	for _, fl := range s.Seam.Fields {
-		if fl.Name == "Store" && fl.Type != "catalog.Store" {
-			t.Errorf("an interface field is no pointer: %s %s", fl.Name, fl.Type)
+		fields[fl.Name] = fl.Type
+	}
+	for name, typ := range map[string]string{"Store": "catalog.Store", "CatalogRepo": "*catalog.Repo", "DbRepo": "*db.Repo", "Service": "*catalog.Service"} {
+		if fields[name] != typ {
+			t.Errorf("facade field %s: %q, want %q (fields %v)", name, fields[name], typ, fields)
 		}
 	}
 }

@@ -87,7 +87,7 @@ func (p *Plan) Markdown(w io.Writer, module string) error {
 		if len(s.Routes) > 0 {
 			pr.printf("**Routes** to redirect at the edge:\n\n| method | path | handler | where |\n| --- | --- | --- | --- |\n")
 			for _, r := range s.Routes {
-				pr.printf("| %s | `%s` | `%s` | %s |\n", orAny(r.Method), code(r.Path), code(short(module, r.Handler)), md(r.Pos))
+				pr.printf("| %s | %s | %s | %s |\n", md(orAny(r.Method)), md(r.Path), md(short(module, r.Handler)), md(r.Pos))
 			}
 			pr.printf("\n")
 		}
@@ -102,21 +102,21 @@ func (p *Plan) Markdown(w io.Writer, module string) error {
 			pr.printf("Nothing outside the context calls it: no seam is needed.\n\n")
 		}
 		for _, b := range s.Seam.Blockers {
-			pr.printf("- blocker: `%s`: %s\n", code(short(module, b.Target)), md(b.Reason))
+			pr.printf("- blocker: %s: %s\n", md(short(module, b.Target)), md(b.Reason))
 		}
 		if len(s.Callers) > 0 {
 			pr.printf("\n**Callers to reroute** (%d):\n\n| where | caller | context | calls |\n| --- | --- | --- | --- |\n", len(s.Callers))
 			for _, c := range s.Callers {
-				pr.printf("| %s | `%s` | %s | `%s` |\n", md(c.Pos), code(short(module, c.From)), md(c.FromContext), code(short(module, c.To)))
+				pr.printf("| %s | %s | %s | %s |\n", md(c.Pos), md(short(module, c.From)), md(c.FromContext), md(short(module, c.To)))
 			}
 		}
 		if len(s.Data) > 0 {
 			pr.printf("\n**Data**:\n\n")
 			for _, d := range s.Data {
 				if d.Moves {
-					pr.printf("- `%s` moves with %s\n", code(d.Table), md(s.Context))
+					pr.printf("- %s moves with %s\n", md(d.Table), md(s.Context))
 				} else {
-					pr.printf("- `%s` stays with %s\n", code(d.Table), md(orNone(d.Owner)))
+					pr.printf("- %s stays with %s\n", md(d.Table), md(orNone(d.Owner)))
 				}
 				for _, u := range d.Users {
 					pr.printf("  - %s: %s\n", md(u.Context), md(u.Strategy))
@@ -124,10 +124,10 @@ func (p *Plan) Markdown(w io.Writer, module string) error {
 			}
 		}
 		for _, j := range s.Joins {
-			pr.printf("- join across contexts at %s: `%s` (with %s): move the relationship into code\n", md(j.Pos), code(strings.Join(j.Tables, ", ")), md(strings.Join(j.Others, ", ")))
+			pr.printf("- join across contexts at %s: %s (with %s): move the relationship into code\n", md(j.Pos), md(strings.Join(j.Tables, ", ")), md(strings.Join(j.Others, ", ")))
 		}
 		for _, m := range s.Models {
-			pr.printf("- model split: `%s` takes `%s` of `%s`\n", code(m.Struct), code(strings.Join(m.Fields, ", ")), code(short(module, m.Model)))
+			pr.printf("- model split: %s takes %s of %s\n", md(m.Struct), md(strings.Join(m.Fields, ", ")), md(short(module, m.Model)))
 		}
 		if len(s.DependsOn) > 0 {
 			var deps []string
@@ -180,12 +180,19 @@ func orNone(s string) string {
 	return s
 }
 
-// md escapes text for a Markdown table cell or paragraph.
+// md escapes code-derived text for a Markdown table cell or paragraph:
+// every character GitHub's Markdown gives a meaning (backslash first), no
+// HTML, control characters shown escaped.
 func md(s string) string {
-	return strings.NewReplacer("|", `\|`, "<", "&lt;", ">", "&gt;", "*", `\*`, "_", `\_`, "`", "'", "\n", " ").Replace(s)
-}
-
-// code makes text safe inside a Markdown code span in a table.
-func code(s string) string {
-	return strings.NewReplacer("`", "'", "|", `\|`, "\n", " ").Replace(s)
+	s = strings.NewReplacer("\\", `\\`, "|", `\|`, "<", "&lt;", ">", "&gt;", "&", "&amp;", "*", `\*`, "_", `\_`,
+		"`", "\\`", "[", `\[`, "]", `\]`, "\n", " ").Replace(s)
+	var b strings.Builder
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f {
+			fmt.Fprintf(&b, `\u%04x`, r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

@@ -129,8 +129,11 @@ func buildSeam(ctxName string, callees map[string]bool, f *facts.Facts) Seam {
 			continue
 		case fn.Name == "init":
 			continue
-		case fn.Generic:
+		case fn.Generic || recv != "" && types[recv].Generic:
 			s.Blockers = append(s.Blockers, Blocker{id, "generic: an interface method cannot have type parameters; give the seam one method per instantiation in use"})
+			continue
+		case pkgNames[fn.Pkg] == "main" || mentionsMain(fn.Signature, pkgNames):
+			s.Blockers = append(s.Blockers, Blocker{id, "in or about package main, which no package can import: move it to a library package first"})
 			continue
 		case !fn.Exported:
 			s.Blockers = append(s.Blockers, Blocker{id, "unexported: export it, or keep the facade in its package"})
@@ -172,7 +175,8 @@ func buildSeam(ctxName string, callees map[string]bool, f *facts.Facts) Seam {
 		sig := qualified.ReplaceAllStringFunc(c.fn.Signature, func(m string) string {
 			return alias(m[1:len(m)-2]) + "."
 		})
-		params, results, call, err := delegate(sig)
+		callee := alias(c.fn.Pkg)
+		params, results, call, err := delegate(sig, map[string]bool{"f": true, callee: true})
 		if err != nil {
 			s.Blockers = append(s.Blockers, Blocker{c.fn.ID, "signature not understood: " + err.Error()})
 			continue
@@ -180,17 +184,48 @@ func buildSeam(ctxName string, callees map[string]bool, f *facts.Facts) Seam {
 		m := Method{Name: name, Target: c.fn.ID, Signature: params, Results: results != ""}
 		if c.recv != "" {
 			tname := c.recv[strings.LastIndexByte(c.recv, '.')+1:]
-			fieldType := alias(c.fn.Pkg) + "." + tname
+			fieldType := callee + "." + tname
 			if types[c.recv].Kind != "interface" {
 				fieldType = "*" + fieldType
 			}
-			fields[tname] = Field{Name: tname, Type: fieldType}
-			m.Field = tname
-			m.Call = "f." + tname + "." + c.fn.Name + call
+			fields[c.recv] = Field{Name: tname, Type: fieldType}
+			m.Field = c.recv // the field's name is settled below
+			m.Call = c.fn.Name + call
 		} else {
-			m.Call = alias(c.fn.Pkg) + "." + c.fn.Name + call
+			m.Call = callee + "." + c.fn.Name + call
 		}
 		s.Methods = append(s.Methods, m)
+	}
+	// Field names: the receiver type's, qualified by its package where two
+	// types share a name or a method has it.
+	fieldName := map[string]string{}
+	taken := map[string]bool{}
+	for name := range names {
+		taken[name] = true
+	}
+	byName := map[string]int{}
+	for _, fl := range fields {
+		byName[fl.Name]++
+	}
+	for _, id := range sortedKeys(fields) {
+		fl := fields[id]
+		name := fl.Name
+		if byName[name] > 1 || taken[name] {
+			name = exportName(pkgNames[PackageOf(id)]) + name
+		}
+		for base, n := name, 2; taken[name]; n++ {
+			name = fmt.Sprintf("%s%d", base, n)
+		}
+		taken[name] = true
+		fieldName[id] = name
+		fl.Name = name
+		fields[id] = fl
+	}
+	for i := range s.Methods {
+		if recv := s.Methods[i].Field; recv != "" {
+			s.Methods[i].Field = fieldName[recv]
+			s.Methods[i].Call = "f." + fieldName[recv] + "." + s.Methods[i].Call
+		}
 	}
 	sort.Slice(s.Methods, func(i, j int) bool { return s.Methods[i].Name < s.Methods[j].Name })
 	for _, k := range sortedKeys(fields) {
@@ -206,7 +241,7 @@ func buildSeam(ctxName string, callees map[string]bool, f *facts.Facts) Seam {
 // delegate parses a signature ("func(a int, b ...string) error") and
 // returns it with every parameter named and without "func", whether it has
 // results, and the argument list that passes the parameters on.
-func delegate(sig string) (params, results, call string, err error) {
+func delegate(sig string, avoid map[string]bool) (params, results, call string, err error) {
 	e, err := parser.ParseExpr(sig)
 	if err != nil {
 		return "", "", "", err
@@ -215,24 +250,60 @@ func delegate(sig string) (params, results, call string, err error) {
 	if !ok {
 		return "", "", "", fmt.Errorf("not a function type")
 	}
-	var args []string
-	n := 0
+	// Every name the body could see: the receiver, the package it calls,
+	// and the other parameters. Blank, unnamed and clashing parameters
+	// (and named results) get fresh names.
+	used := map[string]bool{}
+	for k := range avoid {
+		used[k] = true
+	}
+	var lists []*ast.FieldList
 	if ft.Params != nil {
-		for _, fld := range ft.Params.List {
-			if len(fld.Names) == 0 {
-				fld.Names = []*ast.Ident{ast.NewIdent(fmt.Sprintf("p%d", n))}
+		lists = append(lists, ft.Params)
+	}
+	if ft.Results != nil {
+		lists = append(lists, ft.Results)
+	}
+	for _, l := range lists {
+		for _, fld := range l.List {
+			for _, id := range fld.Names {
+				if id.Name != "_" && !avoid[id.Name] {
+					used[id.Name] = true
+				}
 			}
-			for i, id := range fld.Names {
-				if id.Name == "_" {
-					id.Name = fmt.Sprintf("p%d", n)
-					fld.Names[i] = id
+		}
+	}
+	fresh := func(base string) string {
+		name := base
+		for n := 0; used[name]; n++ {
+			name = fmt.Sprintf("%s%d", base, n)
+		}
+		used[name] = true
+		return name
+	}
+	var args []string
+	for li, l := range lists {
+		for _, fld := range l.List {
+			if len(fld.Names) == 0 {
+				if li == 1 {
+					continue // unnamed results stay unnamed
 				}
-				n++
-				a := id.Name
-				if _, ok := fld.Type.(*ast.Ellipsis); ok {
-					a += "..."
+				fld.Names = []*ast.Ident{ast.NewIdent("_")}
+			}
+			for _, id := range fld.Names {
+				switch {
+				case id.Name == "_":
+					id.Name = fresh("p")
+				case avoid[id.Name]:
+					id.Name = fresh(id.Name + "_")
 				}
-				args = append(args, a)
+				if li == 0 {
+					a := id.Name
+					if _, ok := fld.Type.(*ast.Ellipsis); ok {
+						a += "..."
+					}
+					args = append(args, a)
+				}
 			}
 		}
 	}
@@ -245,6 +316,25 @@ func delegate(sig string) (params, results, call string, err error) {
 		results = "results"
 	}
 	return params, results, "(" + strings.Join(args, ", ") + ")", nil
+}
+
+// mentionsMain reports whether a signature names a type of a main package.
+func mentionsMain(sig string, pkgNames map[string]string) bool {
+	for _, m := range qualified.FindAllStringSubmatch(sig, -1) {
+		if pkgNames[m[1]] == "main" {
+			return true
+		}
+	}
+	return false
+}
+
+// PackageOf returns the package part of a declaration ID.
+func PackageOf(id string) string {
+	slash := strings.LastIndexByte(id, '/')
+	if dot := strings.IndexByte(id[slash+1:], '.'); dot >= 0 {
+		return id[:slash+1+dot]
+	}
+	return id
 }
 
 // unexportedIn returns the first unexported named type a signature

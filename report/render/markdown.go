@@ -24,7 +24,7 @@ func WriteMarkdown(w io.Writer, r *report.Report) error {
 	if len(r.Platform) > 0 {
 		p.printf("\n## Platform / shared kernel\n\n| folder | role | lines | why |\n| --- | --- | ---: | --- |\n")
 		for _, g := range r.Platform {
-			p.printf("| `%s` | %s | %d | %s |\n", mdCode(g.Folder), g.Role, g.Lines, mdText(g.Why))
+			p.printf("| %s | %s | %d | %s |\n", mdText(g.Folder), g.Role, g.Lines, mdText(g.Why))
 		}
 	}
 	if len(r.Dependencies) > 0 {
@@ -40,7 +40,7 @@ func WriteMarkdown(w io.Writer, r *report.Report) error {
 	if len(r.SharedTables) > 0 {
 		p.printf("\n## Shared tables\n\n| table | severity | writers | readers | proposed owner |\n| --- | --- | --- | --- | --- |\n")
 		for _, t := range r.SharedTables {
-			p.printf("| `%s` | %s | %s | %s | **%s** |\n", mdCode(t.Table), t.Severity, mdText(strings.Join(t.Writers, ", ")), mdText(strings.Join(t.Readers, ", ")), mdText(t.Owner.Name))
+			p.printf("| %s | %s | %s | %s | **%s** |\n", mdText(t.Table), t.Severity, mdText(strings.Join(t.Writers, ", ")), mdText(strings.Join(t.Readers, ", ")), mdText(t.Owner.Name))
 		}
 	}
 	if len(r.OversizedModels) > 0 {
@@ -50,9 +50,9 @@ func WriteMarkdown(w io.Writer, r *report.Report) error {
 			for _, c := range m.Contexts {
 				ctxs = append(ctxs, c.Name)
 			}
-			p.printf("- `%s`: %d fields used by %s; proposed split:", mdCode(shortSym(m.Type, r.Module)), m.Fields, mdText(strings.Join(ctxs, ", ")))
+			p.printf("- %s: %d fields used by %s; proposed split:", mdText(shortSym(m.Type, r.Module)), m.Fields, mdText(strings.Join(ctxs, ", ")))
 			for _, part := range m.Split.Contexts {
-				p.printf(" `%s` (%s, %d fields)", mdCode(part.Name), mdText(part.Context), len(part.Fields))
+				p.printf(" %s (%s, %d fields)", mdText(part.Name), mdText(part.Context), len(part.Fields))
 			}
 			p.printf("\n")
 		}
@@ -90,14 +90,11 @@ func (p *mdWriter) printf(format string, args ...any) {
 }
 
 // mdText escapes code-derived text for Markdown: no HTML, no table breaks,
-// no emphasis, no control characters.
+// no emphasis, no control characters. It is used in table cells instead of
+// code spans: inside a table even a code span splits at a pipe, and a
+// backslash there is literal.
 func mdText(s string) string {
 	return Escape(strings.NewReplacer("\\", `\\`, "|", `\|`, "<", "&lt;", ">", "&gt;", "&", "&amp;", "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "\n", " ").Replace(s))
-}
-
-// mdCode makes text safe inside a code span in a table cell.
-func mdCode(s string) string {
-	return Escape(strings.NewReplacer("`", "'", "|", `\|`, "\n", " ").Replace(s))
 }
 
 func mdList(items []string, max int) string {
@@ -110,7 +107,7 @@ func mdList(items []string, max int) string {
 			out = append(out, fmt.Sprintf("+%d", len(items)-i))
 			break
 		}
-		out = append(out, "`"+mdCode(it)+"`")
+		out = append(out, mdText(it))
 	}
 	return strings.Join(out, ", ")
 }

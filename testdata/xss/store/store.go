@@ -2,7 +2,10 @@
 // report format: decomp must print them as text, never as markup.
 package store
 
-import "database/sql"
+import (
+	"database/sql"
+	"net/http"
+)
 
 // Hostile reads and writes tables with hostile names.
 func Hostile(db *sql.DB) {
@@ -14,3 +17,11 @@ func Hostile(db *sql.DB) {
 
 // Label is a string literal in the code, read by nothing but kept honest.
 const Label = "<script>window.__xss=5</script>"
+
+// Routes registers a route whose pattern is hostile too.
+func Routes() {
+	http.HandleFunc("<img src=x onerror=window.__xss=6>|| /p\\|q", Handler)
+}
+
+// Handler serves it.
+func Handler(w http.ResponseWriter, r *http.Request) {}

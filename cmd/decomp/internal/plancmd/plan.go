@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -91,7 +92,7 @@ func Run(ctx context.Context, o *Options) error {
 		return err
 	}
 	if o.EmitSeams != "" {
-		if err := emit(cmdutil.InDir(o.Pipeline.Dir, o.EmitSeams), out.Plan, o.Force); err != nil {
+		if err := emit(cmdutil.InDir(o.Pipeline.Dir, o.EmitSeams), seamRoot(out.Facts.Module, o.EmitSeams), out.Plan, o.Force); err != nil {
 			dst.Abort()
 			return err
 		}
@@ -123,13 +124,53 @@ func Run(ctx context.Context, o *Options) error {
 	return dst.Commit()
 }
 
-// emit writes every step's seam package under dir. Nothing is written if a
-// file it would write exists and force is off.
-func emit(dir string, p *plan.Plan, force bool) error {
+// internalParent returns the path whose tree may import an internal
+// package ("a/b" for "a/b/internal/c").
+func internalParent(path string) (string, bool) {
+	if strings.HasPrefix(path, "internal/") || path == "internal" {
+		return "", true
+	}
+	if i := strings.LastIndex(path, "/internal/"); i >= 0 {
+		return path[:i], true
+	}
+	if strings.HasSuffix(path, "/internal") {
+		return strings.TrimSuffix(path, "/internal"), true
+	}
+	return "", false
+}
+
+// seamRoot is the import path of the folder the seams go to ("" when
+// unknown: an absolute folder or one outside the module).
+func seamRoot(module, dir string) string {
+	if module == "" || filepath.IsAbs(dir) {
+		return ""
+	}
+	rel := filepath.ToSlash(filepath.Clean(dir))
+	if rel == "." {
+		return module
+	}
+	if strings.HasPrefix(rel, "../") || rel == ".." {
+		return ""
+	}
+	return module + "/" + rel
+}
+
+// emit writes every step's seam package under dir, whose import path is
+// root. Nothing is written if a file it would write exists and force is
+// off, or if a seam would import an internal package it may not.
+func emit(dir, root string, p *plan.Plan, force bool) error {
 	files := map[string][]byte{}
 	for _, s := range p.Steps {
 		if len(s.Seam.Methods) == 0 {
 			continue
+		}
+		if root != "" {
+			seamPath := root + "/" + s.Seam.Package
+			for _, im := range s.Seam.Imports {
+				if parent, ok := internalParent(im.Path); ok && seamPath != parent && !strings.HasPrefix(seamPath, parent+"/") {
+					return &cmdutil.UsageError{Msg: fmt.Sprintf("the seam of %s imports %s, an internal package that %s may not import: emit the seams under %s", s.Context, im.Path, seamPath, parent)}
+				}
+			}
 		}
 		fs, err := s.Seam.Files(s.Context)
 		if err != nil {

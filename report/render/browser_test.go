@@ -151,6 +151,14 @@ func TestBrowserSample(t *testing.T) {
 	if details != "Context billing" || members == 0 {
 		t.Errorf("clicking billing shows %q with %d members", details, members)
 	}
+	if text := run(t, b, chromedp.Text(chromedp.CSS("#details"))); !strings.Contains(text, "Depends on") || !strings.Contains(text, ".go:") {
+		t.Errorf("billing's details lack its dependencies with file:line evidence: %.300q", text)
+	}
+	do(t, b, chromedp.Click(chromedp.CSS(`g.node[data-context="catalog"] circle`)))
+	if text := run(t, b, chromedp.Text(chromedp.CSS("#details"))); !strings.Contains(text, "Oversized models it uses") || !strings.Contains(text, "models.Track") {
+		t.Errorf("catalog's details lack the Track model: %.300q", text)
+	}
+	do(t, b, chromedp.Click(chromedp.CSS(`g.node[data-context="billing"] circle`)))
 	shot(t, b, out, "2-context-billing.png")
 	do(t, b, chromedp.SendKeys(chromedp.CSS("#search"), "CatalogService"))
 	results := run(t, b, chromedp.Text(chromedp.CSS("#result-list")))

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"os/exec"
 	"regexp"
 	"strings"
 	"testing"
@@ -45,6 +46,14 @@ func TestDOTParses(t *testing.T) {
 		f, err := dot.ParseBytes(b.Bytes())
 		if err != nil {
 			t.Fatalf("%s level: %v\n%s", level, err, b.String())
+		}
+		// And Graphviz itself draws it, where it is installed.
+		if exe, err := exec.LookPath("dot"); err == nil {
+			cmd := exec.Command(exe, "-Tsvg")
+			cmd.Stdin = bytes.NewReader(b.Bytes())
+			if out, err := cmd.CombinedOutput(); err != nil || !bytes.Contains(out, []byte("<svg")) {
+				t.Errorf("%s level: dot -Tsvg: %v\n%.400s", level, err, out)
+			}
 		}
 		clusters, edges := 0, 0
 		var walk func(stmts []dotast.Stmt)

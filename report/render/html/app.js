@@ -36,6 +36,11 @@
     c.units.forEach(function (u) { var li = el("li"); li.appendChild(code(short(u.id))); li.appendChild(document.createTextNode(" " + u.kind + ", " + u.lines + " lines")); ul.appendChild(li); });
     details.appendChild(ul);
     if (c.tables && c.tables.length) { details.appendChild(el("h3", "Tables")); details.appendChild(el("p", c.tables.join(", "))); }
+    var models = (R.oversizedModels || []).filter(function (m) { return m.contexts.some(function (x) { return x.name === name; }); });
+    if (models.length) {
+      details.appendChild(el("h3", "Oversized models it uses"));
+      details.appendChild(el("p", models.map(function (m) { return short(m.type) + " (" + m.fields + " fields)"; }).join(", ")));
+    }
     ["out", "in"].forEach(function (dir) {
       var deps = R.dependencies.filter(function (d) { return dir === "out" ? d.from === name : d.to === name; });
       if (!deps.length) return;

@@ -10,6 +10,8 @@ package plan
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -309,14 +311,14 @@ func buildStep(ci *contextInfo, infos []*contextInfo, done map[int]bool, f *fact
 	e := &st.Effort
 	e.Callers, e.SeamMethods, e.Blockers, e.Lines = len(st.Callers), len(st.Seam.Methods), len(st.Seam.Blockers), ci.lines
 	// Cycles: contexts still in the monolith that it both calls and is called by.
-	for _, to := range sortedInts(ci.out) {
+	for _, to := range slices.Sorted(maps.Keys(ci.out)) {
 		if !done[to] && ci.in[to] {
 			e.Cycles++
 			st.Risks = append(st.Risks, fmt.Sprintf("dependency cycle with %s: break it before the split (one side calls the other's API, or an event replaces the call)", infos[to].name))
 		}
 	}
 	// Data.
-	for _, t := range sortedKeys(ci.tables) {
+	for _, t := range slices.Sorted(maps.Keys(ci.tables)) {
 		if systemTable(t) {
 			continue // the database's own catalog moves nowhere
 		}
@@ -372,7 +374,7 @@ func buildStep(ci *contextInfo, infos []*contextInfo, done map[int]bool, f *fact
 		}
 	}
 	// What it still depends on.
-	for _, to := range sortedInts(ci.out) {
+	for _, to := range slices.Sorted(maps.Keys(ci.out)) {
 		st.DependsOn = append(st.DependsOn, *ci.out[to])
 	}
 	// Generated code in the seam.
@@ -438,7 +440,7 @@ func Joins(f *facts.Facts, d *cluster.Decomposition) []Join {
 	seen := map[[2]string]bool{}
 	var out []Join
 	byCtx := crossJoins(f, d, owner)
-	for _, c := range sortedInts(byCtx) {
+	for _, c := range slices.Sorted(maps.Keys(byCtx)) {
 		for _, j := range byCtx[c] {
 			k := [2]string{j.Func, j.Pos}
 			if seen[k] {
@@ -479,7 +481,7 @@ func crossJoins(f *facts.Facts, d *cluster.Decomposition, owner map[string]int) 
 		if len(byCtx) < 2 {
 			continue
 		}
-		ts := sortedKeys(tables[k])
+		ts := slices.Sorted(maps.Keys(tables[k]))
 		for c := range byCtx {
 			var others []string
 			for o := range byCtx {
@@ -530,27 +532,9 @@ func systemTable(t string) bool {
 
 func sortedShared(m map[string]judge.SharedTable) []judge.SharedTable {
 	out := make([]judge.SharedTable, 0, len(m))
-	for _, k := range sortedKeys(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		out = append(out, m[k])
 	}
-	return out
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
-func sortedInts[V any](m map[int]V) []int {
-	out := make([]int, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Ints(out)
 	return out
 }
 

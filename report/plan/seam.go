@@ -8,7 +8,9 @@ import (
 	"go/parser"
 	"go/printer"
 	"go/token"
+	"maps"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -107,7 +109,7 @@ func buildSeam(ctxName string, callees map[string]bool, f *facts.Facts) Seam {
 		recv string // receiver type ID
 	}
 	var cands []cand
-	for _, id := range sortedKeys(callees) {
+	for _, id := range slices.Sorted(maps.Keys(callees)) {
 		fn := funcOf(f, id)
 		recv := facts.MethodRecv(id)
 		if fn == nil && recv != "" && types[recv].Kind == "interface" {
@@ -207,7 +209,7 @@ func buildSeam(ctxName string, callees map[string]bool, f *facts.Facts) Seam {
 	for _, fl := range fields {
 		byName[fl.Name]++
 	}
-	for _, id := range sortedKeys(fields) {
+	for _, id := range slices.Sorted(maps.Keys(fields)) {
 		fl := fields[id]
 		name := fl.Name
 		if byName[name] > 1 || taken[name] {
@@ -228,10 +230,10 @@ func buildSeam(ctxName string, callees map[string]bool, f *facts.Facts) Seam {
 		}
 	}
 	sort.Slice(s.Methods, func(i, j int) bool { return s.Methods[i].Name < s.Methods[j].Name })
-	for _, k := range sortedKeys(fields) {
+	for _, k := range slices.Sorted(maps.Keys(fields)) {
 		s.Fields = append(s.Fields, fields[k])
 	}
-	for _, p := range sortedKeys(aliases) {
+	for _, p := range slices.Sorted(maps.Keys(aliases)) {
 		s.Imports = append(s.Imports, Import{Alias: aliases[p], Path: p})
 	}
 	s.Methods, s.Fields, s.Imports, s.Blockers = nonNil(s.Methods), nonNil(s.Fields), nonNil(s.Imports), nonNil(s.Blockers)

@@ -226,4 +226,7 @@ func TestPlanCommand(t *testing.T) {
 	if code, out, _ := run(t, "plan", "-C", dir, "--first", "billing", "--format", "md"); code != 0 || !strings.Contains(out, "### Step 1: wall off billing") {
 		t.Errorf("--first billing: exit %d\n%s", code, out)
 	}
+	if code, out, _ := run(t, "plan", "-C", dir, "--format", "html"); code != 0 || !strings.HasPrefix(out, "<!DOCTYPE html>") || !strings.Contains(out, `id="plan-body"`) {
+		t.Errorf("plan --format html: exit %d, %.100q", code, out)
+	}
 }

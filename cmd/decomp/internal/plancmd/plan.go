@@ -17,6 +17,7 @@ import (
 	"github.com/decomp/decomp/cmd/decomp/internal/cmdutil"
 	"github.com/decomp/decomp/cmd/decomp/internal/version"
 	"github.com/decomp/decomp/internal/pipeline"
+	"github.com/decomp/decomp/report"
 	"github.com/decomp/decomp/report/plan"
 	"github.com/decomp/decomp/report/render"
 )
@@ -32,7 +33,7 @@ type Options struct {
 }
 
 // Formats are the accepted --format values.
-var Formats = []string{"text", "md", "json"}
+var Formats = []string{"text", "md", "json", "html"}
 
 // New returns the plan command; runF replaces the run in tests.
 func New(ios *cmdutil.IOStreams, runF func(context.Context, *Options) error) *cobra.Command {
@@ -66,7 +67,7 @@ under DIR (one folder per context), ready to drop into the module.`,
 	}
 	cmdutil.AddPipelineFlags(cmd, &o.Pipeline)
 	f := cmd.Flags()
-	f.StringVar(&o.Format, "format", "text", "output format: text, md or json")
+	f.StringVar(&o.Format, "format", "text", "output format: text, md, json or html (the report with the plan, one offline file)")
 	f.StringVarP(&o.Output, "output", "o", "", "write the plan to `file` instead of standard output")
 	f.StringVar(&o.Pipeline.First, "first", "", "start with the context `NAME` (the worst bottleneck) and plan around it")
 	f.StringVar(&o.EmitSeams, "emit-seams", "", "write each step's seam interface and facade as a Go package under `DIR` (relative to -C DIR)")
@@ -78,9 +79,9 @@ under DIR (one folder per context), ready to drop into the module.`,
 // Run executes the command.
 func Run(ctx context.Context, o *Options) error {
 	switch o.Format {
-	case "text", "md", "json":
+	case "text", "md", "json", "html":
 	default:
-		return &cmdutil.UsageError{Msg: fmt.Sprintf("unknown format %q (want text, md or json)", o.Format)}
+		return &cmdutil.UsageError{Msg: fmt.Sprintf("unknown format %q (want text, md, json or html)", o.Format)}
 	}
 	dst, err := cmdutil.OpenOutput(o.IO, cmdutil.InDir(o.Pipeline.Dir, o.Output))
 	if err != nil {
@@ -107,6 +108,10 @@ func Run(ctx context.Context, o *Options) error {
 		}
 	case "md":
 		err = out.Plan.Markdown(dst.Writer(), module)
+	case "html":
+		// The plan is part of the report; the HTML shows it beside the
+		// context map it walls off.
+		err = render.WriteHTML(dst.Writer(), report.Build(out.ReportInput(), version.String()))
 	case "json":
 		enc := json.NewEncoder(dst.Writer())
 		enc.SetIndent("", "  ")

@@ -230,3 +230,22 @@ func TestPlanCommand(t *testing.T) {
 		t.Errorf("plan --format html: exit %d, %.100q", code, out)
 	}
 }
+
+// --cpuprofile and --memprofile write pprof files (gzipped protobuf), on
+// success and when a gate fails alike.
+func TestProfiles(t *testing.T) {
+	dir := t.TempDir()
+	cpu, mem := filepath.Join(dir, "cpu.prof"), filepath.Join(dir, "mem.prof")
+	if code, _, stderr := run(t, "check", "-C", sample, "--cpuprofile", cpu, "--memprofile", mem); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, p := range []string{cpu, mem} {
+		data, err := os.ReadFile(p)
+		if err != nil || len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
+			t.Errorf("%s: not a pprof file (%v, %d bytes)", p, err, len(data))
+		}
+	}
+	if code, _, stderr := run(t, "check", "-C", sample, "--cpuprofile", filepath.Join(dir, "no", "such", "dir", "x")); code != 2 || !strings.Contains(stderr, "cpu profile") {
+		t.Errorf("unwritable profile: exit %d: %s", code, stderr)
+	}
+}

@@ -40,7 +40,11 @@ func execute(ios *cmdutil.IOStreams, args []string) (err error) {
 		<-ctx.Done()
 		stop()
 	}()
-	cmd := root.New(ios)
+	cmd, finish := root.NewWithProfiles(ios)
 	cmd.SetArgs(args)
-	return cmd.ExecuteContext(ctx)
+	err = cmd.ExecuteContext(ctx)
+	if ferr := finish(); err == nil {
+		err = ferr
+	}
+	return err
 }

@@ -17,6 +17,15 @@ import (
 
 // New returns the root command.
 func New(ios *cmdutil.IOStreams) *cobra.Command {
+	cmd, _ := NewWithProfiles(ios)
+	return cmd
+}
+
+// NewWithProfiles returns the root command and the function that finishes
+// the profiles --cpuprofile and --memprofile asked for; call it once the
+// command has run, whatever its outcome.
+func NewWithProfiles(ios *cmdutil.IOStreams) (*cobra.Command, func() error) {
+	prof := &cmdutil.Profiles{}
 	cmd := &cobra.Command{
 		Use:   "decomp <command>",
 		Short: "Find the bounded contexts in a Go monolith and plan its split into services",
@@ -43,6 +52,9 @@ It never runs the code it analyses and never downloads anything on its own.`,
 	cmd.AddCommand(analyze.New(ios, nil), eval.New(ios, nil), initcmd.New(ios, nil), plancmd.New(ios, nil), check.New(ios, nil), version.New(ios))
 	// cobra's completion command prints its help, with status 0, for a
 	// shell it does not know: make that a usage error.
+	cmd.PersistentFlags().StringVar(&prof.CPU, "cpuprofile", "", "write a CPU profile of the run to `file` (go tool pprof reads it)")
+	cmd.PersistentFlags().StringVar(&prof.Mem, "memprofile", "", "write a heap profile to `file` when the run ends")
+	cmd.PersistentPreRunE = func(*cobra.Command, []string) error { return prof.Start() }
 	cmd.InitDefaultCompletionCmd()
 	for _, c := range cmd.Commands() {
 		if c.Name() == "completion" {
@@ -55,5 +67,5 @@ It never runs the code it analyses and never downloads anything on its own.`,
 			}
 		}
 	}
-	return cmd
+	return cmd, prof.Stop
 }

@@ -230,6 +230,11 @@ func Build(in Input) (*Plan, error) {
 		p.Order = fmt.Sprintf("%s first (--first), then cheapest first, re-scored after each step", in.First)
 	}
 	done := map[int]bool{}
+	// Everything but the cycles is the same in every round: build it once.
+	base := make([]*Step, len(infos))
+	for _, ci := range infos {
+		base[ci.id] = buildStep(ci, infos, f, shared, in.Models, owner, joins[ci.id], routes[ci.id])
+	}
 	for len(done) < len(infos) {
 		var best *Step
 		bestID := -1
@@ -238,7 +243,7 @@ func Build(in Input) (*Plan, error) {
 			if done[ci.id] {
 				continue
 			}
-			st := buildStep(ci, infos, done, f, d, shared, in.Models, owner, joins[ci.id], routes[ci.id])
+			st := withCycles(base[ci.id], ci, infos, done)
 			scored = append(scored, st)
 			pick := in.First != "" && len(done) == 0 && ci.name == in.First
 			forced := in.First != "" && len(done) == 0
@@ -294,8 +299,26 @@ func why(s *Step, scored []*Step, first bool) string {
 	return fmt.Sprintf("the cheapest of the %d contexts left (next: %.1f); %s", len(scored), next, figures)
 }
 
-func buildStep(ci *contextInfo, infos []*contextInfo, done map[int]bool, f *facts.Facts, d *cluster.Decomposition,
-	shared map[string]judge.SharedTable, models []judge.OversizedModel, owner map[string]int, joins []Join, routes []facts.Route) *Step {
+// withCycles completes a step for one round: the dependency cycles with the
+// contexts still in the monolith, first among the risks, and the score.
+func withCycles(base *Step, ci *contextInfo, infos []*contextInfo, done map[int]bool) *Step {
+	st := *base
+	st.Effort.Cycles = 0
+	var risks []string
+	for _, to := range slices.Sorted(maps.Keys(ci.out)) {
+		if !done[to] && ci.in[to] {
+			st.Effort.Cycles++
+			risks = append(risks, fmt.Sprintf("dependency cycle with %s: break it before the split (one side calls the other's API, or an event replaces the call)", infos[to].name))
+		}
+	}
+	st.Risks = nonNil(append(risks, base.Risks...))
+	st.Effort.score()
+	return &st
+}
+
+// buildStep computes what a step says about a context, cycles aside.
+func buildStep(ci *contextInfo, infos []*contextInfo, f *facts.Facts, shared map[string]judge.SharedTable, models []judge.OversizedModel,
+	owner map[string]int, joins []Join, routes []facts.Route) *Step {
 	st := &Step{Context: ci.name, Routes: nonNil(routes), Joins: nonNil(joins)}
 	st.Callers = append([]Caller{}, ci.callers...)
 	sort.Slice(st.Callers, func(i, j int) bool {
@@ -310,13 +333,6 @@ func buildStep(ci *contextInfo, infos []*contextInfo, done map[int]bool, f *fact
 	st.Seam = buildSeam(ci.name, ci.callees, f)
 	e := &st.Effort
 	e.Callers, e.SeamMethods, e.Blockers, e.Lines = len(st.Callers), len(st.Seam.Methods), len(st.Seam.Blockers), ci.lines
-	// Cycles: contexts still in the monolith that it both calls and is called by.
-	for _, to := range slices.Sorted(maps.Keys(ci.out)) {
-		if !done[to] && ci.in[to] {
-			e.Cycles++
-			st.Risks = append(st.Risks, fmt.Sprintf("dependency cycle with %s: break it before the split (one side calls the other's API, or an event replaces the call)", infos[to].name))
-		}
-	}
 	// Data.
 	for _, t := range slices.Sorted(maps.Keys(ci.tables)) {
 		if systemTable(t) {

@@ -45,9 +45,11 @@ fmt-check:
 staticcheck:
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) ./...
 
-## bench: decomp on a generated ~1,000-package monolith, with wall time and peak memory
+## bench: decomp next to go vet on generated 1k, 4k and 10k-package monoliths, cold and warm,
+## with per-stage times and peak memory (BENCH_SIZES="1000 4000" for fewer)
+BENCH_SIZES ?= 1000 4000 10000
 bench: build
-	bash scripts/bench.sh
+	bash scripts/bench.sh $(BENCH_SIZES)
 
 ## fuzz: every fuzz target for FUZZTIME each (default 1m): SQL extractor, config and truth parsers.
 ## Minimising each new input is capped at 1000 runs: at the default 60 s the

@@ -1,28 +1,43 @@
 #!/usr/bin/env bash
-# Runs decomp on a generated synthetic monolith and prints wall time and peak
-# memory for each granularity. Usage: scripts/bench.sh [packages]
+# decomp next to go vet on generated synthetic monoliths, cold and warm, with
+# decomp's per-stage times and peak memory.
+# Usage: scripts/bench.sh [sizes...]   (default: 1000 4000 10000 packages)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-N="${1:-1000}"
 export GOTOOLCHAIN=local
+SIZES=("$@")
+[ ${#SIZES[@]} -gt 0 ] || SIZES=(1000 4000 10000)
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 go build -o bin/decomp ./cmd/decomp
-go run ./internal/synth/cmd/synthgen -o "$work/synth" -packages "$N" -seed 1
-echo "synthetic monolith: $N packages, $(find "$work/synth" -name '*.go' | xargs cat | wc -l) lines"
-measure() {
-  local label="$1"; shift
-  local start end
-  start=$(date +%s.%N)
-  /usr/bin/env time -f '%M' -o "$work/rss" "$@" >"$work/out" 2>"$work/err" || { cat "$work/err"; exit 1; }
-  end=$(date +%s.%N)
-  printf '%-28s wall %6.2fs  peak RSS %6d MB\n' "$label" "$(awk -v a="$start" -v b="$end" 'BEGIN{print b-a}')" "$(( $(tail -1 "$work/rss") / 1024 ))"
-}
-if [ ! -x /usr/bin/time ]; then
-  echo "note: /usr/bin/time missing (apt-get install time); peak memory will not be shown" >&2
-  measure() { local label="$1"; shift; local s e; s=$(date +%s.%N); "$@" >"$work/out"; e=$(date +%s.%N); printf '%-28s wall %6.2fs\n' "$label" "$(awk -v a="$s" -v b="$e" 'BEGIN{print b-a}')"; }
+TIME=/usr/bin/time
+if [ ! -x "$TIME" ]; then
+  echo "bench: installing GNU time for peak memory" >&2
+  if [ "$(id -u)" = 0 ]; then apt-get install -y -q time >/dev/null 2>&1 || true; fi
 fi
-measure "go vet ./... (reference)" go -C "$work/synth" vet ./...
-measure "decomp (package)" bin/decomp analyze -C "$work/synth" --format json ./...
-measure "decomp (type)" bin/decomp analyze -C "$work/synth" --granularity type --format json ./...
-echo "score against the generator's truth:"; bin/decomp eval -C "$work/synth" --truth truth.yaml ./... | sed 's/^/  /'
+# run LABEL CMD...: wall time and peak RSS of one command.
+run() {
+  local label="$1"; shift
+  local s e rss=""
+  s=$(date +%s.%N)
+  if [ -x "$TIME" ]; then
+    "$TIME" -f '%M' -o "$work/rss" "$@" >"$work/out" 2>"$work/err" || { cat "$work/err"; exit 1; }
+    rss="$(( $(tail -1 "$work/rss") / 1024 )) MB"
+  else
+    "$@" >"$work/out" 2>"$work/err" || { cat "$work/err"; exit 1; }
+  fi
+  e=$(date +%s.%N)
+  printf '  %-34s %7.2f s  %8s\n' "$label" "$(awk -v a="$s" -v b="$e" 'BEGIN{print b-a}')" "$rss"
+}
+for n in "${SIZES[@]}"; do
+  dir="$work/synth$n"
+  go run ./internal/synth/cmd/synthgen -o "$dir" -packages "$n" -seed 1 >/dev/null
+  echo "synthetic monolith: $n packages, $(find "$dir" -name '*.go' | xargs cat | wc -l) lines"
+  cache="$work/gocache$n"
+  run "go vet ./... (cold build cache)" env GOCACHE="$cache" go -C "$dir" vet ./...
+  run "go vet ./... (warm)" env GOCACHE="$cache" go -C "$dir" vet ./...
+  run "decomp analyze (cold build cache)" env GOCACHE="$work/dcache$n" bin/decomp analyze -C "$dir" --format json
+  run "decomp analyze (warm)" bin/decomp analyze -C "$dir" --format json -v
+  sed -n 's/^decomp: /    /p' "$work/err" | grep -v '^    config'
+  run "decomp check (warm)" sh -c "bin/decomp init -C '$dir' --force -o '$work/ctx$n.yaml' >/dev/null 2>&1 && bin/decomp check -C '$dir' --config '$work/ctx$n.yaml' --write-baseline"
+done

@@ -153,7 +153,8 @@ func ssaCalls(prog *load.Program, good []*packages.Package, algo Algorithm) (cal
 		case RTA:
 			cg = rtaGraph(built)
 		default:
-			cg = vta.CallGraph(moduleFuncs(sprog, isGood), cha.CallGraph(sprog))
+			mf := moduleFuncs(sprog, isGood)
+			cg = vta.CallGraph(mf, moduleCHA(sprog, mf))
 		}
 	})
 	if err != nil || cg == nil {

@@ -191,7 +191,7 @@ func Run(ctx context.Context, opt Options) (*Output, error) {
 	}
 	done("extract")
 	out, err := Cluster(f, opt)
-	done("graph, cluster, judge")
+	done("graph, cluster, judge, plan")
 	if err == nil {
 		err = ctx.Err()
 	}

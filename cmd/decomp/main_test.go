@@ -267,7 +267,7 @@ func TestVerbose(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	for _, want := range []string{"decomp: config none", "decomp: load ", "decomp: extract ", "decomp: graph, cluster, judge "} {
+	for _, want := range []string{"decomp: config none", "decomp: load ", "decomp: extract ", "decomp: graph, cluster, judge, plan "} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}

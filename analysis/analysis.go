@@ -62,8 +62,8 @@ func Extractors() []*Extractor {
 			},
 		},
 		{
-			Name: "uses", Doc: "references to module types, fields, constants and variables; implements relations",
-			Run: func(p *Pass) { p.Facts.Uses = uses.Extract(p.Prog) },
+			Name: "uses", Doc: "references to module types, fields, constants and variables; implements relations; functions used as values",
+			Run: func(p *Pass) { p.Facts.Uses, p.Facts.FuncRefs = uses.Extract(p.Prog) },
 		},
 		{
 			Name: "routes", Doc: "HTTP routes and gRPC services, with the function serving each",

@@ -76,7 +76,7 @@ import (
 	"example.com/gate/catalog"
 )
 
-var _ = catalog.Price
+var _ catalog.Item
 var _ *sql.DB
 `
 
@@ -98,6 +98,15 @@ func Refund(r *catalog.Repo) {
 }
 `},
 			want: []string{"call billing.Refund → catalog.(*Repo).Get @ billing/refund.go:13"},
+		},
+		{
+			name: "new function used as a value",
+			edits: map[string]string{"billing/hook.go": billingHead + `
+func Hooks() []func(catalog.Item) int {
+	return []func(catalog.Item) int{catalog.Price}
+}
+`},
+			want: []string{"call billing.Hooks → catalog.Price @ billing/hook.go:13"},
 		},
 		{
 			name: "new type use",

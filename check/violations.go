@@ -143,6 +143,15 @@ func Find(f *facts.Facts, m *Map, r *Resolver, ignored func(pkg string) bool) []
 			dep(TypeUse, u.From, u.Target, from, to, max(u.Count, 1), u.Pos)
 		}
 	}
+	// A function handed on as a value (a handler given to a router, a
+	// callback) is a call waiting to happen: the same dependency.
+	for _, r := range f.FuncRefs {
+		from, ok1 := ctxOfFunc(r.From, r.Pos)
+		to, ok2 := ctxOfFunc(r.Target, "")
+		if ok1 && ok2 {
+			dep(Call, r.From, r.Target, from, to, r.Count, r.Pos)
+		}
+	}
 	for _, a := range f.Accesses {
 		from, ok := ctxOfFunc(a.Func, a.Pos)
 		owner := m.TableOwner(a.Table)

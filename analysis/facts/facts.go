@@ -40,6 +40,10 @@ type Facts struct {
 	// Uses are references from a function to another module declaration
 	// (a type, a field, a constant or a variable), sorted.
 	Uses []Use `json:"uses"`
+	// FuncRefs are module functions and methods referred to as values
+	// without being called there (a handler passed to a router, var f =
+	// pkg.F), sorted: a dependency the call graph may not show.
+	FuncRefs []FuncRef `json:"funcRefs,omitempty"`
 	// Accesses are reads and writes of database tables and collections, sorted.
 	Accesses []Access `json:"accesses,omitempty"`
 	// Structs describe struct types with their fields, for field-use analysis.
@@ -208,6 +212,15 @@ type Use struct {
 	Pos string `json:"pos,omitempty"`
 }
 
+// FuncRef is a function's reference to another module function as a
+// value, with its first position.
+type FuncRef struct {
+	From   string `json:"from"`
+	Target string `json:"target"`
+	Count  int    `json:"count"`
+	Pos    string `json:"pos"`
+}
+
 // Mode is how code touches data.
 type Mode string
 
@@ -345,6 +358,13 @@ func (f *Facts) Sort() {
 			return a.Target < b.Target
 		}
 		return a.Kind < b.Kind
+	})
+	sort.Slice(f.FuncRefs, func(i, j int) bool {
+		a, b := f.FuncRefs[i], f.FuncRefs[j]
+		if a.From != b.From {
+			return a.From < b.From
+		}
+		return a.Target < b.Target
 	})
 	sort.Slice(f.Accesses, func(i, j int) bool {
 		a, b := f.Accesses[i], f.Accesses[j]

@@ -16,17 +16,76 @@ import (
 )
 
 // Extract returns, per function, the module declarations it refers to with
-// a count of references. References to the function's own receiver type are
-// kept: they tie free functions to the type they work on.
-func Extract(prog *load.Program) []facts.Use {
+// a count of references, and the module functions it refers to as values.
+// References to the function's own receiver type are kept: they tie free
+// functions to the type they work on.
+func Extract(prog *load.Program) ([]facts.Use, []facts.FuncRef) {
 	var out []facts.Use
+	var refs []facts.FuncRef
 	for _, p := range prog.Packages {
 		out = append(out, pkgUses(prog, p)...)
+		refs = append(refs, funcRefs(prog, p)...)
 	}
 	out = append(out, implementations(prog)...)
-	f := facts.Facts{Uses: out}
+	f := facts.Facts{Uses: out, FuncRefs: refs}
 	f.Sort()
-	return f.Uses
+	return f.Uses, f.FuncRefs
+}
+
+// funcRefs finds module functions and methods used as values: an
+// identifier or selector naming one that is not the callee of a call.
+func funcRefs(prog *load.Program, p *packages.Package) []facts.FuncRef {
+	info := p.TypesInfo
+	if info == nil {
+		return nil
+	}
+	var out []facts.FuncRef
+	prog.WalkFuncs(p, func(id string, _ *ast.File, node ast.Node) {
+		called := map[*ast.Ident]bool{}
+		ast.Inspect(node, func(n ast.Node) bool {
+			if c, ok := n.(*ast.CallExpr); ok {
+				switch fn := ast.Unparen(c.Fun).(type) {
+				case *ast.Ident:
+					called[fn] = true
+				case *ast.SelectorExpr:
+					called[fn.Sel] = true
+				case *ast.IndexExpr: // a generic function's instantiation
+					if s, ok := fn.X.(*ast.SelectorExpr); ok {
+						called[s.Sel] = true
+					} else if i, ok := fn.X.(*ast.Ident); ok {
+						called[i] = true
+					}
+				}
+			}
+			return true
+		})
+		at := map[string]int{}
+		ast.Inspect(node, func(n ast.Node) bool {
+			ident, ok := n.(*ast.Ident)
+			if !ok || called[ident] {
+				return true
+			}
+			fn, ok := info.Uses[ident].(*types.Func)
+			if !ok || fn.Pkg() == nil || !prog.InModule(fn.Pkg().Path()) {
+				return true
+			}
+			if o := fn.Origin(); o != nil {
+				fn = o
+			}
+			target := load.FuncID(fn)
+			if target == id {
+				return true
+			}
+			if i, ok := at[target]; ok {
+				out[i].Count++
+				return true
+			}
+			at[target] = len(out)
+			out = append(out, facts.FuncRef{From: id, Target: target, Count: 1, Pos: prog.Pos(ident.Pos())})
+			return true
+		})
+	})
+	return out
 }
 
 type key struct {

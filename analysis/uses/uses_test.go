@@ -22,7 +22,8 @@ func TestExtract(t *testing.T) {
 		t.Fatal(err)
 	}
 	var got []string
-	for _, u := range uses.Extract(prog) {
+	us, _ := uses.Extract(prog)
+	for _, u := range us {
 		got = append(got, fmt.Sprintf("%s -> %s %s owner=%s x%d", u.From, u.Kind, u.Target, u.Owner, u.Count))
 	}
 	sort.Strings(got)

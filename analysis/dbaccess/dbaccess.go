@@ -120,6 +120,12 @@ type extractor struct {
 	models map[string]modelTable
 	// naming holds the ORM naming options the module configures.
 	naming ormNaming
+	// ormTypes are the ORM handles a module interface may wrap (xorm's
+	// Engine and Session, GORM's DB), found once; wrapped caches, per
+	// interface method, the ORM method it stands for.
+	ormTypes []types.Type
+	ormFound bool
+	wrapped  map[*types.Func]*types.Func
 
 	out      []facts.Access
 	warnings []facts.Warning

@@ -60,6 +60,12 @@ func (c *fnCtx) call(call *ast.CallExpr) {
 	if fn == nil || fn.Pkg() == nil {
 		return
 	}
+	if w := c.x.wrappedORM(fn); w != nil {
+		// A method of the module's own interface over the ORM (an
+		// Engine interface that *xorm.Engine and *xorm.Session satisfy):
+		// read it as the ORM's.
+		fn, recv = w, nil
+	}
 	sig, ok := fn.Type().(*types.Signature)
 	if !ok {
 		return
@@ -345,4 +351,52 @@ func (c *fnCtx) emitClause(arg ast.Expr, before, at token.Pos, mode facts.Mode, 
 			c.emit(at, n, mode, via, model, best)
 		}
 	}
+}
+
+// ormHandles are the ORM types a module interface is checked against, by
+// package path and type name; each is used through a pointer.
+var ormHandles = []struct{ path, name string }{
+	{"xorm.io/xorm", "Engine"}, {"xorm.io/xorm", "Session"},
+	{"gorm.io/gorm", "DB"}, {"github.com/jinzhu/gorm", "DB"},
+}
+
+// wrappedORM returns the ORM method a module interface method stands for:
+// fn is a method of an interface declared in the module that a pointer to
+// one of the ORM handles implements. Otherwise nil.
+func (x *extractor) wrappedORM(fn *types.Func) *types.Func {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil || fn.Pkg() == nil || !x.prog.InModule(fn.Pkg().Path()) {
+		return nil
+	}
+	iface, ok := sig.Recv().Type().Underlying().(*types.Interface)
+	if !ok {
+		return nil
+	}
+	if w, ok := x.wrapped[fn]; ok {
+		return w
+	}
+	if !x.ormFound {
+		x.ormFound = true
+		for _, h := range ormHandles {
+			if p, ok := x.prog.All[h.path]; ok && p.Types != nil {
+				if tn, ok := p.Types.Scope().Lookup(h.name).(*types.TypeName); ok {
+					x.ormTypes = append(x.ormTypes, types.NewPointer(tn.Type()))
+				}
+			}
+		}
+	}
+	if x.wrapped == nil {
+		x.wrapped = map[*types.Func]*types.Func{}
+	}
+	var w *types.Func
+	for _, t := range x.ormTypes {
+		if types.Implements(t, iface) {
+			if obj, _, _ := types.LookupFieldOrMethod(t, true, fn.Pkg(), fn.Name()); obj != nil {
+				w, _ = obj.(*types.Func)
+				break
+			}
+		}
+	}
+	x.wrapped[fn] = w
+	return w
 }

@@ -21,3 +21,23 @@ func Xorm(e *xorm.Engine, id int64) {
 	s := e.NewSession()
 	s.Join("LEFT", []string{"regions", "r"}, "r.id = product.rid").Count(&models.Product{}) // want "read regions" "read product"
 }
+
+// Engine is the application's own interface over xorm, which *xorm.Engine
+// and *xorm.Session both satisfy.
+type Engine interface {
+	Insert(beans ...any) (int64, error)
+	Where(query any, args ...any) *xorm.Session
+	Exec(sqlOrArgs ...any) (any, error)
+	Find(beans any, condiBeans ...any) error
+}
+
+var _ Engine = (*xorm.Engine)(nil)
+
+// Wrapped calls xorm through the application's interface.
+func Wrapped(e Engine, id int64) {
+	e.Insert(&models.Product{})                   // want "write product"
+	e.Exec("UPDATE suppliers SET ok = 1")         // want "write suppliers"
+	e.Where("id = ?", id).Get(&models.APIToken{}) // want "read a_p_i_token"
+	var cats []models.Category
+	e.Find(&cats) // want "read categories"
+}

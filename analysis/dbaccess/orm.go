@@ -117,12 +117,64 @@ func modelOf(t types.Type) *types.Named {
 
 // argModel is the model of the first argument that is one.
 func (c *fnCtx) argModel(args []ast.Expr) *types.Named {
-	for _, a := range args {
-		if m := modelOf(c.info.TypeOf(a)); m != nil {
-			return m
-		}
+	if ms := c.argModels(args); len(ms) > 0 {
+		return ms[0]
 	}
 	return nil
+}
+
+// argModels are the models the arguments stand for, in order: each
+// argument that is one (xorm's Delete(&A{}, &B{}) takes several), and for a
+// variable ranging over a slice literal (for _, t := range []any{&A{},
+// &B{}}), every model the literal lists.
+func (c *fnCtx) argModels(args []ast.Expr) []*types.Named {
+	var out []*types.Named
+	seen := map[*types.Named]bool{}
+	add := func(m *types.Named) {
+		if m != nil && !seen[m] {
+			seen[m] = true
+			out = append(out, m)
+		}
+	}
+	for _, a := range args {
+		if m := modelOf(c.info.TypeOf(a)); m != nil {
+			add(m)
+			continue
+		}
+		for _, e := range c.rangeLiteral(a) {
+			add(modelOf(c.info.TypeOf(e)))
+		}
+	}
+	return out
+}
+
+// rangeLiteral returns the elements of the slice or array literal that a
+// range variable e iterates over, or nil.
+func (c *fnCtx) rangeLiteral(e ast.Expr) []ast.Expr {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || c.node == nil {
+		return nil
+	}
+	obj := c.info.Uses[id]
+	if obj == nil {
+		return nil
+	}
+	var elts []ast.Expr
+	ast.Inspect(c.node, func(n ast.Node) bool {
+		r, ok := n.(*ast.RangeStmt)
+		if !ok || elts != nil {
+			return elts == nil
+		}
+		v, ok := r.Value.(*ast.Ident)
+		if !ok || c.info.Defs[v] != obj {
+			return true
+		}
+		if lit, ok := ast.Unparen(r.X).(*ast.CompositeLit); ok {
+			elts = lit.Elts
+		}
+		return false
+	})
+	return elts
 }
 
 // modelTable resolves a model's table for an ORM: a TableName method
@@ -271,6 +323,13 @@ func (c *fnCtx) gormCall(call *ast.CallExpr, fn *types.Func, sig *types.Signatur
 		for _, m := range modes {
 			c.emit(at, t, m, "gorm", model, false)
 		}
+	case gormModelArg[name] && len(c.argModels(call.Args)) > 0:
+		for _, model := range c.argModels(call.Args) {
+			t := c.x.modelTable(model, libGORM)
+			for _, m := range modes {
+				c.emit(at, t, m, "gorm", model, false)
+			}
+		}
 	default:
 		c.unresolved(at)
 	}
@@ -401,8 +460,10 @@ func (c *fnCtx) xormCall(call *ast.CallExpr, fn *types.Func, at token.Pos) {
 			}
 		}
 	}
-	if m := c.argModel(call.Args); m != nil {
-		c.emit(at, c.x.modelTable(m, libXORM), mode, "xorm", m, false)
+	if ms := c.argModels(call.Args); len(ms) > 0 {
+		for _, m := range ms {
+			c.emit(at, c.x.modelTable(m, libXORM), mode, "xorm", m, false)
+		}
 		return
 	}
 	c.unresolved(at)

@@ -41,3 +41,11 @@ func Wrapped(e Engine, id int64) {
 	var cats []models.Category
 	e.Find(&cats) // want "read categories"
 }
+
+// Purge deletes every model it lists, and several beans in one call.
+func Purge(e *xorm.Engine) {
+	for _, bean := range []any{&models.Product{}, &models.Category{}} {
+		e.NewSession().Delete(bean) // want "write product" "write categories"
+	}
+	e.NewSession().Delete(&models.Product{}, &models.APIToken{}) // want "write product" "write a_p_i_token"
+}

@@ -91,6 +91,7 @@ func Extract(prog *load.Program) Result {
 	for _, p := range prog.Packages {
 		x.extractPackage(p)
 	}
+	x.resolveHelpers()
 	return x.result()
 }
 
@@ -126,6 +127,10 @@ type extractor struct {
 	ormTypes []types.Type
 	ormFound bool
 	wrapped  map[*types.Func]*types.Func
+	// sqlHelpers are the functions that run SQL their callers give, by
+	// parameter; helperCalled marks the sites some caller resolved.
+	sqlHelpers   map[*types.Func][]sqlHelper
+	helperCalled map[string]bool
 
 	out      []facts.Access
 	warnings []facts.Warning
@@ -157,17 +162,19 @@ type unresolvedCount struct {
 
 func newExtractor(prog *load.Program) *extractor {
 	return &extractor{
-		prog:       prog,
-		dialect:    moduleDialect(prog),
-		decls:      map[*types.Func]declRef{},
-		pkgVars:    map[*types.Var]exprRef{},
-		tableNames: map[*types.Func]string{},
-		fieldInits: map[*types.Var][]exprRef{},
-		ctxs:       map[ast.Node]*fnCtx{},
-		entPkgs:    map[*types.Package]bool{},
-		parsed:     map[parseKey]sqlparse.Result{},
-		models:     map[string]modelTable{},
-		unresolved: map[string]*unresolvedCount{},
+		prog:         prog,
+		dialect:      moduleDialect(prog),
+		decls:        map[*types.Func]declRef{},
+		pkgVars:      map[*types.Var]exprRef{},
+		tableNames:   map[*types.Func]string{},
+		fieldInits:   map[*types.Var][]exprRef{},
+		ctxs:         map[ast.Node]*fnCtx{},
+		sqlHelpers:   map[*types.Func][]sqlHelper{},
+		helperCalled: map[string]bool{},
+		entPkgs:      map[*types.Package]bool{},
+		parsed:       map[parseKey]sqlparse.Result{},
+		models:       map[string]modelTable{},
+		unresolved:   map[string]*unresolvedCount{},
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"sort"
 	"strings"
 
 	"github.com/decomp/decomp/analysis/facts"
@@ -154,6 +155,14 @@ func sqlParam(sig *types.Signature) int {
 func (c *fnCtx) sqlCall(call *ast.CallExpr, sig *types.Signature, at token.Pos, via string, d sqlparse.Dialect, requireSQL bool) {
 	i := sqlParam(sig)
 	if i < 0 || i >= len(call.Args) || (call.Ellipsis.IsValid() && i == len(call.Args)-1) {
+		return
+	}
+	// (Only for a database library: a Get or Query method of anything else
+	// is SQL only when the text says so.)
+	if fn, k := c.paramOf(call.Args[i]); fn != nil && !requireSQL {
+		// The SQL is the caller's to give (a fetch(query string, args
+		// ...any) helper): it is read at each call of the helper.
+		c.x.sqlHelpers[fn] = append(c.x.sqlHelpers[fn], sqlHelper{param: k, via: via, dialect: d, requireSQL: requireSQL, at: c.x.prog.Pos(at), pkg: c.pkg.PkgPath})
 		return
 	}
 	texts := c.eval(call.Args[i], call.Pos())
@@ -399,4 +408,127 @@ func (x *extractor) wrappedORM(fn *types.Func) *types.Func {
 	}
 	x.wrapped[fn] = w
 	return w
+}
+
+// sqlHelper is a function that runs the SQL one of its parameters holds.
+type sqlHelper struct {
+	param      int
+	via        string
+	dialect    sqlparse.Dialect
+	requireSQL bool
+	// at and pkg are where it runs it, for the warning when no caller
+	// gives SQL that can be read.
+	at, pkg string
+}
+
+// paramOf tells whether e is a parameter of the declared function c is
+// in, and which.
+func (c *fnCtx) paramOf(e ast.Expr) (*types.Func, int) {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil, -1
+	}
+	decl, ok := c.node.(*ast.FuncDecl)
+	if !ok {
+		return nil, -1
+	}
+	fn, ok := c.info.Defs[decl.Name].(*types.Func)
+	if !ok {
+		return nil, -1
+	}
+	v, ok := c.info.Uses[id].(*types.Var)
+	if !ok {
+		return nil, -1
+	}
+	params := fn.Type().(*types.Signature).Params()
+	for i := 0; i < params.Len(); i++ {
+		if params.At(i) == v {
+			if params.Len()-1 == i && fn.Type().(*types.Signature).Variadic() {
+				return nil, -1
+			}
+			return fn, i
+		}
+	}
+	return nil, -1
+}
+
+// resolveHelpers reads the SQL each helper runs at its callers, who may
+// be helpers in turn (a few levels deep); a helper no caller gives
+// readable SQL to stays unresolved.
+func (x *extractor) resolveHelpers() {
+	resolved := map[*types.Func]bool{}
+	for round := 0; round < 4 && len(x.sqlHelpers) > len(resolved); round++ {
+		pending := map[*types.Func][]sqlHelper{}
+		for fn, hs := range x.sqlHelpers {
+			if !resolved[fn] {
+				pending[fn] = hs
+				resolved[fn] = true
+			}
+		}
+		for _, p := range x.prog.Packages {
+			if p.TypesInfo == nil {
+				continue
+			}
+			x.prog.WalkFuncs(p, func(id string, file *ast.File, node ast.Node) {
+				c := x.fnCtx(p, file, node, id)
+				ast.Inspect(node, func(n ast.Node) bool {
+					call, ok := n.(*ast.CallExpr)
+					if !ok {
+						return true
+					}
+					fn, _, _ := c.callee(call)
+					if fn == nil || fn.Pkg() != nil && classify(fn.Pkg().Path()) == libNone && sqlMethods[fn.Name()] && fn.Type().(*types.Signature).Recv() != nil {
+						return true // a Query or Exec method of the module: read on the first pass
+					}
+					if o := fn.Origin(); o != nil {
+						fn = o
+					}
+					for _, h := range pending[fn] {
+						if h.param >= len(call.Args) || call.Ellipsis.IsValid() && h.param == len(call.Args)-1 {
+							continue
+						}
+						arg := call.Args[h.param]
+						if outer, k := c.paramOf(arg); outer != nil {
+							// Resolved, or not, where outer is called.
+							x.sqlHelpers[outer] = append(x.sqlHelpers[outer], sqlHelper{param: k, via: h.via, dialect: h.dialect, requireSQL: h.requireSQL, at: h.at, pkg: h.pkg})
+							continue
+						}
+						texts := c.eval(arg, call.Pos())
+						if h.requireSQL {
+							var keep []text
+							for _, t := range texts {
+								if looksLikeSQL(t.s) {
+									keep = append(keep, t)
+								}
+							}
+							texts = keep
+						}
+						if len(texts) > 0 {
+							x.helperCalled[h.at] = true
+							c.emitSQL(texts, call.Pos(), h.via, h.dialect, nil)
+						}
+					}
+					return true
+				})
+			})
+		}
+	}
+	warned := map[string]bool{}
+	for _, fn := range sortedFuncs(x.sqlHelpers) {
+		for _, h := range x.sqlHelpers[fn] {
+			if !x.helperCalled[h.at] && !warned[h.at] {
+				warned[h.at] = true
+				x.addUnresolved(h.pkg, h.at)
+			}
+		}
+	}
+}
+
+func sortedFuncs(m map[*types.Func][]sqlHelper) []*types.Func {
+	out := make([]*types.Func, 0, len(m))
+	for fn := range m {
+		out = append(out, fn)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Pos() < out[j].Pos() })
+	return out
 }

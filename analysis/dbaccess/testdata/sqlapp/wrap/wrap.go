@@ -29,3 +29,22 @@ func Use(ctx context.Context, e Execer, db *sql.DB, c Cache) {
 	c.Get("select-cache-key")
 	c.Get("user:42")
 }
+
+// fetch runs whatever SQL its callers give it.
+func fetch(db *sql.DB, query string, args ...any) {
+	db.Query(query, args...)
+}
+
+// relay hands its SQL on to fetch.
+func relay(db *sql.DB, q string) { fetch(db, q) }
+
+// orphan runs SQL that no caller gives: it stays a warning.
+func orphan(db *sql.DB, q string) { db.Query(q) }
+
+// Helpers calls the helpers with the SQL they run.
+func Helpers(db *sql.DB, q string) {
+	fetch(db, "SELECT * FROM users WHERE id = ?", 1) // want "read users"
+	fetch(db, "SELECT * FROM accounts")              // want "read accounts"
+	relay(db, "DELETE FROM sessions")                // want "write sessions"
+	orphan(db, q)
+}

@@ -130,6 +130,7 @@ type extractor struct {
 	// sqlHelpers are the functions that run SQL their callers give, by
 	// parameter; helperCalled marks the sites some caller resolved.
 	sqlHelpers   map[*types.Func][]sqlHelper
+	modelHelpers map[*types.Func][]modelHelper
 	helperCalled map[string]bool
 
 	out      []facts.Access
@@ -170,6 +171,7 @@ func newExtractor(prog *load.Program) *extractor {
 		fieldInits:   map[*types.Var][]exprRef{},
 		ctxs:         map[ast.Node]*fnCtx{},
 		sqlHelpers:   map[*types.Func][]sqlHelper{},
+		modelHelpers: map[*types.Func][]modelHelper{},
 		helperCalled: map[string]bool{},
 		entPkgs:      map[*types.Package]bool{},
 		parsed:       map[parseKey]sqlparse.Result{},

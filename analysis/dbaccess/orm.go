@@ -466,7 +466,49 @@ func (c *fnCtx) xormCall(call *ast.CallExpr, fn *types.Func, at token.Pos) {
 		}
 		return
 	}
+	if fn, k, variadic := c.beanParam(call.Args); fn != nil {
+		// The beans are the caller's to give (a deleteBeans(e, &A{},
+		// &B{}) helper): they are read at each call of the helper.
+		c.x.modelHelpers[fn] = append(c.x.modelHelpers[fn], modelHelper{param: k, variadic: variadic, mode: mode, at: c.x.prog.Pos(at), pkg: c.pkg.PkgPath})
+		return
+	}
 	c.unresolved(at)
+}
+
+// beanParam tells whether the beans of a call come from a parameter of the
+// declared function c is in: the parameter itself, its elements spread
+// (beans...), or a variable ranging over it.
+func (c *fnCtx) beanParam(args []ast.Expr) (*types.Func, int, bool) {
+	for _, a := range args {
+		e := ast.Unparen(a)
+		if id, ok := e.(*ast.Ident); ok {
+			if x := c.rangeOver(id); x != nil {
+				e = x
+			}
+		}
+		if fn, k, variadic := c.param(e); fn != nil {
+			return fn, k, variadic
+		}
+	}
+	return nil, -1, false
+}
+
+// rangeOver returns what the range variable id iterates over, or nil.
+func (c *fnCtx) rangeOver(id *ast.Ident) ast.Expr {
+	obj := c.info.Uses[id]
+	if obj == nil || c.node == nil {
+		return nil
+	}
+	var x ast.Expr
+	ast.Inspect(c.node, func(n ast.Node) bool {
+		if r, ok := n.(*ast.RangeStmt); ok && x == nil {
+			if v, ok := r.Value.(*ast.Ident); ok && c.info.Defs[v] == obj {
+				x = ast.Unparen(r.X)
+			}
+		}
+		return x == nil
+	})
+	return x
 }
 
 // xormTableArg records, in rec, the table an xorm Table or Join argument

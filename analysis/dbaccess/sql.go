@@ -421,6 +421,42 @@ type sqlHelper struct {
 	at, pkg string
 }
 
+// modelHelper is a function that hands the models one of its parameters
+// holds to the ORM.
+type modelHelper struct {
+	param    int
+	variadic bool
+	mode     facts.Mode
+	at, pkg  string
+}
+
+// param is paramOf that also accepts the variadic parameter, and says so.
+func (c *fnCtx) param(e ast.Expr) (*types.Func, int, bool) {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil, -1, false
+	}
+	decl, ok := c.node.(*ast.FuncDecl)
+	if !ok {
+		return nil, -1, false
+	}
+	fn, ok := c.info.Defs[decl.Name].(*types.Func)
+	if !ok {
+		return nil, -1, false
+	}
+	v, ok := c.info.Uses[id].(*types.Var)
+	if !ok {
+		return nil, -1, false
+	}
+	sig := fn.Type().(*types.Signature)
+	for i := 0; i < sig.Params().Len(); i++ {
+		if sig.Params().At(i) == v {
+			return fn, i, sig.Variadic() && i == sig.Params().Len()-1
+		}
+	}
+	return nil, -1, false
+}
+
 // paramOf tells whether e is a parameter of the declared function c is
 // in, and which.
 func (c *fnCtx) paramOf(e ast.Expr) (*types.Func, int) {
@@ -456,13 +492,20 @@ func (c *fnCtx) paramOf(e ast.Expr) (*types.Func, int) {
 // be helpers in turn (a few levels deep); a helper no caller gives
 // readable SQL to stays unresolved.
 func (x *extractor) resolveHelpers() {
-	resolved := map[*types.Func]bool{}
-	for round := 0; round < 4 && len(x.sqlHelpers) > len(resolved); round++ {
+	resolved, resolvedM := map[*types.Func]bool{}, map[*types.Func]bool{}
+	for round := 0; round < 4 && (len(x.sqlHelpers) > len(resolved) || len(x.modelHelpers) > len(resolvedM)); round++ {
 		pending := map[*types.Func][]sqlHelper{}
 		for fn, hs := range x.sqlHelpers {
 			if !resolved[fn] {
 				pending[fn] = hs
 				resolved[fn] = true
+			}
+		}
+		pendingM := map[*types.Func][]modelHelper{}
+		for fn, hs := range x.modelHelpers {
+			if !resolvedM[fn] {
+				pendingM[fn] = hs
+				resolvedM[fn] = true
 			}
 		}
 		for _, p := range x.prog.Packages {
@@ -482,6 +525,29 @@ func (x *extractor) resolveHelpers() {
 					}
 					if o := fn.Origin(); o != nil {
 						fn = o
+					}
+					for _, h := range pendingM[fn] {
+						if h.param >= len(call.Args) {
+							continue
+						}
+						args := call.Args[h.param : h.param+1]
+						if h.variadic {
+							args = call.Args[h.param:]
+						}
+						if call.Ellipsis.IsValid() {
+							if outer, k, v := c.param(call.Args[len(call.Args)-1]); outer != nil {
+								x.modelHelpers[outer] = append(x.modelHelpers[outer], modelHelper{param: k, variadic: v, mode: h.mode, at: h.at, pkg: h.pkg})
+								continue
+							}
+						}
+						if ms := c.argModels(args); len(ms) > 0 {
+							x.helperCalled[h.at] = true
+							for _, m := range ms {
+								c.emit(call.Pos(), x.modelTable(m, libXORM), h.mode, "xorm", m, false)
+							}
+						} else if outer, k, v := c.beanParam(args); outer != nil {
+							x.modelHelpers[outer] = append(x.modelHelpers[outer], modelHelper{param: k, variadic: v, mode: h.mode, at: h.at, pkg: h.pkg})
+						}
 					}
 					for _, h := range pending[fn] {
 						if h.param >= len(call.Args) || call.Ellipsis.IsValid() && h.param == len(call.Args)-1 {
@@ -514,6 +580,27 @@ func (x *extractor) resolveHelpers() {
 		}
 	}
 	warned := map[string]bool{}
+	for _, hs := range x.modelHelpers {
+		for _, h := range hs {
+			if !x.helperCalled[h.at] {
+				warned[h.at] = false
+			}
+		}
+	}
+	for _, at := range sortedKeys(warned) {
+		if !x.helperCalled[at] {
+			pkg := ""
+			for _, hs := range x.modelHelpers {
+				for _, h := range hs {
+					if h.at == at {
+						pkg = h.pkg
+					}
+				}
+			}
+			warned[at] = true
+			x.addUnresolved(pkg, at)
+		}
+	}
 	for _, fn := range sortedFuncs(x.sqlHelpers) {
 		for _, h := range x.sqlHelpers[fn] {
 			if !x.helperCalled[h.at] && !warned[h.at] {
@@ -522,6 +609,15 @@ func (x *extractor) resolveHelpers() {
 			}
 		}
 	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
 
 func sortedFuncs(m map[*types.Func][]sqlHelper) []*types.Func {

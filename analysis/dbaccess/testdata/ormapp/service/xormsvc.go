@@ -49,3 +49,19 @@ func Purge(e *xorm.Engine) {
 	}
 	e.NewSession().Delete(&models.Product{}, &models.APIToken{}) // want "write product" "write a_p_i_token"
 }
+
+// deleteBeans deletes every bean its callers give it.
+func deleteBeans(e *xorm.Engine, beans ...any) {
+	for _, b := range beans {
+		e.NewSession().Delete(b)
+	}
+}
+
+// deleteAll hands its beans on in one call.
+func deleteAll(e *xorm.Engine, beans ...any) { e.NewSession().Delete(beans...) }
+
+// Cleanup calls the helpers with the models they delete.
+func Cleanup(e *xorm.Engine) {
+	deleteBeans(e, &models.Product{}, &models.Category{}) // want "write product" "write categories"
+	deleteAll(e, &models.APIToken{})                      // want "write a_p_i_token"
+}

@@ -458,34 +458,13 @@ func (c *fnCtx) param(e ast.Expr) (*types.Func, int, bool) {
 }
 
 // paramOf tells whether e is a parameter of the declared function c is
-// in, and which.
+// in, other than a variadic one, and which.
 func (c *fnCtx) paramOf(e ast.Expr) (*types.Func, int) {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
+	fn, k, variadic := c.param(e)
+	if fn == nil || variadic {
 		return nil, -1
 	}
-	decl, ok := c.node.(*ast.FuncDecl)
-	if !ok {
-		return nil, -1
-	}
-	fn, ok := c.info.Defs[decl.Name].(*types.Func)
-	if !ok {
-		return nil, -1
-	}
-	v, ok := c.info.Uses[id].(*types.Var)
-	if !ok {
-		return nil, -1
-	}
-	params := fn.Type().(*types.Signature).Params()
-	for i := 0; i < params.Len(); i++ {
-		if params.At(i) == v {
-			if params.Len()-1 == i && fn.Type().(*types.Signature).Variadic() {
-				return nil, -1
-			}
-			return fn, i
-		}
-	}
-	return nil, -1
+	return fn, k
 }
 
 // resolveHelpers reads the SQL each helper runs at its callers, who may

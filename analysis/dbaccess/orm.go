@@ -152,29 +152,13 @@ func (c *fnCtx) argModels(args []ast.Expr) []*types.Named {
 // range variable e iterates over, or nil.
 func (c *fnCtx) rangeLiteral(e ast.Expr) []ast.Expr {
 	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok || c.node == nil {
+	if !ok {
 		return nil
 	}
-	obj := c.info.Uses[id]
-	if obj == nil {
-		return nil
+	if lit, ok := c.rangeOver(id).(*ast.CompositeLit); ok {
+		return lit.Elts
 	}
-	var elts []ast.Expr
-	ast.Inspect(c.node, func(n ast.Node) bool {
-		r, ok := n.(*ast.RangeStmt)
-		if !ok || elts != nil {
-			return elts == nil
-		}
-		v, ok := r.Value.(*ast.Ident)
-		if !ok || c.info.Defs[v] != obj {
-			return true
-		}
-		if lit, ok := ast.Unparen(r.X).(*ast.CompositeLit); ok {
-			elts = lit.Elts
-		}
-		return false
-	})
-	return elts
+	return nil
 }
 
 // modelTable resolves a model's table for an ORM: a TableName method

@@ -287,8 +287,13 @@ func (c *fnCtx) gormCall(call *ast.CallExpr, fn *types.Func, sig *types.Signatur
 			assocs = append(assocs, k)
 		}
 	}
+	var argModels []*types.Named
 	if model == nil && gormModelArg[name] {
-		model = c.argModel(call.Args)
+		// Every model the arguments stand for; the first names the call.
+		argModels = c.argModels(call.Args)
+		if len(argModels) > 0 {
+			model = argModels[0]
+		}
 	}
 	var modes []facts.Mode
 	if read {
@@ -302,17 +307,18 @@ func (c *fnCtx) gormCall(call *ast.CallExpr, fn *types.Func, sig *types.Signatur
 		for _, m := range modes {
 			tableCtx.emitClauseAt(c, tableArg, at, m, "gorm", model)
 		}
-	case model != nil:
-		t := c.x.modelTable(model, libGORM)
-		for _, m := range modes {
-			c.emit(at, t, m, "gorm", model, false)
-		}
-	case gormModelArg[name] && len(c.argModels(call.Args)) > 0:
-		for _, model := range c.argModels(call.Args) {
+	case len(argModels) > 1:
+		// A loop over a literal of models: each one's table.
+		for _, model := range argModels {
 			t := c.x.modelTable(model, libGORM)
 			for _, m := range modes {
 				c.emit(at, t, m, "gorm", model, false)
 			}
+		}
+	case model != nil:
+		t := c.x.modelTable(model, libGORM)
+		for _, m := range modes {
+			c.emit(at, t, m, "gorm", model, false)
 		}
 	default:
 		c.unresolved(at)

@@ -57,3 +57,10 @@ func (r *Repo) Gorm(ctx context.Context, id uint) error {
 		return tx.Create(&models.Order{}).Error // want "write orders"
 	})
 }
+
+// PurgeGorm deletes every model a literal lists.
+func (r *Repo) PurgeGorm() {
+	for _, m := range []any{&models.Person{}, &models.APIKey{}} {
+		r.db.Delete(m) // want "write people" "write api_keys"
+	}
+}

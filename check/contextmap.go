@@ -154,7 +154,7 @@ func (m *Map) Resolve(f *facts.Facts, ignored func(pkg string) bool, partial boo
 		for _, c := range m.candidates() {
 			patterns, lines := lv.patterns(c.members)
 			for j, pat := range patterns {
-				line := lineAt(lines, j)
+				line := config.LineAt(lines, j, 0)
 				matched := false
 				for _, id := range lv.ids {
 					if !lv.match(pat, id) {
@@ -174,13 +174,6 @@ func (m *Map) Resolve(f *facts.Facts, ignored func(pkg string) bool, partial boo
 		}
 	}
 	return r, nil
-}
-
-func lineAt(lines []int, i int) int {
-	if i < len(lines) {
-		return lines[i]
-	}
-	return 0
 }
 
 func (m *Map) errorf(line int, format string, args ...any) error {
@@ -208,14 +201,4 @@ func (r *Resolver) Of(pkg, typ, file string) string {
 		return c
 	}
 	return r.pkgs[pkg]
-}
-
-// PackageOf returns the package part of a declaration ID ("path/pkg.Name",
-// "path/pkg.(*T).M").
-func PackageOf(id string) string {
-	slash := strings.LastIndexByte(id, '/')
-	if dot := strings.IndexByte(id[slash+1:], '.'); dot >= 0 {
-		return id[:slash+1+dot]
-	}
-	return id
 }

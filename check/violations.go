@@ -74,7 +74,7 @@ func Find(f *facts.Facts, m *Map, r *Resolver, ignored func(pkg string) bool) []
 				return p
 			}
 		}
-		return PackageOf(id)
+		return facts.PackageOf(id)
 	}
 	// ctxOfFunc places a function or method, interface methods included
 	// (they are no Func of their own). A package's initialiser gathers

@@ -264,11 +264,11 @@ func (c *Config) validateContexts() error {
 		}
 		for j, t := range x.Tables {
 			if t == "" {
-				return &LineError{lineAt(x.TableLines, j, line), fmt.Sprintf("context %q: empty table name", x.Name)}
+				return &LineError{LineAt(x.TableLines, j, line), fmt.Sprintf("context %q: empty table name", x.Name)}
 			}
 			t = strings.ToLower(t)
 			if o, ok := tableOwner[t]; ok && o != x.Name {
-				return &LineError{lineAt(x.TableLines, j, line), fmt.Sprintf("table %q is owned by both %s and %s", t, o, x.Name)}
+				return &LineError{LineAt(x.TableLines, j, line), fmt.Sprintf("table %q is owned by both %s and %s", t, o, x.Name)}
 			}
 			tableOwner[t] = x.Name
 		}
@@ -308,23 +308,25 @@ func (c *Config) validateContexts() error {
 func (m Members) validate(what string) error {
 	for j, p := range m.Packages {
 		if _, err := path.Match(p, ""); err != nil || p == "" {
-			return &LineError{lineAt(m.PackageLines, j, 0), fmt.Sprintf("%s: bad package pattern %q", what, p)}
+			return &LineError{LineAt(m.PackageLines, j, 0), fmt.Sprintf("%s: bad package pattern %q", what, p)}
 		}
 	}
 	for j, p := range m.Files {
 		if _, err := path.Match(p, ""); err != nil || p == "" || strings.HasPrefix(p, "/") {
-			return &LineError{lineAt(m.FileLines, j, 0), fmt.Sprintf("%s: bad file pattern %q (want a module-relative path or glob)", what, p)}
+			return &LineError{LineAt(m.FileLines, j, 0), fmt.Sprintf("%s: bad file pattern %q (want a module-relative path or glob)", what, p)}
 		}
 	}
 	for j, p := range m.Types {
 		if _, err := path.Match(p, ""); err != nil || p == "" || !strings.Contains(p[strings.LastIndexByte(p, '/')+1:], ".") {
-			return &LineError{lineAt(m.TypeLines, j, 0), fmt.Sprintf("%s: bad type pattern %q (want import/path.Type)", what, p)}
+			return &LineError{LineAt(m.TypeLines, j, 0), fmt.Sprintf("%s: bad type pattern %q (want import/path.Type)", what, p)}
 		}
 	}
 	return nil
 }
 
-func lineAt(lines []int, i, fallback int) int {
+// LineAt returns lines[i], the line of a pattern, or fallback when the
+// file's lines were not recorded.
+func LineAt(lines []int, i, fallback int) int {
 	if i < len(lines) {
 		return lines[i]
 	}

@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -566,7 +568,7 @@ func (x *extractor) resolveHelpers() {
 			}
 		}
 	}
-	for _, at := range sortedKeys(warned) {
+	for _, at := range slices.Sorted(maps.Keys(warned)) {
 		if !x.helperCalled[at] {
 			pkg := ""
 			for _, hs := range x.modelHelpers {
@@ -588,15 +590,6 @@ func (x *extractor) resolveHelpers() {
 			}
 		}
 	}
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 func sortedFuncs(m map[*types.Func][]sqlHelper) []*types.Func {

@@ -319,6 +319,17 @@ func MethodRecv(id string) string {
 	return id[:slash+1] + rest[:first] + "." + t
 }
 
+// PackageOf returns the package part of a declaration ID ("path/pkg.Name",
+// "path/pkg.(*T).M"); an import path whose last element has a dot is read
+// wrongly, so callers that have the declaration's Pkg use that.
+func PackageOf(id string) string {
+	slash := strings.LastIndexByte(id, '/')
+	if dot := strings.IndexByte(id[slash+1:], '.'); dot >= 0 {
+		return id[:slash+1+dot]
+	}
+	return id
+}
+
 // ComparePos orders positions by file, then numerically by line (so
 // "a.go:9" comes before "a.go:10").
 func ComparePos(a, b string) int {

@@ -686,3 +686,31 @@ func (prog *Program) WalkFuncs(p *packages.Package, fn func(id string, file *ast
 		}
 	}
 }
+
+// CalledIdents returns the identifiers in node that name what a call calls
+// (f in f(x), Sel in x.Sel(), F in F[T](x)): what is left of the
+// references to a function are uses as a value.
+func CalledIdents(node ast.Node) map[*ast.Ident]bool {
+	called := map[*ast.Ident]bool{}
+	ast.Inspect(node, func(n ast.Node) bool {
+		c, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		fun := ast.Unparen(c.Fun)
+		switch f := fun.(type) {
+		case *ast.IndexExpr:
+			fun = f.X
+		case *ast.IndexListExpr:
+			fun = f.X
+		}
+		switch f := fun.(type) {
+		case *ast.Ident:
+			called[f] = true
+		case *ast.SelectorExpr:
+			called[f.Sel] = true
+		}
+		return true
+	})
+	return called
+}

@@ -147,18 +147,7 @@ func constString(p *packages.Package, call *ast.CallExpr, i int) string {
 // firstFunc finds the first module function an expression refers to as a
 // value: a middleware it calls (auth(h.get)) is not the handler.
 func firstFunc(prog *load.Program, p *packages.Package, e ast.Expr) string {
-	called := map[*ast.Ident]bool{}
-	ast.Inspect(e, func(n ast.Node) bool {
-		if c, ok := n.(*ast.CallExpr); ok {
-			switch f := ast.Unparen(c.Fun).(type) {
-			case *ast.Ident:
-				called[f] = true
-			case *ast.SelectorExpr:
-				called[f.Sel] = true
-			}
-		}
-		return true
-	})
+	called := load.CalledIdents(e)
 	found := ""
 	ast.Inspect(e, func(n ast.Node) bool {
 		if found != "" {

@@ -41,24 +41,7 @@ func funcRefs(prog *load.Program, p *packages.Package) []facts.FuncRef {
 	}
 	var out []facts.FuncRef
 	prog.WalkFuncs(p, func(id string, _ *ast.File, node ast.Node) {
-		called := map[*ast.Ident]bool{}
-		ast.Inspect(node, func(n ast.Node) bool {
-			if c, ok := n.(*ast.CallExpr); ok {
-				switch fn := ast.Unparen(c.Fun).(type) {
-				case *ast.Ident:
-					called[fn] = true
-				case *ast.SelectorExpr:
-					called[fn.Sel] = true
-				case *ast.IndexExpr: // a generic function's instantiation
-					if s, ok := fn.X.(*ast.SelectorExpr); ok {
-						called[s.Sel] = true
-					} else if i, ok := fn.X.(*ast.Ident); ok {
-						called[i] = true
-					}
-				}
-			}
-			return true
-		})
+		called := load.CalledIdents(node)
 		at := map[string]int{}
 		ast.Inspect(node, func(n ast.Node) bool {
 			ident, ok := n.(*ast.Ident)

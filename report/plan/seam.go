@@ -213,7 +213,7 @@ func buildSeam(ctxName string, callees map[string]bool, f *facts.Facts) Seam {
 		fl := fields[id]
 		name := fl.Name
 		if byName[name] > 1 || taken[name] {
-			name = exportName(pkgNames[PackageOf(id)]) + name
+			name = exportName(pkgNames[facts.PackageOf(id)]) + name
 		}
 		for base, n := name, 2; taken[name]; n++ {
 			name = fmt.Sprintf("%s%d", base, n)
@@ -328,15 +328,6 @@ func mentionsMain(sig string, pkgNames map[string]string) bool {
 		}
 	}
 	return false
-}
-
-// PackageOf returns the package part of a declaration ID.
-func PackageOf(id string) string {
-	slash := strings.LastIndexByte(id, '/')
-	if dot := strings.IndexByte(id[slash+1:], '.'); dot >= 0 {
-		return id[:slash+1+dot]
-	}
-	return id
 }
 
 // unexportedIn returns the first unexported named type a signature

@@ -177,6 +177,86 @@ func Decompose(g *graph.Graph, opt Options) (*Result, error) {
 		}
 	}
 
+	m, communityCount, folderPin, err := communities(g, opt, aside, pinOf, pinNames, unitFolder, folders)
+	if err != nil {
+		return nil, err
+	}
+	var helpers []int
+	if prior {
+		// Omnipresent helpers are found on a first clustering, which
+		// tells how many contexts use each; the second runs without them.
+		if helpers = findHelpers(g, m, aside, pinOf, unitFolder, folders, folderPin); len(helpers) > 0 {
+			for _, i := range helpers {
+				aside[i] = true
+			}
+			if m, communityCount, folderPin, err = communities(g, opt, aside, pinOf, pinNames, unitFolder, folders); err != nil {
+				return nil, err
+			}
+		}
+	}
+
+	// Platform units get one community per folder, helpers one of their own.
+	next := communityCount
+	platform := map[int]string{} // community -> folder key
+	platformOf := map[string]int{}
+	for _, k := range sortedKeys(folders) {
+		for i := range g.Units {
+			if aside[i] && unitFolder[i] == k {
+				c, ok := platformOf[k]
+				if !ok {
+					c = next
+					next++
+					platformOf[k] = c
+					platform[c] = k
+				}
+				m[i] = c
+			}
+		}
+	}
+	if len(helpers) > 0 {
+		platform[next] = sharedHelpers
+		for _, i := range helpers {
+			m[i] = next
+		}
+		next++
+	}
+	fixed := make([]bool, n) // user-pinned units never move
+	for i := range pinOf {
+		fixed[i] = true
+	}
+	p := &post{g: g, m: m, fixed: fixed, aside: aside, platform: platform, folderPin: folderPin, unitFolder: unitFolder, folders: folders}
+	p.absorbSingletons()
+	p.placeIsolated()
+	var merges []Merge
+	// The folder rules apply only with the prior.
+	if prior {
+		p.placeAdapters()
+	}
+	p.foldTables()
+	if prior {
+		p.settleLibraries(&next)
+		merges = p.mergeFolders()
+		p.joinEntries()
+		p.dissolveTiny(&next)
+	}
+
+	out := &Result{}
+	out.Decomposition, out.Membership = assemble(g, p.m, platform, pinOf, pinNames, unitFolder, folders)
+	for _, k := range sortedKeys(folders) {
+		out.Folders = append(out.Folders, *folders[k])
+	}
+	out.Merges = p.nameMerges(merges, out)
+	out.Disagreements = disagreements(g, out, unitFolder, folders)
+	return out, nil
+}
+
+// communities runs Leiden on g without the units set aside, with every
+// domain folder one pinned label and the term nodes and anchors of
+// vocabulary.go and split folders: the raw community per unit, and the pin
+// label of each domain folder.
+func communities(g *graph.Graph, opt Options, aside []bool, pinOf map[int]int, pinNames []string, unitFolder []string, folders map[string]*Folder) ([]int, int, map[string]int, error) {
+	n := len(g.Units)
+	prior := opt.FolderPrior > 0
 	// Every domain folder is one context: its units share a pin label, so
 	// Leiden treats the folder as one node and never joins two folders.
 	// Subfolders of a split folder are tied to an anchor instead, so their
@@ -287,56 +367,10 @@ func Decompose(g *graph.Graph, opt Options) (*Result, error) {
 		Pinned:     allPinned,
 	})
 	if err != nil {
-		return nil, fmt.Errorf("cluster: %w", err)
+		return nil, 0, nil, fmt.Errorf("cluster: %w", err)
 	}
 	m := append([]int(nil), res.Membership[:n]...)
-
-	// Platform units get one community per folder.
-	next := res.Communities
-	platform := map[int]string{} // community -> folder key
-	platformOf := map[string]int{}
-	for _, k := range sortedKeys(folders) {
-		for i := range g.Units {
-			if aside[i] && unitFolder[i] == k {
-				c, ok := platformOf[k]
-				if !ok {
-					c = next
-					next++
-					platformOf[k] = c
-					platform[c] = k
-				}
-				m[i] = c
-			}
-		}
-	}
-	fixed := make([]bool, n) // user-pinned units never move
-	for i := range pinOf {
-		fixed[i] = true
-	}
-	p := &post{g: g, m: m, fixed: fixed, aside: aside, platform: platform, folderPin: folderPin, unitFolder: unitFolder, folders: folders}
-	p.absorbSingletons()
-	p.placeIsolated()
-	var merges []Merge
-	// The folder rules apply only with the prior.
-	if prior {
-		p.placeAdapters()
-	}
-	p.foldTables()
-	if prior {
-		p.settleLibraries(&next)
-		merges = p.mergeFolders()
-		p.joinEntries()
-		p.dissolveTiny(&next)
-	}
-
-	out := &Result{}
-	out.Decomposition, out.Membership = assemble(g, p.m, platform, pinOf, pinNames, unitFolder, folders)
-	for _, k := range sortedKeys(folders) {
-		out.Folders = append(out.Folders, *folders[k])
-	}
-	out.Merges = p.nameMerges(merges, out)
-	out.Disagreements = disagreements(g, out, unitFolder, folders)
-	return out, nil
+	return m, res.Communities, folderPin, nil
 }
 
 // resolvePins maps pin patterns to units. A pattern naming a unit exactly

@@ -257,6 +257,15 @@ func Classify(g *graph.Graph, f *facts.Facts) *Layout {
 		l.classifyByBehaviour(members, pkgs, f)
 	}
 	l.splitLarge(members, has)
+	spreadPkg := map[string]bool{}
+	if f != nil {
+		spread := graph.SpreadReceivers(f)
+		for _, t := range f.Types {
+			if spread[t.ID] {
+				spreadPkg[t.Pkg] = true
+			}
+		}
+	}
 	for k, ms := range members {
 		fo := l.Folders[k]
 		for _, p := range ms {
@@ -271,8 +280,9 @@ func Classify(g *graph.Graph, f *facts.Facts) *Layout {
 			case fo.Role == RoleLayer:
 				// ...unless one holds several domains itself, as a
 				// layer does: types sharing a role suffix across three
-				// or more stems (QuestionService, UserService, ...).
-				if suffix, _ := roleSuffix(p.types); suffix != "" {
+				// or more stems (QuestionService, UserService, ...),
+				// or one receiver with a file of methods per resource.
+				if suffix, _ := roleSuffix(p.types); suffix != "" || spreadPkg[p.path] {
 					l.TypeUnits[p.path] = true
 				}
 			}

@@ -69,6 +69,9 @@ func assemble(g *graph.Graph, m []int, platform map[int]string, pinOf map[int]in
 			if f := folders[k]; f != nil {
 				pg.Role, pg.Why = f.Role, f.Why
 			}
+			if k == sharedHelpers {
+				pg.Why = "code a third or more of the contexts use that uses no other module code: the shared kernel"
+			}
 			pkgs := map[string]bool{}
 			for _, i := range members {
 				u := g.Units[i]

@@ -423,7 +423,10 @@ func (p *post) settleLibraries(next *int) {
 		// units' ties to each other left out.
 		w := p.toCommunities(units, false)
 		b, bw, total := best(w, -1)
-		if b >= 0 && bw >= 0.6*total {
+		if b < 0 || bw < 0.6*total {
+			b = p.namesake(k, w)
+		}
+		if b >= 0 {
 			for _, i := range units {
 				p.m[i] = b
 			}
@@ -442,6 +445,42 @@ func (p *post) settleLibraries(next *int) {
 		f.Role = RoleInfra
 		f.Why = "shared library: a leaf package that several contexts use, owned by none"
 	}
+}
+
+// namesake returns the community among w's that holds the aggregate a
+// library folder is named after (webhook/ and the webhooks table, or the
+// Webhook type), -1 when there is none: the signing sender in webhook/ is
+// the webhook context's code, whoever else calls it.
+func (p *post) namesake(folder string, w map[int]float64) int {
+	noun := singular(folder[strings.LastIndexByte(folder, '/')+1:])
+	if len(noun) < 3 || stopName(noun) {
+		return -1
+	}
+	found := -1
+	for i, u := range p.g.Units {
+		c := p.m[i]
+		if w[c] == 0 || p.unitFolder[i] == folder || (u.Kind != graph.KindTable && u.Kind != graph.KindType) {
+			continue
+		}
+		if unitNoun(u) == noun && (found < 0 || c < found) {
+			found = c
+		}
+	}
+	return found
+}
+
+// unitNoun returns a type's or table's whole name as one word, singular
+// and lower case ("webhook" for models.Webhook and the webhooks table), ""
+// for a compound type name (WebhookSender).
+func unitNoun(u graph.Unit) string {
+	name := u.Name
+	if u.Kind == graph.KindType {
+		name = u.ID[strings.LastIndexByte(u.ID, '.')+1:]
+		if len(camelWords(name)) != 1 {
+			return ""
+		}
+	}
+	return singular(name)
 }
 
 // placeAdapters puts each adapter type in the context of the port it
@@ -565,6 +604,68 @@ func (p *post) dissolveTiny(next *int) {
 			p.aside[i] = plat
 		}
 	}
+}
+
+// sharedHelpers is the platform group of the helpers findHelpers finds.
+const sharedHelpers = "(shared helpers)"
+
+// findHelpers returns the code units of layer packages (a file's free
+// functions, a whole package; libraries are settleLibraries' to place) that a third or more of the communities m
+// use, and at least three, while they use no other module code themselves:
+// the JSON response writer every handler calls, the database setup, an ID
+// generator. Omnipresent code belongs to no context (Bunch's omnipresent
+// modules); left in one, it drags the others' callers towards it. Types
+// stay: a struct every context uses is a shared model, which the
+// oversized-model finding splits.
+func findHelpers(g *graph.Graph, m []int, aside []bool, pinOf map[int]int, unitFolder []string, folders map[string]*Folder, folderPin map[string]int) []int {
+	n := len(g.Units)
+	users := make([]map[int]bool, n) // unit -> communities using it
+	uses := make([]bool, n)          // unit uses other module code
+	for _, e := range g.Edges {
+		if g.Units[e.A].Kind == graph.KindTable || g.Units[e.B].Kind == graph.KindTable {
+			continue
+		}
+		back := e.Backward()
+		for _, d := range [2]struct {
+			from, to int
+			n        [graph.NumKinds]int
+		}{{e.A, e.B, e.Forward}, {e.B, e.A, back}} {
+			if d.n == ([graph.NumKinds]int{}) || aside[d.from] || aside[d.to] {
+				continue
+			}
+			uses[d.from] = true
+			if users[d.to] == nil {
+				users[d.to] = map[int]bool{}
+			}
+			users[d.to][m[d.from]] = true
+		}
+	}
+	comms := map[int]bool{}
+	for i, c := range m {
+		if !aside[i] && c >= 0 {
+			comms[c] = true
+		}
+	}
+	need := max(3, (len(comms)+2)/3)
+	var out []int
+	for i, u := range g.Units {
+		_, pinned := pinOf[i]
+		_, inFolder := folderPin[unitFolder[i]]
+		library := folders[unitFolder[i]] != nil && folders[unitFolder[i]].Role == RoleLibrary // settleLibraries' call
+		if u.Kind != graph.KindFuncs && u.Kind != graph.KindPackage || aside[i] || pinned || inFolder || library || uses[i] {
+			continue
+		}
+		others := 0
+		for c := range users[i] {
+			if c != m[i] {
+				others++
+			}
+		}
+		if others >= need {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 func sortedInts[V any](m map[int]V) []int {

@@ -11,6 +11,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/decomp/decomp/analysis/facts"
 )
@@ -170,6 +171,79 @@ func (g *Graph) Index(id string) (int, bool) {
 // package that belong to none of its types.
 func FuncsID(pkg, file string) string { return pkg + ":" + file }
 
+// SpreadMin is the number of files, each named after something else than
+// its package or its type, over which a type's methods are spread: split by
+// file at type granularity.
+const SpreadMin = 3
+
+// SpreadReceivers returns the named types whose methods are declared in
+// SpreadMin or more files named neither after their package nor after the
+// type (tests and generated code left out): the one Server or Controller of
+// a layer package, with a file of methods per resource (campaign.go,
+// group.go, page.go). Those files are the authors' cut, so at type
+// granularity each file's methods join that file's functions rather than
+// make one unit of every domain's handlers. A NotificationService spread
+// over new_answer_notification.go and new_comment_notification.go is one
+// topic, and stays one unit.
+func SpreadReceivers(f *facts.Facts) map[string]bool {
+	pkgName := map[string]string{}
+	for _, p := range f.Packages {
+		pkgName[p.Path] = squash(p.Name)
+	}
+	files := map[string]map[string]bool{}
+	for _, fn := range f.Funcs {
+		if fn.Recv == "" || fn.Test || fn.Generated {
+			continue
+		}
+		file, _ := facts.SplitPos(fn.Pos)
+		base := squash(strings.TrimSuffix(file[strings.LastIndexByte(file, '/')+1:], ".go"))
+		if strings.Contains(base, pkgName[fn.Pkg]) || strings.Contains(base, leadWord(fn.Recv)) {
+			continue
+		}
+		id := fn.Pkg + "." + fn.Recv
+		if files[id] == nil {
+			files[id] = map[string]bool{}
+		}
+		files[id][base] = true
+	}
+	out := map[string]bool{}
+	for id, fs := range files {
+		if len(fs) >= SpreadMin {
+			out[id] = true
+		}
+	}
+	return out
+}
+
+// squash lower-cases s and drops '_' and '-', so names compare across
+// spellings (template_render, TemplateRender).
+func squash(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '_' || r == '-' {
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, s)
+}
+
+// leadWord returns the first word of a camel-case name, lower case:
+// "notification" for NotificationService, "smtp" for SMTPServer.
+func leadWord(name string) string {
+	rs := []rune(name)
+	end := 1
+	switch {
+	case len(rs) > 1 && unicode.IsUpper(rs[0]) && unicode.IsUpper(rs[1]):
+		for end < len(rs) && unicode.IsUpper(rs[end]) && (end+1 == len(rs) || !unicode.IsLower(rs[end+1])) {
+			end++
+		}
+	default:
+		for end < len(rs) && !unicode.IsUpper(rs[end]) {
+			end++
+		}
+	}
+	return strings.ToLower(string(rs[:min(end, len(rs))]))
+}
+
 // TableID is the unit ID of a table.
 func TableID(name string) string { return "table:" + name }
 
@@ -198,6 +272,7 @@ type builder struct {
 	files   map[int]map[string]bool
 	left    map[string]bool // functions left out (generated, tests, ignored)
 	bridge  map[string]bool // left-out functions whose calls are bridged
+	spread  map[string]bool // SpreadReceivers
 }
 
 func (b *builder) keepPkg(pkg string) bool { return b.opt.Ignore == nil || !b.opt.Ignore(pkg) }
@@ -268,6 +343,8 @@ func (b *builder) units() {
 		}
 		b.addType(b.unit(t.ID, KindType, t.Pkg, pkgName[t.Pkg]+"."+t.Name), t)
 	}
+	b.spread = SpreadReceivers(b.f)
+	spread := b.spread
 	attach := b.attachments()
 	for _, fn := range b.f.Funcs {
 		keep, bridge := b.keepDecl(fn.Generated, fn.Test)
@@ -280,13 +357,14 @@ func (b *builder) units() {
 		switch {
 		case !b.byType(fn.Pkg):
 			u = b.unit(fn.Pkg, KindPackage, fn.Pkg, pkgName[fn.Pkg])
-		case fn.Recv != "" && b.hasTypeUnit(fn.Pkg+"."+fn.Recv):
+		case fn.Recv != "" && b.hasTypeUnit(fn.Pkg+"."+fn.Recv) && !spread[fn.Pkg+"."+fn.Recv]:
 			u = b.g.TypeUnit[fn.Pkg+"."+fn.Recv]
 		case attach[fn.ID] != "":
 			u = b.g.TypeUnit[attach[fn.ID]]
 		default:
 			// One unit per file: in a package holding several domains
-			// the file is the authors' finer cut (billing.go, users.go).
+			// the file is the authors' finer cut (billing.go, users.go),
+			// and so it is for a spread receiver's methods.
 			file, _ := facts.SplitPos(fn.Pos)
 			file = file[strings.LastIndexByte(file, '/')+1:]
 			u = b.unit(FuncsID(fn.Pkg, file), KindFuncs, fn.Pkg, pkgName[fn.Pkg]+" ("+file+")")
@@ -363,7 +441,7 @@ func (b *builder) attachments() map[string]string {
 	calledBy := map[string]map[string]bool{} // free func -> types whose methods call it
 	bump := func(fn, typ string, n int) {
 		pkg, ok := free[fn]
-		if !ok || !b.hasTypeUnit(typ) || !strings.HasPrefix(typ, pkg+".") || strings.Contains(typ[len(pkg)+1:], ".") {
+		if !ok || !b.hasTypeUnit(typ) || b.spread[typ] || !strings.HasPrefix(typ, pkg+".") || strings.Contains(typ[len(pkg)+1:], ".") {
 			return
 		}
 		if score[fn] == nil {

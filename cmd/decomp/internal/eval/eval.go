@@ -5,12 +5,17 @@ package eval
 import (
 	"context"
 	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/decomp/decomp/cluster/eval"
 	"github.com/decomp/decomp/cmd/decomp/internal/cmdutil"
 	"github.com/decomp/decomp/internal/pipeline"
+	"github.com/decomp/decomp/report/render"
 )
 
 // Options are the command's settings after flag parsing.
@@ -19,6 +24,10 @@ type Options struct {
 	Pipeline   pipeline.Options
 	Truth      string
 	DomainOnly bool
+	// Details adds, per computed context, how its scored units split over
+	// the truth's labels, and lists the units outside each context's
+	// majority label.
+	Details bool
 }
 
 // New returns the eval command; runF replaces the run in tests of the flag
@@ -50,6 +59,7 @@ with "_" mark non-domain buckets; --domain-only scores without them.`,
 	cmdutil.AddPipelineFlags(cmd, &o.Pipeline)
 	cmd.Flags().StringVar(&o.Truth, "truth", "", "ground-truth `file` (YAML)")
 	cmd.Flags().BoolVar(&o.DomainOnly, "domain-only", false, `score only units whose truth label does not begin with "_"`)
+	cmd.Flags().BoolVar(&o.Details, "details", false, "also print each context's split over the truth labels and the units outside its majority label")
 	return cmd
 }
 
@@ -74,5 +84,48 @@ func Run(ctx context.Context, o *Options) error {
 	base := pipeline.FolderBaseline(out, truth, o.DomainOnly)
 	_, err = fmt.Fprintf(o.IO.Out, "%s granularity, %s: %d units scored (%d not in the truth), %d contexts vs %d in the truth\nMoJoFM %.4f\nARI    %.4f\ngroup by folder, same units: MoJoFM %.4f, ARI %.4f\n",
 		out.Options.Granularity, scope, s.Objects, s.Extra, s.ComputedClusters, s.TruthClusters, s.MoJoFM, s.ARI, base.MoJoFM, base.ARI)
+	if err != nil || !o.Details {
+		return err
+	}
+	computed, want := pipeline.Labels(out, truth)
+	return writeDetails(o.IO.Out, computed, want, o.DomainOnly)
+}
+
+// writeDetails prints, per computed context (largest first), the truth
+// labels of its units with counts, then each unit whose label is not the
+// context's majority: what to look at when a score is low.
+func writeDetails(w io.Writer, computed, want map[string]string, domainOnly bool) error {
+	members := map[string][]string{}
+	for u, c := range computed {
+		l, ok := want[u]
+		if !ok || (domainOnly && eval.IsNonDomain(l)) {
+			continue
+		}
+		members[c] = append(members[c], u)
+	}
+	names := slices.Sorted(maps.Keys(members))
+	slices.SortStableFunc(names, func(a, b string) int { return len(members[b]) - len(members[a]) })
+	var b strings.Builder
+	for _, c := range names {
+		units := members[c]
+		slices.Sort(units)
+		count := map[string]int{}
+		for _, u := range units {
+			count[want[u]]++
+		}
+		labels := slices.Sorted(maps.Keys(count))
+		slices.SortStableFunc(labels, func(x, y string) int { return count[y] - count[x] })
+		fmt.Fprintf(&b, "\n%s (%d units):", render.Escape(c), len(units))
+		for _, l := range labels {
+			fmt.Fprintf(&b, " %s %d", render.Escape(l), count[l])
+		}
+		b.WriteByte('\n')
+		for _, u := range units {
+			if want[u] != labels[0] {
+				fmt.Fprintf(&b, "  %s: truth %s\n", render.Escape(u), render.Escape(want[u]))
+			}
+		}
+	}
+	_, err := io.WriteString(w, b.String())
 	return err
 }

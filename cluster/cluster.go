@@ -304,7 +304,30 @@ func communities(g *graph.Graph, opt Options, aside []bool, pinOf map[int]int, p
 		terms, unitTerms = termEdges(g, aside)
 	}
 	termBase := n + len(softKeys)
-	total := termBase + len(terms)
+	// The file is the authors' finest cut of a layer package: the types
+	// and functions declared in one (SMTP, Header and Dialer in smtp.go)
+	// are tied to a node of their own, with a term's weight.
+	fileOf := map[int]int{}
+	var files []string
+	if termW > 0 {
+		byFile := map[string][]int{}
+		for i, u := range g.Units {
+			if u.Decl != "" && !aside[i] && pinned[i] < 0 {
+				byFile[u.Decl] = append(byFile[u.Decl], i)
+			}
+		}
+		for _, f := range sortedKeys(byFile) {
+			if len(byFile[f]) < 2 {
+				continue
+			}
+			for _, i := range byFile[f] {
+				fileOf[i] = len(files)
+			}
+			files = append(files, f)
+		}
+	}
+	fileBase := termBase + len(terms)
+	total := fileBase + len(files)
 	lg := leiden.NewGraph(total)
 	strength := make([]float64, n)
 	damping := *opt.HubDamping
@@ -338,6 +361,18 @@ func communities(g *graph.Graph, opt Options, aside []bool, pinOf map[int]int, p
 			w /= math.Pow(max(deg[i], 1)*termDeg[t], damping)
 		}
 		lg.AddEdge(i, termBase+t, w)
+	}
+	fileDeg := make([]float64, len(files))
+	for _, f := range fileOf {
+		fileDeg[f]++
+	}
+	for _, i := range sortedInts(fileOf) {
+		f := fileOf[i]
+		w := termW // measured on the development corpus: 1 to 1.5 times the term's weight is best
+		if damping > 0 {
+			w /= math.Pow(max(deg[i], 1)*fileDeg[f], damping)
+		}
+		lg.AddEdge(i, fileBase+f, w)
 	}
 	initial := make([]int, total)
 	for i := range initial {

@@ -125,6 +125,9 @@ type Unit struct {
 	// members (calls, uses and accesses that stay inside it): a package
 	// unit's cohesion, which no edge shows.
 	Internal float64 `json:"-"`
+	// Decl is the file that declares a type unit's type, or holds a
+	// functions unit's functions ("" for package units and tables).
+	Decl string `json:"-"`
 }
 
 // Edge joins units A < B. The clustering reads it undirected (Counts,
@@ -368,6 +371,7 @@ func (b *builder) units() {
 			file, _ := facts.SplitPos(fn.Pos)
 			file = file[strings.LastIndexByte(file, '/')+1:]
 			u = b.unit(FuncsID(fn.Pkg, file), KindFuncs, fn.Pkg, pkgName[fn.Pkg]+" ("+file+")")
+			b.g.Units[u].Decl, _ = facts.SplitPos(fn.Pos)
 		}
 		b.g.FuncUnit[fn.ID] = u
 		b.g.Units[u].Funcs = append(b.g.Units[u].Funcs, fn.ID)
@@ -412,6 +416,9 @@ func (b *builder) addType(u int, t facts.Type) {
 	b.g.Units[u].Types = append(b.g.Units[u].Types, t.ID)
 	b.g.Units[u].Lines += t.Lines
 	b.addFile(u, t.Pos)
+	if b.g.Units[u].Kind == KindType && b.g.Units[u].Decl == "" {
+		b.g.Units[u].Decl, _ = facts.SplitPos(t.Pos)
+	}
 }
 
 func (b *builder) hasTypeUnit(id string) bool {

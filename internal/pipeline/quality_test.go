@@ -70,9 +70,9 @@ func TestQualityFloors(t *testing.T) {
 		minMoJoFM   float64
 		minARI      float64
 	}{
-		{"musicstream", "auto", false, 0.89, 0.77},
-		{"musicstream", "auto", true, 0.92, 0.81},
-		{"musicstream", "type", true, 0.80, 0.60},
+		{"musicstream", "auto", false, 0.93, 0.85},
+		{"musicstream", "auto", true, 0.97, 0.89},
+		{"musicstream", "type", true, 0.97, 0.89},
 		{"shopdomains", "auto", false, 0.95, 0.95},
 		{"shopdomains", "auto", true, 0.95, 0.95},
 		{"shopdomains", "package", true, 0.95, 0.95},
@@ -81,9 +81,9 @@ func TestQualityFloors(t *testing.T) {
 		{"svcmesh", "auto", true, 0.95, 0.95},
 		{"subtree", "auto", false, 0.95, 0.95},
 		{"subtree", "auto", true, 0.95, 0.95},
-		{"dddroot", "auto", false, 0.68, 0.30},
-		{"dddroot", "auto", true, 0.71, 0.29},
-		{"tinyutils", "auto", false, 0.85, 0.65},
+		{"dddroot", "auto", false, 0.75, 0.42},
+		{"dddroot", "auto", true, 0.78, 0.41},
+		{"tinyutils", "auto", false, 0.93, 0.82},
 		{"tinyutils", "auto", true, 0.95, 0.95},
 	}
 	for _, tt := range tests {

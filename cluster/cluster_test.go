@@ -335,3 +335,83 @@ func TestNamesUnique(t *testing.T) {
 		t.Errorf("names %q and %q", a, c)
 	}
 }
+
+// use adds an edge with its direction: from uses to.
+func (b *testGraph) use(from, to int, k graph.EdgeKind, n int) {
+	var c [graph.NumKinds]int
+	c[k] = n
+	e := graph.Edge{A: from, B: to, Counts: c, Forward: c, Weight: graph.Weight(c, graph.DefaultWeights)}
+	if from > to {
+		e.A, e.B, e.Forward = to, from, [graph.NumKinds]int{}
+	}
+	b.g.Edges = append(b.g.Edges, e)
+}
+
+// TestSharedHelpersSetAside: a functions file every handler calls, which
+// calls nothing of the module, is set aside; one that calls a service, or
+// that few contexts use, stays.
+func TestSharedHelpersSetAside(t *testing.T) {
+	domains := []string{"Track", "Invoice", "Playlist", "Follower", "Album", "Payout"}
+	b := &testGraph{g: layered(domains), idx: map[string]int{}}
+	for i, u := range b.g.Units {
+		b.idx[u.ID] = i
+	}
+	funcs := func(id string) int {
+		i := b.g.AddUnit(graph.Unit{ID: id, Kind: graph.KindFuncs, Pkg: "example.com/app/internal/handlers", PkgName: "handlers", Dir: "internal/handlers", Lines: 30})
+		b.idx[id] = i
+		return i
+	}
+	resp := funcs("example.com/app/internal/handlers:response.go")
+	busy := funcs("example.com/app/internal/handlers:audit.go")
+	few := funcs("example.com/app/internal/handlers:paging.go")
+	for k, d := range domains {
+		h := b.idx["example.com/app/internal/handlers."+d+"Handler"]
+		b.use(h, resp, graph.Call, 3)
+		b.use(h, busy, graph.Call, 3)
+		if k < 2 {
+			b.use(h, few, graph.Call, 3)
+		}
+	}
+	b.use(busy, b.idx["example.com/app/internal/services.TrackService"], graph.Call, 1)
+	r, err := Decompose(b.g, Options{Seed: 1, FolderPrior: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var helpers *PlatformGroup
+	for i := range r.Platform {
+		if r.Platform[i].Folder == sharedHelpers {
+			helpers = &r.Platform[i]
+		}
+	}
+	if helpers == nil || !reflect.DeepEqual(helpers.Units, []string{"example.com/app/internal/handlers:response.go"}) {
+		t.Fatalf("shared helpers = %+v, want response.go alone", helpers)
+	}
+	if r.Membership[busy] < 0 || r.Membership[few] < 0 {
+		t.Error("audit.go (uses a service) and paging.go (two contexts) should stay in contexts")
+	}
+	if len(r.Contexts) != len(domains) {
+		t.Errorf("%d contexts, want %d", len(r.Contexts), len(domains))
+	}
+}
+
+// TestNamesake: a library no context holds 60% of joins the context of the
+// aggregate it is named after.
+func TestNamesake(t *testing.T) {
+	b := newTestGraph()
+	hook := b.unit("example.com/app/models.Webhook", "models", 50)
+	camp := b.unit("example.com/app/models.Campaign", "models", 50)
+	lib := b.unit("example.com/app/webhook.Sender", "webhook", 40)
+	p := &post{g: b.g, m: []int{0, 1, 2}, unitFolder: []string{"models", "models", "webhook"}, folders: map[string]*Folder{}}
+	w := map[int]float64{0: 1, 1: 3}
+	if got := p.namesake("webhook", w); got != p.m[hook] {
+		t.Errorf("namesake(webhook) = %d, want the Webhook context %d", got, p.m[hook])
+	}
+	if got := p.namesake("mailer", w); got != -1 {
+		t.Errorf("namesake(mailer) = %d, want -1", got)
+	}
+	// A context the library is not coupled to does not count.
+	if got := p.namesake("webhook", map[int]float64{1: 3}); got != -1 {
+		t.Errorf("namesake over an uncoupled context = %d, want -1", got)
+	}
+	_, _ = camp, lib
+}

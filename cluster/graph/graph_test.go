@@ -227,3 +227,97 @@ func TestEdgeDirection(t *testing.T) {
 		t.Errorf("a→b %d, b→a %d, total %d; want 1, 2, 3", fwd, back, e.Counts[Call])
 	}
 }
+
+// TestSpreadReceivers: a receiver is spread when its methods sit in three
+// or more files named after something else than its package or itself.
+func TestSpreadReceivers(t *testing.T) {
+	const api = "example.com/app/controllers/api"
+	const notify = "example.com/app/service/notification"
+	method := func(pkg, recv, file string) facts.Func {
+		return facts.Func{ID: pkg + "." + recv + "." + file, Pkg: pkg, Recv: recv, Name: "M", Pos: file + ":1", Lines: 3}
+	}
+	tests := []struct {
+		name  string
+		funcs []facts.Func
+		want  map[string]bool
+	}{
+		{"one file per resource", []facts.Func{
+			method(api, "Server", "controllers/api/campaign.go"),
+			method(api, "Server", "controllers/api/group.go"),
+			method(api, "Server", "controllers/api/page.go"),
+			method(api, "Server", "controllers/api/server.go"),
+		}, map[string]bool{api + ".Server": true}},
+		{"two files are not spread", []facts.Func{
+			method(api, "Server", "controllers/api/campaign.go"),
+			method(api, "Server", "controllers/api/group.go"),
+		}, map[string]bool{}},
+		{"files named after the type", []facts.Func{
+			method(notify, "NotificationService", "service/notification/new_answer_notification.go"),
+			method(notify, "NotificationService", "service/notification/new_comment_notification.go"),
+			method(notify, "NotificationService", "service/notification/invite_notification.go"),
+		}, map[string]bool{}},
+		{"files named after the package", []facts.Func{
+			method(api, "Handler", "controllers/api/api_users.go"),
+			method(api, "Handler", "controllers/api/api_groups.go"),
+			method(api, "Handler", "controllers/api/api_pages.go"),
+		}, map[string]bool{}},
+		{"tests and generated code do not count", []facts.Func{
+			method(api, "Server", "controllers/api/campaign.go"),
+			method(api, "Server", "controllers/api/group.go"),
+			{ID: api + ".Server.T", Pkg: api, Recv: "Server", Pos: "controllers/api/page_test.go:1", Test: true},
+			{ID: api + ".Server.G", Pkg: api, Recv: "Server", Pos: "controllers/api/zz_gen.go:1", Generated: true},
+		}, map[string]bool{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := &facts.Facts{
+				Packages: []facts.Package{{Path: api, Name: "api", Dir: "controllers/api"}, {Path: notify, Name: "notification", Dir: "service/notification"}},
+				Funcs:    tt.funcs,
+			}
+			if got := SpreadReceivers(f); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("SpreadReceivers = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLeadWord(t *testing.T) {
+	for in, want := range map[string]string{
+		"NotificationService": "notification", "SMTPServer": "smtp", "SMTP": "smtp", "api": "api",
+		"Server": "server", "userRepo": "user", "X": "x",
+	} {
+		if got := leadWord(in); got != want {
+			t.Errorf("leadWord(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestBuildSpreadReceiver: at type granularity a spread receiver's methods
+// join their file's functions unit; the type keeps its declaration.
+func TestBuildSpreadReceiver(t *testing.T) {
+	const api = "example.com/app/api"
+	f := &facts.Facts{
+		Packages: []facts.Package{{Path: api, Name: "api", Dir: "api"}},
+		Types:    []facts.Type{{ID: api + ".Server", Pkg: api, Name: "Server", Kind: "struct", Pos: "api/server.go:3", Lines: 4}},
+		Funcs: []facts.Func{
+			{ID: api + ".(*Server).Campaigns", Pkg: api, Recv: "Server", Name: "Campaigns", Pos: "api/campaign.go:5", Lines: 9},
+			{ID: api + ".campaignJSON", Pkg: api, Name: "campaignJSON", Pos: "api/campaign.go:20", Lines: 3},
+			{ID: api + ".(*Server).Groups", Pkg: api, Recv: "Server", Name: "Groups", Pos: "api/group.go:5", Lines: 9},
+			{ID: api + ".(*Server).Pages", Pkg: api, Recv: "Server", Name: "Pages", Pos: "api/page.go:5", Lines: 9},
+		},
+	}
+	g := Build(f, Options{Granularity: Type})
+	want := []string{api + ".Server", FuncsID(api, "campaign.go"), FuncsID(api, "group.go"), FuncsID(api, "page.go")}
+	if got := unitIDs(g); !reflect.DeepEqual(got, want) {
+		t.Fatalf("units = %q, want %q", got, want)
+	}
+	if g.FuncUnit[api+".(*Server).Campaigns"] != g.FuncUnit[api+".campaignJSON"] {
+		t.Error("a spread receiver's method should share its file's unit")
+	}
+	if d := g.Units[g.TypeUnit[api+".Server"]].Decl; d != "api/server.go" {
+		t.Errorf("Server's Decl = %q, want api/server.go", d)
+	}
+	if d := g.Units[g.FuncUnit[api+".campaignJSON"]].Decl; d != "api/campaign.go" {
+		t.Errorf("campaign.go unit's Decl = %q", d)
+	}
+}

@@ -109,8 +109,18 @@ func goEnv(cfg Config) []string {
 	return env
 }
 
-// Load loads the packages cfg describes.
-func Load(ctx context.Context, cfg Config) (*Program, error) {
+// setup is what Load and Inputs share: the directory, the go command's
+// environment, the module root, the patterns with their defaults filled in
+// and the build flags.
+type setup struct {
+	abs        string
+	env        []string
+	root       rootInfo
+	patterns   []string
+	buildFlags []string
+}
+
+func prepare(ctx context.Context, cfg Config) (*setup, error) {
 	dir := cfg.Dir
 	if dir == "" {
 		dir = "."
@@ -142,6 +152,20 @@ func Load(ctx context.Context, cfg Config) (*Program, error) {
 	if len(cfg.Tags) > 0 {
 		buildFlags = append(buildFlags, "-tags="+strings.Join(cfg.Tags, ","))
 	}
+	return &setup{abs: abs, env: env, root: root, patterns: patterns, buildFlags: buildFlags}, nil
+}
+
+// Load loads the packages cfg describes.
+func Load(ctx context.Context, cfg Config) (*Program, error) {
+	st, err := prepare(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	dir := cfg.Dir
+	if dir == "" {
+		dir = "."
+	}
+	abs, env, root, patterns, buildFlags := st.abs, st.env, st.root, st.patterns, st.buildFlags
 
 	gen := &generatedSet{m: map[string]bool{}}
 	pcfg := &packages.Config{

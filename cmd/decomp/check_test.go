@@ -148,7 +148,7 @@ func TestProgress(t *testing.T) {
 		{false, true, []string{"MB from the OS", "decomp: extract/calls", "decomp: config "}, nil},
 	} {
 		var out, errb bytes.Buffer
-		args := []string{"check", "-C", sample}
+		args := []string{"check", "-C", sample, "--no-cache"} // the stages a cache hit skips are under test
 		if tt.verbose {
 			args = append(args, "-v")
 		}

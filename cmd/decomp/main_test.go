@@ -31,7 +31,16 @@ func TestMain(m *testing.M) {
 	// let a test reach the network.
 	os.Setenv("GOFLAGS", "-mod=mod")
 	os.Setenv("GOPROXY", "off")
-	os.Exit(m.Run())
+	// A fact cache of the run's own, never the user's: the tests that run
+	// a fixture twice then read it back, which the outputs must not show.
+	cache, err := os.MkdirTemp("", "decomp-test-cache-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("DECOMP_CACHE", cache)
+	code := m.Run()
+	os.RemoveAll(cache)
+	os.Exit(code)
 }
 
 func TestBadInput(t *testing.T) {
@@ -263,7 +272,7 @@ func TestConfigDiscovery(t *testing.T) {
 // and nothing extra on stdout.
 func TestVerbose(t *testing.T) {
 	shop := filepath.Join("..", "..", "testdata", "shopdomains")
-	code, stdout, stderr := run(t, "analyze", "-C", shop, "-v", "--format", "json")
+	code, stdout, stderr := run(t, "analyze", "-C", shop, "-v", "--format", "json", "--no-cache")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}

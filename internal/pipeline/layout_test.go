@@ -14,7 +14,7 @@ var stages = [][]string{
 	{"analysis/facts", "config"},
 	{"analysis/load", "analysis/sqlparse"},
 	{"analysis/decls", "analysis/calls", "analysis/uses", "analysis/fielduse", "analysis/dbaccess", "analysis/routes"},
-	{"analysis"},
+	{"analysis", "analysis/factcache"},
 	{"cluster/graph"},
 	{"cluster/leiden", "cluster/metrics"},
 	{"cluster"},

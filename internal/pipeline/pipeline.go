@@ -10,10 +10,12 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/decomp/decomp/analysis"
 	"github.com/decomp/decomp/analysis/calls"
+	"github.com/decomp/decomp/analysis/factcache"
 	"github.com/decomp/decomp/analysis/facts"
 	"github.com/decomp/decomp/analysis/load"
 	"github.com/decomp/decomp/cluster"
@@ -51,6 +53,10 @@ type Options struct {
 	NoConfig bool `json:"-"`
 	// Config holds the parsed config file, when there is one.
 	Config *config.Config `json:"-"`
+	// Cache, when set, keeps the facts of load and extract between runs.
+	Cache *factcache.Cache `json:"-"`
+	// NoCache is --no-cache: Cache stays nil.
+	NoCache bool `json:"-"`
 }
 
 // Defaults.
@@ -179,17 +185,10 @@ func Run(ctx context.Context, opt Options) (*Output, error) {
 		}
 		start = time.Now()
 	}
-	prog, err := load.Load(ctx, load.Config{Dir: opt.Dir, Patterns: opt.Patterns, Tags: opt.Tags, Tests: opt.Tests, AllowDownload: opt.AllowDownload})
+	f, err := loadAndExtract(ctx, &opt, analysis.Options{CallGraph: opt.CallGraph, Progress: extractProgress(opt)}, done)
 	if err != nil {
 		return nil, err
 	}
-	done("load")
-	opt.Patterns = prog.Patterns
-	f, err := analysis.Extract(ctx, prog, analysis.Options{CallGraph: opt.CallGraph, Progress: extractProgress(opt)})
-	if err != nil {
-		return nil, err
-	}
-	done("extract")
 	out, err := Cluster(f, opt)
 	done("graph, cluster, judge, plan")
 	if err == nil {
@@ -205,19 +204,51 @@ func Facts(ctx context.Context, opt Options) (*facts.Facts, error) {
 		return nil, err
 	}
 	start := time.Now()
-	prog, err := load.Load(ctx, load.Config{Dir: opt.Dir, Patterns: opt.Patterns, Tags: opt.Tags, Tests: opt.Tests, AllowDownload: opt.AllowDownload})
+	done := func(stage string) {
+		if opt.Progress != nil {
+			opt.Progress(stage, time.Since(start))
+		}
+		start = time.Now()
+	}
+	return loadAndExtract(ctx, &opt, analysis.Options{CallGraph: calls.Syntax, Disable: []string{"fielduse"}, Progress: extractProgress(opt)}, done)
+}
+
+// loadAndExtract loads the module and extracts its facts, or takes them
+// from opt.Cache when nothing they depend on changed. It fills in
+// opt.Patterns with the defaults the load used.
+func loadAndExtract(ctx context.Context, opt *Options, aopt analysis.Options, done func(stage string)) (*facts.Facts, error) {
+	lcfg := load.Config{Dir: opt.Dir, Patterns: opt.Patterns, Tags: opt.Tags, Tests: opt.Tests, AllowDownload: opt.AllowDownload}
+	var key factcache.Key
+	if opt.Cache != nil {
+		extraction := fmt.Sprintf("callgraph=%s disable=%s", aopt.CallGraph, strings.Join(aopt.Disable, ","))
+		k, patterns, err := opt.Cache.Key(ctx, lcfg, extraction)
+		if err != nil {
+			return nil, err
+		}
+		if f, ok := opt.Cache.Get(k); ok {
+			opt.Patterns = patterns
+			done("load and extract (cached)")
+			return f, nil
+		}
+		key = k
+	}
+	prog, err := load.Load(ctx, lcfg)
 	if err != nil {
 		return nil, err
 	}
-	if opt.Progress != nil {
-		opt.Progress("load", time.Since(start))
-		start = time.Now()
+	done("load")
+	opt.Patterns = prog.Patterns
+	f, err := analysis.Extract(ctx, prog, aopt)
+	if err != nil {
+		return nil, err
 	}
-	f, err := analysis.Extract(ctx, prog, analysis.Options{CallGraph: calls.Syntax, Disable: []string{"fielduse"}, Progress: extractProgress(opt)})
-	if err == nil && opt.Progress != nil {
-		opt.Progress("extract", time.Since(start))
+	done("extract")
+	if key != "" {
+		// A cache that cannot be written costs the next run its speed,
+		// not this run its result.
+		_ = opt.Cache.Put(key, f)
 	}
-	return f, err
+	return f, nil
 }
 
 // extractProgress passes each extractor's time on as a stage of its own.

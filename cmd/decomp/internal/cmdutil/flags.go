@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/decomp/decomp/analysis/factcache"
 	"github.com/decomp/decomp/config"
 	"github.com/decomp/decomp/internal/pipeline"
 )
@@ -27,6 +28,7 @@ func AddLoadFlags(cmd *cobra.Command, o *pipeline.Options) {
 	f.BoolVar(&o.Tests, "tests", false, "include _test.go files and external test packages")
 	f.StringVar(&o.ConfigPath, "config", "", "config `file` (default: the first decomp.yaml or .decomp.yaml in DIR or a parent, up to the module root)")
 	f.BoolVar(&o.AllowDownload, "allow-download", false, "let the go command download modules missing from the module cache (default: GOPROXY=off, no network)")
+	f.BoolVar(&o.NoCache, "no-cache", false, "neither read nor write the fact cache ($DECOMP_CACHE, default the user cache directory's decomp/)")
 }
 
 // AddPipelineFlags registers the flags shared by every command that runs
@@ -54,6 +56,14 @@ func AddPipelineFlags(cmd *cobra.Command, o *pipeline.Options) {
 // and the config file used under -v, nothing otherwise.
 func PrepareOptions(cmd *cobra.Command, ios *IOStreams, o *pipeline.Options, args []string) error {
 	o.Patterns = args // none: ./..., or every workspace module at a go.work root
+	if !o.NoCache {
+		c, err := factcache.Default()
+		if err != nil {
+			// The cache only saves time: without it the run is the same.
+			fmt.Fprintf(ios.Err, "decomp: %v; running without the cache\n", err)
+		}
+		o.Cache = c
+	}
 	errw := ios.Err
 	if v, _ := cmd.Flags().GetBool("verbose"); v {
 		o.Progress = func(stage string, took time.Duration) {

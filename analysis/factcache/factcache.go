@@ -1,0 +1,276 @@
+// Package factcache keeps the facts of a load and extraction on disk, keyed
+// by everything they depend on, so that a second run on unchanged code skips
+// parsing, type-checking, the call graph and every extractor.
+//
+// The key is built the way the go command keys its actions: the content of
+// every source file outside GOROOT and the module cache (the module's own
+// packages, replaced and vendored modules, go.mod, go.sum, go.work), the
+// identity of everything else (import path, module version, the Go version),
+// the build configuration (GOOS, GOARCH, GOFLAGS, tags, tests), the
+// extraction options, and decomp's own executable. An entry carries a
+// SHA-256 of its payload: a truncated or corrupted entry is detected, removed
+// and recomputed. Entries are written to a temporary file and renamed into
+// place, so concurrent runs never see half an entry.
+package factcache
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/decomp/decomp/analysis/facts"
+	"github.com/decomp/decomp/analysis/load"
+)
+
+// EnvVar overrides the cache directory; "off" disables the cache.
+const EnvVar = "DECOMP_CACHE"
+
+// format changes whenever the entry layout or facts.Facts changes shape.
+const format = "decomp-facts 1\n"
+
+// trimAge is how long an unused entry is kept.
+const trimAge = 5 * 24 * time.Hour
+
+// Cache is a directory of fact entries.
+type Cache struct {
+	dir string
+	// tool identifies the decomp binary; tests set it.
+	tool string
+}
+
+// Key identifies one entry.
+type Key string
+
+// Open returns the cache in dir, creating it.
+func Open(dir string) (*Cache, error) {
+	if err := os.MkdirAll(dir, 0o777); err != nil {
+		return nil, fmt.Errorf("fact cache: %w", err)
+	}
+	tool, err := toolID()
+	if err != nil {
+		return nil, fmt.Errorf("fact cache: %w", err)
+	}
+	return &Cache{dir: dir, tool: tool}, nil
+}
+
+// Default opens the cache $DECOMP_CACHE, else os.UserCacheDir()/decomp; it
+// returns nil and no error when DECOMP_CACHE is "off".
+func Default() (*Cache, error) {
+	dir := os.Getenv(EnvVar)
+	switch {
+	case dir == "off":
+		return nil, nil
+	case dir == "":
+		base, err := os.UserCacheDir()
+		if err != nil {
+			return nil, fmt.Errorf("fact cache: %w (set %s to a directory, or to off)", err, EnvVar)
+		}
+		dir = filepath.Join(base, "decomp")
+	case !filepath.IsAbs(dir):
+		return nil, fmt.Errorf("fact cache: %s=%q is not an absolute path", EnvVar, dir)
+	}
+	return Open(dir)
+}
+
+// Dir returns the cache directory.
+func (c *Cache) Dir() string { return c.dir }
+
+// toolID hashes the running executable: a rebuilt decomp never reads the
+// entries of another build.
+func toolID() (string, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return "", err
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// Key lists the load's inputs and hashes them with the extraction options
+// (any text that changes what extraction produces). It also returns the
+// patterns the load would use, defaults filled in.
+func (c *Cache) Key(ctx context.Context, cfg load.Config, extraction string) (Key, []string, error) {
+	in, err := load.ListInputs(ctx, cfg)
+	if err != nil {
+		return "", nil, err
+	}
+	k, err := c.key(in, cfg, extraction)
+	return k, in.Patterns, err
+}
+
+func (c *Cache) key(in *load.Inputs, cfg load.Config, extraction string) (Key, error) {
+	h := sha256.New()
+	line := func(parts ...string) {
+		io.WriteString(h, strings.Join(parts, "\x00"))
+		io.WriteString(h, "\n")
+	}
+	line(format, c.tool, extraction)
+	line("root", in.Root, in.Module)
+	line("patterns", strings.Join(in.Patterns, " "))
+	line("tags", strings.Join(cfg.Tags, ","), fmt.Sprint(cfg.Tests), fmt.Sprint(cfg.AllowDownload))
+	line("env", in.Env)
+	for _, name := range []string{"go.mod", "go.sum", "go.work", "go.work.sum", "vendor/modules.txt"} {
+		sum, err := fileSum(filepath.Join(in.Root, name))
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return "", fmt.Errorf("fact cache: %w", err)
+		}
+		line("file", name, sum)
+	}
+	for _, p := range in.Packages {
+		mod := ""
+		if p.Module != nil {
+			mod = p.Module.Path + "@" + p.Module.Version
+		}
+		errText := ""
+		if p.Error != nil {
+			errText = p.Error.Err
+		}
+		line("pkg", p.ImportPath, p.Dir, fmt.Sprint(p.Standard), mod, errText)
+		versioned := p.Standard || within(p.Dir, in.GoRoot) || within(p.Dir, in.ModCache)
+		for _, f := range p.Files() {
+			sum := ""
+			if !versioned {
+				// The module's own files, and replaced or vendored
+				// ones, change without a version: their content counts.
+				var err error
+				if sum, err = fileSum(f); err != nil && !errors.Is(err, fs.ErrNotExist) {
+					return "", fmt.Errorf("fact cache: %w", err)
+				}
+			}
+			line("file", f, sum)
+		}
+	}
+	return Key(hex.EncodeToString(h.Sum(nil))), nil
+}
+
+func within(dir, root string) bool {
+	return root != "" && (dir == root || strings.HasPrefix(dir, root+string(filepath.Separator)))
+}
+
+func fileSum(name string) (string, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:]), nil
+}
+
+func (c *Cache) path(k Key) string {
+	return filepath.Join(c.dir, "facts", string(k[:2]), string(k)+"-f")
+}
+
+// Get returns the facts stored under k, or false. An entry that does not
+// verify is removed, so the next Put replaces it.
+func (c *Cache) Get(k Key) (*facts.Facts, bool) {
+	name := c.path(k)
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, false
+	}
+	f, err := decode(data)
+	if err != nil {
+		os.Remove(name)
+		return nil, false
+	}
+	now := time.Now()
+	os.Chtimes(name, now, now) // used: kept by trim
+	return f, true
+}
+
+func decode(data []byte) (*facts.Facts, error) {
+	if !bytes.HasPrefix(data, []byte(format)) || len(data) < len(format)+sha256.Size {
+		return nil, errors.New("not a fact entry")
+	}
+	data = data[len(format):]
+	sum, payload := data[:sha256.Size], data[sha256.Size:]
+	if got := sha256.Sum256(payload); !bytes.Equal(got[:], sum) {
+		return nil, errors.New("checksum mismatch")
+	}
+	var f facts.Facts
+	if err := gob.NewDecoder(bytes.NewReader(payload)).Decode(&f); err != nil {
+		return nil, err
+	}
+	return &f, nil
+}
+
+// Put stores f under k: written to a temporary file, then renamed into
+// place.
+func (c *Cache) Put(k Key, f *facts.Facts) error {
+	var payload bytes.Buffer
+	if err := gob.NewEncoder(&payload).Encode(f); err != nil {
+		return fmt.Errorf("fact cache: %w", err)
+	}
+	sum := sha256.Sum256(payload.Bytes())
+	name := c.path(k)
+	if err := os.MkdirAll(filepath.Dir(name), 0o777); err != nil {
+		return fmt.Errorf("fact cache: %w", err)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(name), ".tmp-*")
+	if err != nil {
+		return fmt.Errorf("fact cache: %w", err)
+	}
+	_, err = tmp.WriteString(format)
+	if err == nil {
+		_, err = tmp.Write(sum[:])
+	}
+	if err == nil {
+		_, err = tmp.Write(payload.Bytes())
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), name)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("fact cache: %w", err)
+	}
+	c.trim()
+	return nil
+}
+
+// trim removes entries unused for trimAge, at most once a day (the time of
+// the last trim is the mtime of a marker file).
+func (c *Cache) trim() {
+	marker := filepath.Join(c.dir, "trim.txt")
+	if st, err := os.Stat(marker); err == nil && time.Since(st.ModTime()) < 24*time.Hour {
+		return
+	}
+	os.WriteFile(marker, []byte(time.Now().UTC().Format(time.RFC3339)+"\n"), 0o666)
+	cutoff := time.Now().Add(-trimAge)
+	var old []string
+	filepath.WalkDir(filepath.Join(c.dir, "facts"), func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		if info, err := d.Info(); err == nil && info.ModTime().Before(cutoff) {
+			old = append(old, path)
+		}
+		return nil
+	})
+	sort.Strings(old)
+	for _, p := range old {
+		os.Remove(p)
+	}
+}

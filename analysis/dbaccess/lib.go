@@ -19,6 +19,7 @@ const (
 	libScanyPGX
 	libGORM
 	libXORM
+	libXORMBuilder
 	libBun
 	libSquirrel
 	libMongo
@@ -35,7 +36,7 @@ func (l lib) via() string {
 		return "pgx"
 	case libGORM:
 		return "gorm"
-	case libXORM:
+	case libXORM, libXORMBuilder:
 		return "xorm"
 	case libBun:
 		return "bun"
@@ -79,6 +80,8 @@ func classify(path string) lib {
 		return libGORM
 	case hasPathPrefix(path, "xorm.io/xorm"), hasPathPrefix(path, "github.com/go-xorm/xorm"):
 		return libXORM
+	case path == "xorm.io/builder":
+		return libXORMBuilder
 	case hasPathPrefix(path, "github.com/uptrace/bun"):
 		return libBun
 	case hasPathPrefix(path, "github.com/Masterminds/squirrel"):

@@ -28,6 +28,10 @@ var (
 	gormModelArg = set("Find", "First", "Take", "Last", "FindInBatches", "FirstOrInit", "FirstOrCreate", "Create", "CreateInBatches", "Save", "Delete", "Updates")
 )
 
+// gormConds are GORM's condition methods: their query may hold a
+// subquery, and their arguments may be unfinished chains (subqueries).
+var gormConds = set("Where", "Or", "Not", "Having")
+
 // xorm's finishing methods; every one takes its bean from the arguments
 // when the chain has no Table.
 var (
@@ -243,6 +247,14 @@ func (c *fnCtx) gormCall(call *ast.CallExpr, fn *types.Func, sig *types.Signatur
 			c.sqlCall(call, sig, at, "gorm", c.x.dialect, false)
 		}
 		return
+	case gormConds[name]:
+		if len(call.Args) > 0 {
+			c.condSubqueries(call.Args[0], at, "gorm")
+		}
+		for _, a := range call.Args[1:] {
+			c.gormSubquery(a, call.Pos(), at)
+		}
+		return
 	case name == "Joins":
 		// A SQL clause is recorded here; an association name ("Company")
 		// needs the model and is resolved by the finishing method.
@@ -424,6 +436,11 @@ func (c *fnCtx) xormCall(call *ast.CallExpr, fn *types.Func, at token.Pos) {
 	case name == "Join":
 		if len(call.Args) >= 2 {
 			c.xormTableArg(c, call.Args[1], at, facts.Read)
+		}
+		return
+	case name == "Where" || name == "And" || name == "Or":
+		if len(call.Args) > 0 {
+			c.condSubqueries(call.Args[0], at, "xorm")
 		}
 		return
 	}
@@ -633,4 +650,139 @@ func (c *fnCtx) squirrelCall(call *ast.CallExpr, fn *types.Func, at token.Pos) {
 		return
 	}
 	c.emitClause(call.Args[0], call.Pos(), at, mode, "squirrel", join, nil)
+}
+
+// gormSubquery records, at the condition call at, the table an unfinished
+// GORM chain passed as an argument reads: db.Where("id IN (?)",
+// db.Table("watch").Select("repo_id")) reads watch.
+func (c *fnCtx) gormSubquery(arg ast.Expr, before, at token.Pos) {
+	if !isNamed(c.info.TypeOf(arg), "DB", "gorm.io/gorm", "github.com/jinzhu/gorm") {
+		return
+	}
+	for _, k := range c.chain(arg, before, libGORM) {
+		switch {
+		case k.name == "Table" && len(k.call.Args) > 0:
+			k.ctx.emitClauseAt(c, k.call.Args[0], at, facts.Read, "gorm", nil)
+			return
+		case k.name == "Model" && len(k.call.Args) > 0:
+			if m := modelOf(k.ctx.info.TypeOf(k.call.Args[0])); m != nil {
+				c.emit(at, c.x.modelTable(m, libGORM), facts.Read, "gorm", m, false)
+			}
+			return
+		}
+	}
+}
+
+// condSubqueries records the tables the subqueries of a condition string
+// read: "question.id NOT IN (SELECT question_id FROM answer)" reads answer.
+// A condition without one names no table; its columns are the finishing
+// call's.
+func (c *fnCtx) condSubqueries(arg ast.Expr, at token.Pos, via string) {
+	if b, ok := c.info.TypeOf(arg).Underlying().(*types.Basic); !ok || b.Info()&types.IsString == 0 {
+		return
+	}
+	for _, t := range c.eval(arg, arg.Pos()) {
+		var subs []text
+		for _, s := range subqueries(t.s) {
+			subs = append(subs, text{s: s, dynamic: t.dynamic})
+		}
+		if len(subs) > 0 {
+			c.emitSQL(subs, at, via, c.x.dialect, nil)
+		}
+	}
+}
+
+// subqueries returns the outermost parenthesised SELECT statements of a SQL
+// fragment, without their parentheses; text inside quotes is skipped.
+func subqueries(s string) []string {
+	var out []string
+	depth, start := 0, -1
+	var quote byte
+	for i := 0; i < len(s); i++ {
+		ch := s[i]
+		switch {
+		case quote != 0:
+			if ch == quote {
+				quote = 0
+			}
+		case ch == '\'' || ch == '"' || ch == '`':
+			quote = ch
+		case ch == '(':
+			if depth == 0 && startsSelect(s[i+1:]) {
+				start = i + 1
+			}
+			depth++
+		case ch == ')' && depth > 0:
+			depth--
+			if depth == 0 && start >= 0 {
+				out = append(out, s[start:i])
+				start = -1
+			}
+		}
+	}
+	return out
+}
+
+func startsSelect(s string) bool {
+	s = strings.TrimLeft(s, " \t\r\n")
+	return len(s) > 6 && strings.EqualFold(s[:6], "select") && !isIdentByte(s[6])
+}
+
+func isIdentByte(b byte) bool {
+	return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
+}
+
+// xormBuilderCall handles xorm.io/builder, xorm's SQL builder: the subjects
+// of From and Into and the tables of the joins, recorded where they are
+// written. A subject that is itself a builder (a subquery) is recorded at
+// its own From.
+func (c *fnCtx) xormBuilderCall(call *ast.CallExpr, fn *types.Func, at token.Pos) {
+	if recvNamed(fn) == nil {
+		return // Select, Insert, Update, Delete start a statement
+	}
+	var arg ast.Expr
+	mode := facts.Read
+	switch fn.Name() {
+	case "From":
+		if len(call.Args) > 0 {
+			arg, mode = call.Args[0], c.builderMode(call)
+		}
+	case "Into":
+		if len(call.Args) > 0 {
+			arg, mode = call.Args[0], facts.Write
+		}
+	case "Join":
+		if len(call.Args) > 1 {
+			arg = call.Args[1]
+		}
+	case "LeftJoin", "RightJoin", "InnerJoin", "FullJoin", "CrossJoin":
+		if len(call.Args) > 0 {
+			arg = call.Args[0]
+		}
+	}
+	if arg == nil {
+		return
+	}
+	if b, ok := c.info.TypeOf(arg).Underlying().(*types.Basic); !ok || b.Info()&types.IsString == 0 {
+		return
+	}
+	c.emitClause(arg, call.Pos(), at, mode, "xorm", false, nil)
+}
+
+// builderMode is the mode of the statement an xorm.io/builder From belongs
+// to: a write under Update or Delete, else a read.
+func (c *fnCtx) builderMode(call *ast.CallExpr) facts.Mode {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return facts.Read
+	}
+	for _, k := range c.chain(sel.X, call.Pos(), libXORMBuilder) {
+		switch k.name {
+		case "Update", "Delete", "Insert":
+			return facts.Write
+		case "Select":
+			return facts.Read
+		}
+	}
+	return facts.Read
 }

@@ -95,6 +95,8 @@ func (c *fnCtx) call(call *ast.CallExpr) {
 		c.gormCall(call, fn, sig, at)
 	case l == libXORM:
 		c.xormCall(call, fn, at)
+	case l == libXORMBuilder:
+		c.xormBuilderCall(call, fn, at)
 	case l == libBun:
 		c.bunCall(call, fn, sig, recv, at)
 	case l == libSquirrel:

@@ -6,6 +6,7 @@ require (
 	entgo.io/ent v0.14.1
 	github.com/uptrace/bun v1.2.5
 	gorm.io/gorm v1.30.0
+	xorm.io/builder v0.3.13
 	xorm.io/xorm v1.3.9
 )
 
@@ -13,5 +14,6 @@ replace (
 	entgo.io/ent => ./third_party/ent
 	github.com/uptrace/bun => ./third_party/bun
 	gorm.io/gorm => ./third_party/gorm
+	xorm.io/builder => ./third_party/builder
 	xorm.io/xorm => ./third_party/xorm
 )

@@ -47,3 +47,7 @@ type Interface[T any] interface {
 
 // G starts a generic query on T.
 func G[T any](db *DB, opts ...any) Interface[T] { return nil }
+
+func (db *DB) Or(query any, args ...any) *DB     { return db }
+func (db *DB) Not(query any, args ...any) *DB    { return db }
+func (db *DB) Having(query any, args ...any) *DB { return db }

@@ -28,3 +28,7 @@ func (s *Session) Update(bean any, condiBean ...any) (int64, error)             
 func (s *Session) Delete(beans ...any) (int64, error)                                 { return 0, nil }
 func (s *Session) Count(bean ...any) (int64, error)                                   { return 0, nil }
 func (s *Session) Insert(beans ...any) (int64, error)                                 { return 0, nil }
+
+func (s *Session) And(query any, args ...any) *Session                { return s }
+func (s *Session) Or(query any, args ...any) *Session                 { return s }
+func (e *Engine) Query(sqlOrArgs ...any) ([]map[string][]byte, error) { return nil, nil }

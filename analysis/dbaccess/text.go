@@ -58,6 +58,10 @@ type assign struct {
 	pos token.Pos
 	op  token.Token
 	rhs ast.Expr
+	// scope is the innermost block (or case clause) holding the
+	// assignment: it reaches every later use inside that block for sure,
+	// and a use outside it only maybe (an if's branch).
+	scope ast.Node
 }
 
 // piece is one write to a strings.Builder or bytes.Buffer: the call
@@ -69,6 +73,13 @@ type piece struct {
 	first int
 }
 
+// boundArg is an argument expression, in the caller's context.
+type boundArg struct {
+	ctx    *fnCtx
+	expr   ast.Expr
+	before token.Pos
+}
+
 // varAt is a variable read at a position, the key of the recursion guard.
 type varAt struct {
 	v   *types.Var
@@ -77,7 +88,10 @@ type varAt struct {
 
 // evaluator carries the recursion guard of one evaluation.
 type evaluator struct {
-	seen  map[any]bool
+	seen map[any]bool
+	// bound maps the parameters of the module functions being evaluated
+	// to their call's arguments: quote("users") is "\"users\"".
+	bound map[*types.Var]boundArg
 	depth int
 	// steps counts every step; past maxSteps the rest is unknown, so no
 	// input can make one call site expensive.
@@ -99,6 +113,39 @@ func (ev *evaluator) enter(key any) bool {
 	return true
 }
 
+// bind maps the parameters of decl (in callee) to the arguments of call
+// (in caller) while the callee's results are evaluated; the returned
+// function undoes it. A variadic parameter stays unknown.
+func (ev *evaluator) bind(caller, callee *fnCtx, decl *ast.FuncDecl, call *ast.CallExpr, before token.Pos) func() {
+	if decl.Type.Params == nil || callee.info == nil {
+		return func() {}
+	}
+	if ev.bound == nil {
+		ev.bound = map[*types.Var]boundArg{}
+	}
+	var added []*types.Var
+	i := 0
+	for _, field := range decl.Type.Params.List {
+		_, variadic := field.Type.(*ast.Ellipsis)
+		for _, name := range field.Names {
+			if i < len(call.Args) && !variadic {
+				if v, ok := callee.info.Defs[name].(*types.Var); ok {
+					if _, taken := ev.bound[v]; !taken {
+						ev.bound[v] = boundArg{ctx: caller, expr: call.Args[i], before: before}
+						added = append(added, v)
+					}
+				}
+			}
+			i++
+		}
+	}
+	return func() {
+		for _, v := range added {
+			delete(ev.bound, v)
+		}
+	}
+}
+
 func (ev *evaluator) leave(key any) {
 	ev.depth--
 	if key != nil {
@@ -117,7 +164,21 @@ func (c *fnCtx) index() {
 	if c.node == nil || c.info == nil {
 		return
 	}
+	var stack []ast.Node
+	scope := func() ast.Node {
+		for i := len(stack) - 1; i >= 0; i-- {
+			switch stack[i].(type) {
+			case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+				return stack[i]
+			}
+		}
+		return c.node
+	}
 	ast.Inspect(c.node, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			for i, lhs := range n.Lhs {
@@ -125,7 +186,7 @@ func (c *fnCtx) index() {
 				if len(n.Lhs) == len(n.Rhs) {
 					rhs = n.Rhs[i]
 				}
-				c.addAssign(lhs, n.Tok, rhs, n.Pos())
+				c.addAssign(lhs, n.Tok, rhs, n.Pos(), scope())
 			}
 		case *ast.ValueSpec:
 			for i, name := range n.Names {
@@ -136,23 +197,24 @@ func (c *fnCtx) index() {
 				if len(n.Values) == len(n.Names) {
 					rhs = n.Values[i]
 				}
-				c.addAssign(name, token.DEFINE, rhs, n.Pos())
+				c.addAssign(name, token.DEFINE, rhs, n.Pos(), scope())
 			}
 		case *ast.RangeStmt:
 			if n.Key != nil {
-				c.addAssign(n.Key, token.DEFINE, nil, n.Pos())
+				c.addAssign(n.Key, token.DEFINE, nil, n.Pos(), n.Body)
 			}
 			if n.Value != nil {
-				c.addAssign(n.Value, token.DEFINE, nil, n.Pos())
+				c.addAssign(n.Value, token.DEFINE, nil, n.Pos(), n.Body)
 			}
 		case *ast.CallExpr:
 			c.addWrite(n)
 		}
+		stack = append(stack, n)
 		return true
 	})
 }
 
-func (c *fnCtx) addAssign(lhs ast.Expr, op token.Token, rhs ast.Expr, pos token.Pos) {
+func (c *fnCtx) addAssign(lhs ast.Expr, op token.Token, rhs ast.Expr, pos token.Pos, scope ast.Node) {
 	id, ok := ast.Unparen(lhs).(*ast.Ident)
 	if !ok {
 		return
@@ -161,7 +223,7 @@ func (c *fnCtx) addAssign(lhs ast.Expr, op token.Token, rhs ast.Expr, pos token.
 	if v == nil {
 		return
 	}
-	c.assigns[v] = append(c.assigns[v], assign{pos: pos, op: op, rhs: rhs})
+	c.assigns[v] = append(c.assigns[v], assign{pos: pos, op: op, rhs: rhs, scope: scope})
 }
 
 // localVar is the variable an identifier defines or uses, if any.
@@ -304,6 +366,9 @@ func (c *fnCtx) evalVar(ev *evaluator, v *types.Var, before token.Pos) []text {
 	if ref, ok := c.x.pkgVars[v]; ok {
 		return ref.ctx.evalWith(ev, ref.expr, token.NoPos)
 	}
+	if b, ok := ev.bound[v]; ok {
+		return b.ctx.evalWith(ev, b.expr, b.before)
+	}
 	c.index()
 	var plain, appends []assign
 	for _, a := range c.assigns[v] {
@@ -320,12 +385,13 @@ func (c *fnCtx) evalVar(ev *evaluator, v *types.Var, before token.Pos) []text {
 	if len(plain) == 0 && len(appends) == 0 {
 		return unknown()
 	}
+	plain = reaching(plain, before)
 	if len(appends) > 0 {
 		// query := "SELECT ..."; if x { query += " WHERE ..." }: one text
 		// with every fragment, in source order.
 		var parts []assign
 		if len(plain) > 0 {
-			parts = append(parts, plain[0])
+			parts = append(parts, plain[0]) // the base the appends start from
 		}
 		parts = append(parts, appends...)
 		sort.SliceStable(parts, func(i, j int) bool { return parts[i].pos < parts[j].pos })
@@ -348,6 +414,35 @@ func (c *fnCtx) evalVar(ev *evaluator, v *types.Var, before token.Pos) []text {
 			}
 		}
 	}
+	return out
+}
+
+// reaching keeps the plain assignments whose value may be the one read at
+// before: the last one that surely runs first (its block holds the use),
+// and the later ones that may (inside a branch). An earlier statement's
+// query, reassigned since, is not the one executed.
+func reaching(plain []assign, before token.Pos) []assign {
+	if !before.IsValid() {
+		return plain
+	}
+	sure := -1
+	for i, a := range plain {
+		if a.scope == nil || (a.scope.Pos() <= before && before < a.scope.End()) {
+			if sure < 0 || a.pos > plain[sure].pos {
+				sure = i
+			}
+		}
+	}
+	if sure < 0 {
+		return plain
+	}
+	out := []assign{plain[sure]}
+	for _, a := range plain {
+		if a.pos > plain[sure].pos {
+			out = append(out, a)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].pos < out[j].pos })
 	return out
 }
 
@@ -402,6 +497,7 @@ func (c *fnCtx) evalCall(ev *evaluator, call *ast.CallExpr, before token.Pos) []
 	if ref, ok := c.x.decls[fn.Origin()]; ok && ev.enter(fn.Origin()) {
 		defer ev.leave(fn.Origin())
 		if rets := singleResults(ref.decl); len(rets) > 0 {
+			defer ev.bind(c, ref.ctx, ref.decl, call, call.Pos())()
 			var out []text
 			for _, r := range rets {
 				out = append(out, ref.ctx.evalWith(ev, r, token.NoPos)...)
@@ -532,6 +628,11 @@ func (c *fnCtx) sliceLit(e ast.Expr, before token.Pos) *ast.CompositeLit {
 // argText renders one fmt argument for a verb: known strings (and numeric
 // constants for %d) are substituted, anything else is the placeholder.
 func (c *fnCtx) argText(ev *evaluator, a ast.Expr, verb byte, before token.Pos) text {
+	return first(c.argTexts(ev, a, verb, before))
+}
+
+// argTexts is argText with every candidate of a string argument.
+func (c *fnCtx) argTexts(ev *evaluator, a ast.Expr, verb byte, before token.Pos) []text {
 	if tv, ok := c.info.Types[a]; ok && tv.Value != nil {
 		switch tv.Value.Kind() {
 		case constant.String:
@@ -539,36 +640,51 @@ func (c *fnCtx) argText(ev *evaluator, a ast.Expr, verb byte, before token.Pos) 
 			if verb == 'q' {
 				s = strconv.Quote(s)
 			}
-			return text{s: s}
+			return []text{{s: s}}
 		case constant.Int, constant.Float:
-			return text{s: tv.Value.ExactString()}
+			return []text{{s: tv.Value.ExactString()}}
 		}
 	}
 	if t := c.info.TypeOf(a); t != nil {
 		if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 && (verb == 's' || verb == 'v' || verb == 'q') {
-			got := first(c.evalWith(ev, a, before))
-			if verb == 'q' && !got.dynamic {
-				got.s = strconv.Quote(got.s)
+			got := c.evalWith(ev, a, before)
+			if verb == 'q' {
+				for i := range got {
+					if !got[i].dynamic {
+						got[i].s = strconv.Quote(got[i].s)
+					}
+				}
 			}
 			return got
 		}
 	}
-	return text{s: placeholder, dynamic: true}
+	return []text{{s: placeholder, dynamic: true}}
 }
 
-// sprintf renders a fmt template with its arguments.
+// sprintf renders a fmt template with its arguments: every combination of
+// the template's and the string arguments' candidates (a table name set in
+// an if takes both values), bounded by maxCandidates.
 func (c *fnCtx) sprintf(ev *evaluator, format ast.Expr, args []ast.Expr, before token.Pos) []text {
 	var out []text
 	for _, f := range c.evalWith(ev, format, before) {
-		out = append(out, c.render(ev, f, args, before))
+		out = append(out, c.render(ev, f, args, before)...)
+		if len(out) >= maxCandidates {
+			return out[:maxCandidates]
+		}
 	}
 	return out
 }
 
-func (c *fnCtx) render(ev *evaluator, f text, args []ast.Expr, before token.Pos) text {
+func (c *fnCtx) render(ev *evaluator, f text, args []ast.Expr, before token.Pos) []text {
 	s := f.s
-	var b strings.Builder
-	dyn := f.dynamic
+	out := []text{{dynamic: f.dynamic}}
+	var lit strings.Builder
+	flush := func() {
+		if lit.Len() > 0 {
+			out = concat(out, []text{{s: lit.String()}})
+			lit.Reset()
+		}
+	}
 	argi := 0
 	next := func() ast.Expr {
 		if argi < len(args) {
@@ -581,7 +697,7 @@ func (c *fnCtx) render(ev *evaluator, f text, args []ast.Expr, before token.Pos)
 	}
 	for i := 0; i < len(s); i++ {
 		if s[i] != '%' {
-			b.WriteByte(s[i])
+			lit.WriteByte(s[i])
 			continue
 		}
 		i++
@@ -589,7 +705,7 @@ func (c *fnCtx) render(ev *evaluator, f text, args []ast.Expr, before token.Pos)
 			break
 		}
 		if s[i] == '%' {
-			b.WriteByte('%')
+			lit.WriteByte('%')
 			continue
 		}
 		// flags, width, precision, explicit argument indexes
@@ -613,16 +729,15 @@ func (c *fnCtx) render(ev *evaluator, f text, args []ast.Expr, before token.Pos)
 		}
 		verb := s[i]
 		a := next()
+		flush()
 		if a == nil {
-			b.WriteString(placeholder)
-			dyn = true
+			out = concat(out, []text{{s: placeholder, dynamic: true}})
 			continue
 		}
-		t := c.argText(ev, a, verb, before)
-		b.WriteString(t.s)
-		dyn = dyn || t.dynamic
+		out = concat(out, c.argTexts(ev, a, verb, before))
 	}
-	return text{s: b.String(), dynamic: dyn}
+	flush()
+	return out
 }
 
 // looksLikeSQL reports whether a text starts, after comments, blanks and

@@ -20,6 +20,7 @@ const (
 	libGORM
 	libXORM
 	libXORMBuilder
+	libDBX
 	libBun
 	libSquirrel
 	libMongo
@@ -38,6 +39,8 @@ func (l lib) via() string {
 		return "gorm"
 	case libXORM, libXORMBuilder:
 		return "xorm"
+	case libDBX:
+		return "dbx"
 	case libBun:
 		return "bun"
 	case libSquirrel:
@@ -82,6 +85,8 @@ func classify(path string) lib {
 		return libXORM
 	case path == "xorm.io/builder":
 		return libXORMBuilder
+	case path == "github.com/go-ozzo/ozzo-dbx", path == "github.com/pocketbase/dbx":
+		return libDBX
 	case hasPathPrefix(path, "github.com/uptrace/bun"):
 		return libBun
 	case hasPathPrefix(path, "github.com/Masterminds/squirrel"):

@@ -108,6 +108,24 @@ func xormTableName(typeName string) string {
 	return b.String()
 }
 
+// dbxTableName is ozzo-dbx's GetTableName for a type without TableName:
+// DefaultFieldMapFunc, an underscore before each upper-case letter that
+// follows a character other than '_' or an upper-case letter, then lower
+// case ("MyID" is my_id, "OrderItem" order_item).
+func dbxTableName(typeName string) string {
+	var b strings.Builder
+	for i := 0; i < len(typeName); i++ {
+		c := typeName[i]
+		if c >= 'A' && c <= 'Z' && i > 0 {
+			if p := typeName[i-1]; p != '_' && !(p >= 'A' && p <= 'Z') {
+				b.WriteByte('_')
+			}
+		}
+		b.WriteByte(c)
+	}
+	return strings.ToLower(b.String())
+}
+
 // bunTableName is bun's default: Plural(Underscore(name)).
 func bunTableName(typeName string) string {
 	return plural(bunUnderscore(typeName))

@@ -84,3 +84,12 @@ func TestNormTable(t *testing.T) {
 		}
 	}
 }
+
+// TestDbxTableName pins ozzo-dbx's DefaultFieldMapFunc.
+func TestDbxTableName(t *testing.T) {
+	for in, want := range map[string]string{"Album": "album", "OrderItem": "order_item", "MyID": "my_id", "HTTPLog": "httplog", "user_Role": "user_role"} {
+		if got := dbxTableName(in); got != want {
+			t.Errorf("dbxTableName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -180,7 +180,7 @@ func (x *extractor) modelTable(m *types.Named, l lib) string {
 		}
 		return t
 	}
-	if l == libGORM || l == libXORM {
+	if l == libGORM || l == libXORM || l == libDBX {
 		ms := types.NewMethodSet(types.NewPointer(m))
 		if sel := ms.Lookup(nil, "TableName"); sel != nil {
 			if fn, ok := sel.Obj().(*types.Func); ok {
@@ -205,6 +205,8 @@ func (x *extractor) modelTable(m *types.Named, l lib) string {
 		return note(normTable(x.naming.xorm(name)), false)
 	case libBun:
 		return note(normTable(bunTableName(name)), false)
+	case libDBX:
+		return note(normTable(dbxTableName(name)), false)
 	}
 	return ""
 }
@@ -785,4 +787,65 @@ func (c *fnCtx) builderMode(call *ast.CallExpr) facts.Mode {
 		}
 	}
 	return facts.Read
+}
+
+// dbxCall handles ozzo-dbx (and its pocketbase fork): raw SQL of NewQuery,
+// the table arguments of Insert, Upsert, Update and Delete on a builder, the
+// model of a ModelQuery's Insert, Update and Delete, and a SelectQuery's
+// From and joins, or, without From, the model its One, All or Model
+// finishes into.
+func (c *fnCtx) dbxCall(call *ast.CallExpr, fn *types.Func, at token.Pos) {
+	recv := ""
+	if rn := recvNamed(fn); rn != nil {
+		recv = rn.Obj().Name()
+	}
+	name := fn.Name()
+	sel, _ := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	switch {
+	case recv == "SelectQuery" && name == "From":
+		for _, a := range call.Args {
+			c.emitClause(a, call.Pos(), at, facts.Read, "dbx", false, nil)
+		}
+	case recv == "SelectQuery" && name == "Join" && len(call.Args) > 1:
+		c.emitClause(call.Args[1], call.Pos(), at, facts.Read, "dbx", false, nil)
+	case recv == "SelectQuery" && strings.HasSuffix(name, "Join") && len(call.Args) > 0:
+		c.emitClause(call.Args[0], call.Pos(), at, facts.Read, "dbx", false, nil)
+	case recv == "SelectQuery" && (name == "One" || name == "All" || name == "Model"):
+		if sel == nil {
+			return
+		}
+		for _, k := range c.chain(sel.X, call.Pos(), libDBX) {
+			if k.name == "From" || k.name == "NewQuery" {
+				return // the tables were recorded there
+			}
+		}
+		args := call.Args
+		if name == "Model" && len(args) > 1 {
+			args = args[1:]
+		}
+		if m := c.argModel(args); m != nil {
+			c.emit(at, c.x.modelTable(m, libDBX), facts.Read, "dbx", m, false)
+		} else {
+			c.unresolved(at)
+		}
+	case recv == "ModelQuery" && (name == "Insert" || name == "Update" || name == "Delete"):
+		if sel == nil {
+			return
+		}
+		for _, k := range c.chain(sel.X, call.Pos(), libDBX) {
+			if k.name == "Model" && len(k.call.Args) > 0 {
+				if m := modelOf(k.ctx.info.TypeOf(k.call.Args[0])); m != nil {
+					c.emit(at, c.x.modelTable(m, libDBX), facts.Write, "dbx", m, false)
+					return
+				}
+			}
+		}
+		c.unresolved(at)
+	case name == "NewQuery" && len(call.Args) > 0:
+		c.emitSQL(c.eval(call.Args[0], call.Pos()), at, "dbx", c.x.dialect, nil)
+	case (name == "Insert" || name == "Upsert" || name == "Update" || name == "Delete") && len(call.Args) > 0:
+		if b, ok := c.info.TypeOf(call.Args[0]).Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
+			c.emitClause(call.Args[0], call.Pos(), at, facts.Write, "dbx", false, nil)
+		}
+	}
 }

@@ -97,6 +97,8 @@ func (c *fnCtx) call(call *ast.CallExpr) {
 		c.xormCall(call, fn, at)
 	case l == libXORMBuilder:
 		c.xormBuilderCall(call, fn, at)
+	case l == libDBX:
+		c.dbxCall(call, fn, at)
 	case l == libBun:
 		c.bunCall(call, fn, sig, recv, at)
 	case l == libSquirrel:

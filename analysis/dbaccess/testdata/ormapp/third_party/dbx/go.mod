@@ -1,0 +1,3 @@
+module github.com/go-ozzo/ozzo-dbx
+
+go 1.26

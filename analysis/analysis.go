@@ -41,6 +41,10 @@ type Pass struct {
 	Prog    *load.Program
 	Facts   *facts.Facts
 	Options Options
+	// Last is set for the last extractor of the run: it may release the
+	// program's syntax and type information once it no longer needs them,
+	// so that its own peak is not stacked on theirs.
+	Last bool
 }
 
 // Warn records a problem that did not stop the extractor.
@@ -52,14 +56,6 @@ func Extractors() []*Extractor {
 		{
 			Name: "decls", Doc: "packages, files, functions, types and package-level values",
 			Run: func(p *Pass) { p.Facts.Packages, p.Facts.Funcs, p.Facts.Types, p.Facts.Values = decls.Extract(p.Prog) },
-		},
-		{
-			Name: "calls", Doc: "call edges between module functions, by the chosen call-graph algorithm",
-			Run: func(p *Pass) {
-				var w []facts.Warning
-				p.Facts.Calls, w = calls.Extract(p.Prog, p.Options.CallGraph)
-				p.Warn(w...)
-			},
 		},
 		{
 			Name: "uses", Doc: "references to module types, fields, constants and variables; implements relations; functions used as values",
@@ -83,6 +79,17 @@ func Extractors() []*Extractor {
 				for i := range p.Facts.Structs {
 					p.Facts.Structs[i].Table = db.Tables[p.Facts.Structs[i].Type]
 				}
+			},
+		},
+		// Last: building SSA and the call graph is the run's peak of
+		// memory, which the syntax every other extractor reads would add
+		// to; run last, it releases them once SSA is built.
+		{
+			Name: "calls", Doc: "call edges between module functions, by the chosen call-graph algorithm",
+			Run: func(p *Pass) {
+				var w []facts.Warning
+				p.Facts.Calls, w = calls.Extract(p.Prog, p.Options.CallGraph, p.Last)
+				p.Warn(w...)
 			},
 		},
 	}
@@ -116,10 +123,17 @@ func Extract(ctx context.Context, prog *load.Program, opt Options) (*facts.Facts
 	if xs == nil {
 		xs = Extractors()
 	}
-	for _, x := range xs {
+	last := -1
+	for i, x := range xs {
+		if !slices.Contains(opt.Disable, x.Name) {
+			last = i
+		}
+	}
+	for i, x := range xs {
 		if slices.Contains(opt.Disable, x.Name) {
 			continue
 		}
+		pass.Last = i == last
 		for _, r := range x.Requires {
 			if !ran[r] {
 				return nil, fmt.Errorf("extractor %s requires %s, which is disabled", x.Name, r)

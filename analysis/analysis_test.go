@@ -31,11 +31,40 @@ func TestExtractors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(ran, " "); got != "decls calls uses routes dbaccess" {
+	if got := strings.Join(ran, " "); got != "decls uses routes dbaccess calls" {
 		t.Errorf("ran %q", got)
 	}
 	if len(f.Structs) != 0 || len(f.FieldUses) != 0 || len(f.Funcs) == 0 || len(f.Accesses) == 0 {
 		t.Errorf("facts: %d structs, %d field uses, %d funcs, %d accesses", len(f.Structs), len(f.FieldUses), len(f.Funcs), len(f.Accesses))
+	}
+}
+
+// The call graph, run last, releases the syntax it no longer needs; an
+// extractor after it still finds the syntax in place.
+func TestCallsReleaseSyntaxWhenLast(t *testing.T) {
+	prog := program(t)
+	if _, err := analysis.Extract(context.Background(), prog, analysis.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range prog.Packages {
+		if p.Syntax != nil || p.TypesInfo != nil {
+			t.Fatalf("%s kept its syntax after the last extractor", p.PkgPath)
+		}
+	}
+	prog = program(t)
+	var calls *analysis.Extractor
+	for _, x := range analysis.Extractors() {
+		if x.Name == "calls" {
+			calls = x
+		}
+	}
+	sawSyntax := false
+	probe := &analysis.Extractor{Name: "probe", Run: func(p *analysis.Pass) { sawSyntax = p.Prog.Packages[0].Syntax != nil }}
+	if _, err := analysis.Extract(context.Background(), prog, analysis.Options{Extractors: []*analysis.Extractor{calls, probe}}); err != nil {
+		t.Fatal(err)
+	}
+	if !sawSyntax {
+		t.Error("calls released the syntax although an extractor ran after it")
 	}
 }
 

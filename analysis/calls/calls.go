@@ -61,7 +61,11 @@ func ParseAlgorithm(s string) (Algorithm, error) {
 
 // Extract returns the call edges between module functions, one per call
 // site and callee, and warnings for packages analysed without SSA.
-func Extract(prog *load.Program, algo Algorithm) ([]facts.Call, []facts.Warning) {
+//
+// With release set, the module packages' syntax and type information are
+// dropped from prog once SSA is built (the call graph needs neither), so
+// their memory is free for it; prog then serves no further extraction.
+func Extract(prog *load.Program, algo Algorithm, release bool) ([]facts.Call, []facts.Warning) {
 	var good, bad []*packages.Package
 	for _, p := range prog.Packages {
 		if load.IllTyped(p) {
@@ -78,8 +82,17 @@ func Extract(prog *load.Program, algo Algorithm) ([]facts.Call, []facts.Warning)
 		}
 		return dedup(out), warns
 	}
+	// The syntax is read first: with release, it is gone once SSA is built.
+	var fromSyntax []facts.Call
+	for _, p := range good {
+		fromSyntax = append(fromSyntax, syntaxCalls(prog, p)...)
+	}
+	for _, p := range bad {
+		warns = append(warns, facts.Warning{Pkg: p.PkgPath, Message: "package does not type-check: calls read from syntax only (no interface calls)"})
+		out = append(out, syntaxCalls(prog, p)...)
+	}
 	if len(good) > 0 {
-		c, w := ssaCalls(prog, good, algo)
+		c, w := ssaCalls(prog, good, algo, release)
 		out = append(out, c...)
 		warns = append(warns, w...)
 		// Calls through a module interface also depend on the interface
@@ -92,17 +105,11 @@ func Extract(prog *load.Program, algo Algorithm) ([]facts.Call, []facts.Warning)
 		for _, x := range c {
 			reached[x.Caller] = true
 		}
-		for _, p := range good {
-			for _, c := range syntaxCalls(prog, p) {
-				if c.Kind == facts.CallDynamic || !reached[c.Caller] {
-					out = append(out, c)
-				}
+		for _, c := range fromSyntax {
+			if c.Kind == facts.CallDynamic || !reached[c.Caller] {
+				out = append(out, c)
 			}
 		}
-	}
-	for _, p := range bad {
-		warns = append(warns, facts.Warning{Pkg: p.PkgPath, Message: "package does not type-check: calls read from syntax only (no interface calls)"})
-		out = append(out, syntaxCalls(prog, p)...)
 	}
 	return dedup(out), warns
 }
@@ -110,7 +117,7 @@ func Extract(prog *load.Program, algo Algorithm) ([]facts.Call, []facts.Warning)
 // ssaCalls builds SSA for the well-typed module packages. Every other
 // package gets members from its types only, as if loaded from export data:
 // dependency bodies were dropped while parsing and are never needed.
-func ssaCalls(prog *load.Program, good []*packages.Package, algo Algorithm) (calls []facts.Call, warns []facts.Warning) {
+func ssaCalls(prog *load.Program, good []*packages.Package, algo Algorithm, release bool) (calls []facts.Call, warns []facts.Warning) {
 	sprog := ssa.NewProgram(prog.Fset, ssa.InstantiateGenerics)
 	isGood := map[string]bool{}
 	for _, p := range good {
@@ -140,6 +147,12 @@ func ssaCalls(prog *load.Program, good []*packages.Package, algo Algorithm) (cal
 	for _, sp := range built {
 		if err := buildPackage(sp); err != nil {
 			warns = append(warns, facts.Warning{Pkg: sp.Pkg.Path(), Message: "SSA: " + err.Error()})
+		}
+		if release {
+			// Built: SSA keeps what it needs of the syntax, and no
+			// longer needs the type information.
+			p := prog.All[sp.Pkg.Path()]
+			p.Syntax, p.TypesInfo = nil, nil
 		}
 	}
 

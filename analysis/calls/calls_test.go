@@ -38,7 +38,7 @@ func TestCallGraphs(t *testing.T) {
 	prog := loadFixture(t, "basic")
 	for _, algo := range []calls.Algorithm{calls.CHA, calls.VTA, calls.RTA} {
 		t.Run(string(algo), func(t *testing.T) {
-			cs, warns := calls.Extract(prog, algo)
+			cs, warns := calls.Extract(prog, algo, false)
 			wanttest.Check(t, filepath.Join("testdata", "basic"), findings(cs))
 			if len(warns) != 1 || warns[0].Pkg != "example.com/basic/broken" {
 				t.Errorf("want one warning for the ill-typed package, got %v", warns)
@@ -51,7 +51,7 @@ func TestCallGraphs(t *testing.T) {
 // call to an implementation; the call still depends on the interface.
 func TestStaticMissesDynamic(t *testing.T) {
 	prog := loadFixture(t, "basic")
-	cs, _ := calls.Extract(prog, calls.Static)
+	cs, _ := calls.Extract(prog, calls.Static, false)
 	static := 0
 	for _, c := range cs {
 		if c.Kind == facts.CallDynamic {

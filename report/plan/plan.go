@@ -232,8 +232,9 @@ func Build(in Input) (*Plan, error) {
 	done := map[int]bool{}
 	// Everything but the cycles is the same in every round: build it once.
 	base := make([]*Step, len(infos))
+	ix := newSeamIndex(f)
 	for _, ci := range infos {
-		base[ci.id] = buildStep(ci, infos, f, shared, in.Models, owner, joins[ci.id], routes[ci.id])
+		base[ci.id] = buildStep(ci, infos, f, ix, shared, in.Models, owner, joins[ci.id], routes[ci.id])
 	}
 	for len(done) < len(infos) {
 		var best *Step
@@ -317,7 +318,7 @@ func withCycles(base *Step, ci *contextInfo, infos []*contextInfo, done map[int]
 }
 
 // buildStep computes what a step says about a context, cycles aside.
-func buildStep(ci *contextInfo, infos []*contextInfo, f *facts.Facts, shared map[string]judge.SharedTable, models []judge.OversizedModel,
+func buildStep(ci *contextInfo, infos []*contextInfo, f *facts.Facts, ix *seamIndex, shared map[string]judge.SharedTable, models []judge.OversizedModel,
 	owner map[string]int, joins []Join, routes []facts.Route) *Step {
 	st := &Step{Context: ci.name, Routes: nonNil(routes), Joins: nonNil(joins)}
 	st.Callers = append([]Caller{}, ci.callers...)
@@ -330,7 +331,7 @@ func buildStep(ci *contextInfo, infos []*contextInfo, f *facts.Facts, shared map
 		}
 		return st.Callers[i].From < st.Callers[j].From
 	})
-	st.Seam = buildSeam(ci.name, ci.callees, f)
+	st.Seam = buildSeam(ci.name, ci.callees, f, ix)
 	e := &st.Effort
 	e.Callers, e.SeamMethods, e.Blockers, e.Lines = len(st.Callers), len(st.Seam.Methods), len(st.Seam.Blockers), ci.lines
 	// Data.

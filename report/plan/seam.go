@@ -71,16 +71,26 @@ type Blocker struct {
 
 var qualified = regexp.MustCompile("`([^`]+)`\\.")
 
-func buildSeam(ctxName string, callees map[string]bool, f *facts.Facts) Seam {
-	s := Seam{Interface: exportName(ctxName) + "API", Package: pkgName(ctxName) + "seam"}
-	types := map[string]facts.Type{}
+// seamIndex is what every seam looks up in the facts, built once per plan.
+type seamIndex struct {
+	types    map[string]facts.Type
+	pkgNames map[string]string
+}
+
+func newSeamIndex(f *facts.Facts) *seamIndex {
+	ix := &seamIndex{types: make(map[string]facts.Type, len(f.Types)), pkgNames: make(map[string]string, len(f.Packages))}
 	for _, t := range f.Types {
-		types[t.ID] = t
+		ix.types[t.ID] = t
 	}
-	pkgNames := map[string]string{}
 	for _, p := range f.Packages {
-		pkgNames[p.Path] = p.Name
+		ix.pkgNames[p.Path] = p.Name
 	}
+	return ix
+}
+
+func buildSeam(ctxName string, callees map[string]bool, f *facts.Facts, ix *seamIndex) Seam {
+	s := Seam{Interface: exportName(ctxName) + "API", Package: pkgName(ctxName) + "seam"}
+	types, pkgNames := ix.types, ix.pkgNames
 	aliases := map[string]string{} // path → alias
 	used := map[string]bool{}
 	alias := func(path string) string {

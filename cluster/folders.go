@@ -413,6 +413,7 @@ func (l *Layout) classifyByName(k string, members []*pkgInfo) *Folder {
 // entry points, and infrastructure is imported by several folders while
 // importing no domain code itself.
 func (l *Layout) classifyByBehaviour(members map[string][]*pkgInfo, pkgs map[string]*pkgInfo, f *facts.Facts) {
+	l.checkNames(members)
 	typePkg := map[string]string{}
 	for _, t := range f.Types {
 		typePkg[t.ID] = t.Pkg
@@ -515,6 +516,45 @@ func (l *Layout) classifyByBehaviour(members map[string][]*pkgInfo, pkgs map[str
 		}
 		if !changed {
 			break
+		}
+	}
+}
+
+// weakTestNames name test support only when the code agrees: an
+// internal/integration folder may hold the third-party services a product
+// integrates with.
+var weakTestNames = map[string]bool{"integration": true, "e2e": true, "test": true, "tests": true, "testing": true}
+
+// presentationNames name the user interface: static assets when the
+// folder imports no module code, every domain's pages when it does.
+var presentationNames = map[string]bool{"ui": true, "web": true}
+
+// checkNames holds the name-based platform roles to what the code does.
+// A folder named like test support that imports no testing library is read
+// again without its name. A ui or web folder that imports the code of two
+// or more other folders (internal/ui, every domain's pages over the storage
+// and model layers) is the presentation layer, not static assets. Other
+// infrastructure names stay: a base/ or migrations/ folder reaching into
+// the domain is still the domain's plumbing.
+func (l *Layout) checkNames(members map[string][]*pkgInfo) {
+	for _, k := range sortedKeys(members) {
+		fo := l.Folders[k]
+		last := strings.ToLower(k[strings.LastIndexByte(k, '/')+1:])
+		switch {
+		case fo.Role == RoleTest && weakTestNames[last] && !anyImport(members[k], testImports):
+			var types []string
+			for _, p := range members[k] {
+				types = append(types, p.types...)
+			}
+			if suffix, n := roleSuffix(types); suffix != "" {
+				fo.Role, fo.Why, fo.layerBy = RoleLayer, "its types share the role suffix "+suffix+" across "+strconv.Itoa(n)+" different names", layerBySuffix
+			} else {
+				fo.Role, fo.Why = RoleDomain, "domain folder: named like tests ("+last+"), but imports no testing library"
+			}
+		case fo.Role == RoleInfra && presentationNames[last]:
+			if imports, _ := l.reach(k, members[k]); len(imports) >= 2 {
+				fo.Role, fo.Why, fo.layerBy = RoleLayer, "the user interface of every domain: a "+last+" folder importing the code of "+strconv.Itoa(len(imports))+" other folders", layerByName
+			}
 		}
 	}
 }

@@ -172,3 +172,30 @@ func TestUnitTerm(t *testing.T) {
 		}
 	}
 }
+
+// TestNamesHeldToBehaviour: a ui folder over the domain is a layer, a
+// static one stays infrastructure; an integration folder with no testing
+// import is a domain, one importing testing stays test support.
+func TestNamesHeldToBehaviour(t *testing.T) {
+	l := layoutOf(t, []pkgSpec{
+		{dir: "internal/ui", name: "ui", imports: []string{"internal/storage", "internal/feeds"}},
+		{dir: "internal/storage", name: "storage", table: true},
+		{dir: "internal/feeds", name: "feeds", imports: []string{"internal/storage"}},
+		{dir: "web", name: "web"},
+		{dir: "internal/integration", name: "integration", imports: []string{"internal/feeds"}},
+		{dir: "test/integration", name: "integration", imports: []string{"internal/feeds"}, external: []string{"testing"}},
+		{dir: "cmd/app", name: "main", imports: []string{"internal/ui", "web", "internal/integration"}},
+	}, nil)
+	got := roles(l)
+	want := map[string]FolderRole{
+		"internal/ui":          RoleLayer,
+		"web":                  RoleInfra,
+		"internal/integration": RoleDomain,
+		"test":                 RoleTest, // test/integration imports testing
+	}
+	for k, r := range want {
+		if f := l.Folders[k]; f == nil || f.Role != r {
+			t.Errorf("%s read as %+v, want %s (folders %v)", k, f, r, got)
+		}
+	}
+}

@@ -322,7 +322,14 @@ func (c *fnCtx) evalWith(ev *evaluator, e ast.Expr, before token.Pos) []text {
 		return c.evalWith(ev, e.X, before)
 	case *ast.BinaryExpr:
 		if e.Op == token.ADD {
-			return concat(c.evalWith(ev, e.X, before), c.evalWith(ev, e.Y, before))
+			// A long a + b + c + ... (a CREATE TABLE with a type helper
+			// per column) is one level deep, not one per operand.
+			ops := addOperands(e)
+			out := c.evalWith(ev, ops[0], before)
+			for _, op := range ops[1:] {
+				out = concat(out, c.evalWith(ev, op, before))
+			}
+			return out
 		}
 	case *ast.Ident:
 		return c.evalVar(ev, c.localVar(e), before)
@@ -334,6 +341,22 @@ func (c *fnCtx) evalWith(ev *evaluator, e ast.Expr, before token.Pos) []text {
 		return c.evalCall(ev, e, before)
 	}
 	return unknown()
+}
+
+// addOperands flattens a chain of string additions, in order.
+func addOperands(e *ast.BinaryExpr) []ast.Expr {
+	var out []ast.Expr
+	var walk func(x ast.Expr)
+	walk = func(x ast.Expr) {
+		if b, ok := ast.Unparen(x).(*ast.BinaryExpr); ok && b.Op == token.ADD {
+			walk(b.X)
+			walk(b.Y)
+			return
+		}
+		out = append(out, x)
+	}
+	walk(e)
+	return out
 }
 
 // concat forms every combination of two candidate lists, bounded.

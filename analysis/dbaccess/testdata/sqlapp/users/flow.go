@@ -36,3 +36,19 @@ func (s *Store) Quoted() {
 	b.WriteString(" SET x = 1")
 	s.db.Exec(b.String()) // want "write delta.*"
 }
+
+func colType(n int) string {
+	if n > 8 {
+		return "TEXT"
+	}
+	return fmt.Sprintf("CHAR(%d)", n)
+}
+
+// LongDDL: a statement of many concatenated parts keeps its table.
+func (s *Store) LongDDL() {
+	ddl := `CREATE TABLE invites (
+		a ` + colType(1) + ` NOT NULL, b ` + colType(2) + ` NOT NULL, c ` + colType(3) + ` NOT NULL,
+		d ` + colType(4) + ` NOT NULL, e ` + colType(5) + ` NOT NULL, f ` + colType(6) + ` NOT NULL,
+		g ` + colType(7) + ` NOT NULL, h ` + colType(9) + ` NOT NULL)`
+	s.db.Exec(ddl) // want "write invites"
+}

@@ -415,3 +415,23 @@ func TestNamesake(t *testing.T) {
 	}
 	_, _ = camp, lib
 }
+
+// TestSplitFolderNamesItsContext: subfolders of a split folder that form one
+// context are named after that folder; a domain folder named integration
+// keeps its word.
+func TestSplitFolderNamesItsContext(t *testing.T) {
+	b := newTestGraph()
+	a := b.unit("example.com/x/reader/atom.Parser", "reader/atom", 50)
+	r := b.unit("example.com/x/reader/rss.Parser", "reader/rss", 40)
+	folders := map[string]*Folder{
+		"reader/atom": {Key: "reader/atom", Role: RoleDomain, Parent: "reader"},
+		"reader/rss":  {Key: "reader/rss", Role: RoleDomain, Parent: "reader"},
+	}
+	cands := nameCandidates(b.g, []int{a, r}, nil, nil, []string{"reader/atom", "reader/rss"}, folders)
+	if len(cands) == 0 || cands[0].name != "reader" || !strings.Contains(cands[0].why, "2 of its subfolders") {
+		t.Errorf("first candidate %+v, want reader from its two subfolders", cands)
+	}
+	if stopName("integration") || !stopName("mocks") {
+		t.Error("integration should name a domain folder's context, mocks never")
+	}
+}

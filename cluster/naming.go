@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"unicode"
@@ -34,7 +35,9 @@ var domainSuffixes = map[string]bool{"service": true, "usecase": true, "usecases
 // infrastructure and container names.
 func stopName(w string) bool {
 	w = strings.ToLower(w)
-	return roleWords[w] || layerNames[w] || infraNames[w] || testNames[w] || containers[w] || maybeContainers[w] ||
+	// integration, e2e, test(s) name test support only when the code is
+	// (weakTestNames): a domain folder so named keeps its word.
+	return roleWords[w] || layerNames[w] || infraNames[w] || testNames[w] && !weakTestNames[w] || containers[w] || maybeContainers[w] ||
 		techNames[w] || w == "examples" || w == "example" || w == "sample" || w == "samples" || w == "main" || w == "." || w == ""
 }
 
@@ -278,6 +281,27 @@ func nameCandidates(g *graph.Graph, members []int, pinOf map[int]int, pinNames [
 		}
 	}
 	sort.SliceStable(fk, func(i, j int) bool { return byFolder[fk[i]] > byFolder[fk[j]] })
+	// Several subfolders of a split folder that behave as one context are
+	// that folder's (reader/atom, reader/rss and reader/json are reader).
+	parentLines, parentSubs := map[string]int{}, map[string]int{}
+	for f, n := range byFolder {
+		if p := folders[f].Parent; p != "" {
+			parentLines[p] += n
+			parentSubs[p]++
+		}
+	}
+	var pk []string
+	for _, p := range sortedKeys(parentLines) {
+		if parentSubs[p] >= 2 && parentLines[p]*10 >= total*6 {
+			pk = append(pk, p)
+		}
+	}
+	sort.SliceStable(pk, func(i, j int) bool { return parentLines[pk[i]] > parentLines[pk[j]] })
+	for _, p := range pk {
+		if w := folderWord(p); w != "" {
+			out = append(out, nameCand{w, fmt.Sprintf("domain folder %s (%d of its subfolders)", p, parentSubs[p]), fromFolder})
+		}
+	}
 	for _, f := range fk {
 		if w := folderWord(f); w != "" {
 			out = append(out, nameCand{w, "domain folder " + f, fromFolder})

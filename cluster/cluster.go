@@ -177,6 +177,14 @@ func Decompose(g *graph.Graph, opt Options) (*Result, error) {
 		}
 	}
 
+	var schema []int
+	if prior {
+		schema = schemaWide(g, aside, pinOf, unitFolder, folders)
+		for _, i := range schema {
+			aside[i] = true
+		}
+	}
+
 	m, communityCount, folderPin, err := communities(g, opt, aside, pinOf, pinNames, unitFolder, folders)
 	if err != nil {
 		return nil, err
@@ -213,9 +221,15 @@ func Decompose(g *graph.Graph, opt Options) (*Result, error) {
 			}
 		}
 	}
-	if len(helpers) > 0 {
-		platform[next] = sharedHelpers
-		for _, i := range helpers {
+	for _, set := range []struct {
+		key   string
+		units []int
+	}{{sharedHelpers, helpers}, {schemaCode, schema}} {
+		if len(set.units) == 0 {
+			continue
+		}
+		platform[next] = set.key
+		for _, i := range set.units {
 			m[i] = next
 		}
 		next++

@@ -435,3 +435,43 @@ func TestSplitFolderNamesItsContext(t *testing.T) {
 		t.Error("integration should name a domain folder's context, mocks never")
 	}
 }
+
+// TestSchemaWideSetAside: a migrations file writing every table is set
+// aside, so the tables follow their users; an aggregate reading most of
+// them stays.
+func TestSchemaWideSetAside(t *testing.T) {
+	domains := []string{"Track", "Invoice", "Playlist", "Follower", "Album", "Payout"}
+	b := &testGraph{g: layered(domains), idx: map[string]int{}}
+	for i, u := range b.g.Units {
+		b.idx[u.ID] = i
+	}
+	mig := b.g.AddUnit(graph.Unit{ID: "example.com/app/internal/db:migrations.go", Kind: graph.KindFuncs, Pkg: "example.com/app/internal/db", PkgName: "db", Dir: "internal/db", Lines: 300, Writes: 40, Reads: 2})
+	agg := b.g.AddUnit(graph.Unit{ID: "example.com/app/internal/services.ReportService", Kind: graph.KindType, Pkg: "example.com/app/internal/services", PkgName: "services", Dir: "internal/services", Lines: 120, Reads: 30, Writes: 2})
+	for _, d := range domains {
+		tb := b.idx[graph.TableID(strings.ToLower(d)+"s")]
+		b.use(mig, tb, graph.Access, 6)
+		b.use(agg, tb, graph.Access, 5)
+	}
+	r, err := Decompose(b.g, Options{Seed: 1, FolderPrior: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var schema *PlatformGroup
+	for i := range r.Platform {
+		if r.Platform[i].Folder == schemaCode {
+			schema = &r.Platform[i]
+		}
+	}
+	if schema == nil || !reflect.DeepEqual(schema.Units, []string{"example.com/app/internal/db:migrations.go"}) {
+		t.Fatalf("schema-wide group = %+v, want migrations.go alone", schema)
+	}
+	if r.Membership[agg] < 0 {
+		t.Error("the aggregate reading every table should stay in a context")
+	}
+	for _, d := range domains {
+		h := r.Membership[b.idx["example.com/app/internal/handlers."+d+"Handler"]]
+		if tb := r.Membership[b.idx[graph.TableID(strings.ToLower(d)+"s")]]; tb != h && r.Membership[agg] != tb {
+			t.Errorf("table of %s is in context %d, its handler in %d", d, tb, h)
+		}
+	}
+}

@@ -146,7 +146,7 @@ var layerNames = map[string]bool{
 	"view": true, "routes": true, "router": true, "middleware": true, "middlewares": true, "schema": true,
 	"schemas": true, "types": true, "domain": true, "jobs": true, "workers": true, "worker": true, "queries": true,
 	"database": true, "db": true, "dal": true, "orm": true, "dbmodels": true, "route": true,
-	"data": true, "biz": true, "logic": true,
+	"data": true, "biz": true, "logic": true, "validator": true, "validators": true, "validation": true,
 }
 
 // dataLayers are layer names of data definitions: domain types shared by

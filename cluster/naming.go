@@ -72,8 +72,11 @@ func assemble(g *graph.Graph, m []int, platform map[int]string, pinOf map[int]in
 			if f := folders[k]; f != nil {
 				pg.Role, pg.Why = f.Role, f.Why
 			}
-			if k == sharedHelpers {
+			switch k {
+			case sharedHelpers:
 				pg.Why = "code a third or more of the contexts use that uses no other module code: the shared kernel"
+			case schemaCode:
+				pg.Why = "code that writes half of the tables or more, and writes three times as often as it reads (migrations): it manages the schema, not one domain's data"
 			}
 			pkgs := map[string]bool{}
 			for _, i := range members {
@@ -157,7 +160,7 @@ func assemble(g *graph.Graph, m []int, platform map[int]string, pinOf map[int]in
 			}
 			short := strings.ToLower(shortName(u))
 			tries := []string{short}
-			if len(d.cands) > 0 {
+			if len(d.cands) > 0 && d.cands[0].name != short {
 				tries = []string{d.cands[0].name + "-" + short}
 			}
 			// Unit IDs are unique, so the last try always is.

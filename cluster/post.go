@@ -606,6 +606,52 @@ func (p *post) dissolveTiny(next *int) {
 	}
 }
 
+// schemaCode is the platform group of the units schemaWide finds.
+const schemaCode = "(schema-wide code)"
+
+// schemaWide returns the free units (outside domain folders, not pinned)
+// that touch half of the module's tables or more (and at least five) while
+// writing three times as often as they read: migrations, every table
+// created, altered or backfilled. They manage the schema, not one domain's
+// data; left in the graph, every table they touch would follow them into
+// one context. An aggregate root that loads its parts from many tables
+// reads more than it writes, and stays (so does a backup job that reads
+// everything: reads alone cannot tell it from such a root).
+func schemaWide(g *graph.Graph, aside []bool, pinOf map[int]int, unitFolder []string, folders map[string]*Folder) []int {
+	tables := 0
+	for _, u := range g.Units {
+		if u.Kind == graph.KindTable {
+			tables++
+		}
+	}
+	need := max(5, (tables+1)/2)
+	touched := make([]int, len(g.Units))
+	for _, e := range g.Edges {
+		if e.Counts[graph.Access] == 0 {
+			continue
+		}
+		switch {
+		case g.Units[e.B].Kind == graph.KindTable && g.Units[e.A].Kind != graph.KindTable:
+			touched[e.A]++
+		case g.Units[e.A].Kind == graph.KindTable && g.Units[e.B].Kind != graph.KindTable:
+			touched[e.B]++
+		}
+	}
+	var out []int
+	for i, u := range g.Units {
+		_, pinned := pinOf[i]
+		f := folders[unitFolder[i]]
+		if u.Kind == graph.KindTable || aside[i] || pinned || f != nil && f.Role == RoleDomain || touched[i] < need {
+			continue
+		}
+		if u.Writes < 3*u.Reads {
+			continue
+		}
+		out = append(out, i)
+	}
+	return out
+}
+
 // sharedHelpers is the platform group of the helpers findHelpers finds.
 const sharedHelpers = "(shared helpers)"
 

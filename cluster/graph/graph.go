@@ -128,6 +128,8 @@ type Unit struct {
 	// Decl is the file that declares a type unit's type, or holds a
 	// functions unit's functions ("" for package units and tables).
 	Decl string `json:"-"`
+	// Reads and Writes count the unit's table accesses by mode.
+	Reads, Writes int `json:"-"`
 }
 
 // Edge joins units A < B. The clustering reads it undirected (Counts,
@@ -621,13 +623,30 @@ func (b *builder) edges() {
 			callers[c.Callee] = append(callers[c.Callee], c.Caller)
 		}
 	}
+	mode := func(u int, m facts.Mode) {
+		if u < 0 {
+			return
+		}
+		if m == facts.Write {
+			b.g.Units[u].Writes++
+		} else {
+			b.g.Units[u].Reads++
+		}
+	}
 	for _, a := range b.f.Accesses {
 		if !b.left[a.Func] {
+			u, ok := b.g.FuncUnit[a.Func]
+			if ok {
+				mode(u, a.Mode)
+			}
 			add(unitOfFunc(a.Func), b.g.TableUnit[a.Table], Access, 1)
 			continue
 		}
 		if b.bridge[a.Func] {
 			for _, fn := range b.keptCallers(a.Func, callers) {
+				if u, ok := b.g.FuncUnit[fn]; ok {
+					mode(u, a.Mode)
+				}
 				add(unitOfFunc(fn), b.g.TableUnit[a.Table], Access, 1)
 			}
 		}

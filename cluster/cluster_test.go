@@ -475,3 +475,23 @@ func TestSchemaWideSetAside(t *testing.T) {
 		}
 	}
 }
+
+// TestTableNounNames: a word that is also a layer's (repository) names the
+// context holding the table, or the model, of that name.
+func TestTableNounNames(t *testing.T) {
+	b := newTestGraph()
+	r := b.unit("example.com/git/internal/db.Repository", "internal/db", 300)
+	b.g.Units[r].Tables = []string{"repository"}
+	s := b.unit("example.com/git/internal/db.Star", "internal/db", 20)
+	tb := b.table("repository")
+	cands := nameCandidates(b.g, []int{r, s, tb}, nil, nil, []string{"internal/db", "internal/db", ""}, map[string]*Folder{})
+	if len(cands) == 0 || cands[0].name != "repository" {
+		t.Errorf("candidates %+v, want repository first", cands)
+	}
+	// Without the table, repository is a layer's word.
+	b.g.Units[r].Tables = nil
+	cands = nameCandidates(b.g, []int{r, s}, nil, nil, []string{"internal/db", "internal/db"}, map[string]*Folder{})
+	if len(cands) > 0 && cands[0].name == "repository" {
+		t.Errorf("repository named a context with no such table: %+v", cands)
+	}
+}

@@ -311,6 +311,26 @@ func nameCandidates(g *graph.Graph, members []int, pinOf map[int]int, pinNames [
 		}
 	}
 	score := map[string]float64{}
+	// A table's name is the authors' noun even when it is also a layer's
+	// (the repository table of a Git service, the action table of its
+	// feed): such a word may name the context that owns the table or the
+	// model mapped to it.
+	tableWords := map[string]bool{}
+	for _, i := range members {
+		u := g.Units[i]
+		if u.Kind == graph.KindTable {
+			tableWords[singular(strings.ToLower(u.Name))] = true
+		}
+		for _, t := range u.Tables {
+			tableWords[singular(strings.ToLower(t))] = true
+		}
+	}
+	addWord := func(score map[string]float64, w string, x float64) {
+		if len(w) < 3 || stopName(w) && !tableWords[w] {
+			return
+		}
+		score[w] += x
+	}
 	for _, i := range members {
 		u := g.Units[i]
 		w := float64(u.Lines + 10)
@@ -362,12 +382,6 @@ func folderWord(key string) string {
 	return ""
 }
 
-func addWord(score map[string]float64, w string, x float64) {
-	if len(w) < 3 || stopName(w) {
-		return
-	}
-	score[w] += x
-}
 
 // singular strips a plural "s" so tracks and Track count as one word.
 func singular(w string) string {

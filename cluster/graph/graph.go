@@ -9,6 +9,7 @@ package graph
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -130,6 +131,8 @@ type Unit struct {
 	Decl string `json:"-"`
 	// Reads and Writes count the unit's table accesses by mode.
 	Reads, Writes int `json:"-"`
+	// Tables are the tables the unit's structs map to (an ORM model), sorted.
+	Tables []string `json:"-"`
 }
 
 // Edge joins units A < B. The clustering reads it undirected (Counts,
@@ -401,8 +404,14 @@ func (b *builder) units() {
 	for _, t := range tables {
 		b.g.TableUnit[t] = b.unit(TableID(t), KindTable, "", t)
 	}
+	for _, st := range b.f.Structs {
+		if u, ok := b.g.TypeUnit[st.Type]; ok && st.Table != "" && !slices.Contains(b.g.Units[u].Tables, st.Table) {
+			b.g.Units[u].Tables = append(b.g.Units[u].Tables, st.Table)
+		}
+	}
 	for i := range b.g.Units {
 		u := &b.g.Units[i]
+		sort.Strings(u.Tables)
 		for f := range b.files[i] {
 			u.Files = append(u.Files, f)
 		}

@@ -1,13 +1,11 @@
 package load
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"os/exec"
 	"path/filepath"
 	"strings"
 )
@@ -72,21 +70,12 @@ func ListInputs(ctx context.Context, cfg Config) (*Inputs, error) {
 	}
 	args = append(append(args, st.buildFlags...), "--")
 	args = append(args, st.patterns...)
-	cmd := exec.CommandContext(ctx, "go", args...)
-	cmd.Dir = st.abs
-	cmd.Env = st.env
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
+	out, err := goCmd(ctx, st.abs, st.env, args...)
 	if err != nil {
-		msg := strings.TrimSpace(stderr.String())
-		if msg == "" {
-			msg = err.Error()
-		}
-		return nil, inputErrorf("go list in %s: %s", st.abs, oneLine(msg))
+		return nil, err
 	}
 	in := &Inputs{Root: st.root.dir, Module: st.root.module, Patterns: st.patterns, Env: env, GoRoot: st.root.goroot, ModCache: st.root.modcache}
-	dec := json.NewDecoder(bytes.NewReader(out))
+	dec := json.NewDecoder(strings.NewReader(out))
 	for {
 		var p ListedPackage
 		if err := dec.Decode(&p); errors.Is(err, io.EOF) {

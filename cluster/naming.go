@@ -382,7 +382,6 @@ func folderWord(key string) string {
 	return ""
 }
 
-
 // singular strips a plural "s" so tracks and Track count as one word.
 func singular(w string) string {
 	w = strings.ToLower(w)

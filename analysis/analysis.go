@@ -107,7 +107,10 @@ type Options struct {
 	Extractors []*Extractor
 }
 
-// Extract runs every enabled extractor over prog. It fails only on an
+// Extract runs every enabled extractor over prog. When the call graph is
+// the last extractor to run (as in the default order), it drops the
+// module packages' syntax and type information once SSA is built: prog
+// then serves no further extraction. It fails only on an
 // interrupt or a contradictory Disable; whatever could not be analysed is
 // listed in the result's Warnings, and an extractor that panics on odd code
 // leaves a warning, not a crash.

@@ -27,10 +27,31 @@ func Declare(f *facts.Facts, d *cluster.Decomposition, ignored func(pkg string) 
 			names[i] += "-context"
 		}
 	}
-	aside := map[string]string{} // package → platform or entry
+	// A platform group may hold single files or types of a package whose
+	// other units are in contexts (shared helpers, schema-wide code): such
+	// a package is placed file by file below, its set-aside units counted
+	// for the platform; only packages no context holds go aside whole.
+	inContext := map[string]bool{}
+	for _, c := range d.Contexts {
+		for _, p := range c.Packages {
+			inContext[p] = true
+		}
+	}
+	unitAside := map[string]string{} // platform unit ID → platform or entry
+	aside := map[string]string{}     // package → platform or entry
 	for _, g := range d.Platform {
+		role := config.PlatformName
+		if g.Role == cluster.RoleEntry {
+			role = config.EntryName
+		}
+		for _, u := range g.Units {
+			unitAside[u] = role
+		}
 		for _, p := range g.Packages {
-			if g.Role == cluster.RoleEntry {
+			if inContext[p] {
+				continue
+			}
+			if role == config.EntryName {
 				aside[p] = config.EntryName
 			} else if aside[p] == "" {
 				aside[p] = config.PlatformName
@@ -78,15 +99,42 @@ func Declare(f *facts.Facts, d *cluster.Decomposition, ignored func(pkg string) 
 			x.m[x.key][ctx] += max(n, 1)
 		}
 	}
-	for _, fn := range f.Funcs {
-		if !fn.Test {
-			count(fn.Pkg, fn.Pos, ctxOf(d.FuncContext, fn.ID), fn.Lines)
+	// setAside is the platform or entry bucket of a declaration whose unit
+	// a platform group holds: its file's functions unit, its type's unit,
+	// or its whole package's.
+	setAside := func(pkg, pos, typeID string) string {
+		file, _ := facts.SplitPos(pos)
+		if r := unitAside[pkg+":"+file[strings.LastIndexByte(file, '/')+1:]]; r != "" {
+			return r
 		}
+		if r := unitAside[typeID]; typeID != "" && r != "" {
+			return r
+		}
+		return unitAside[pkg]
+	}
+	for _, fn := range f.Funcs {
+		if fn.Test {
+			continue
+		}
+		ctx := ctxOf(d.FuncContext, fn.ID)
+		if ctx == "" {
+			recv := ""
+			if fn.Recv != "" {
+				recv = fn.Pkg + "." + fn.Recv
+			}
+			ctx = setAside(fn.Pkg, fn.Pos, recv)
+		}
+		count(fn.Pkg, fn.Pos, ctx, fn.Lines)
 	}
 	for _, t := range f.Types {
-		if !t.Test {
-			count(t.Pkg, t.Pos, ctxOf(d.TypeContext, t.ID), t.Lines)
+		if t.Test {
+			continue
 		}
+		ctx := ctxOf(d.TypeContext, t.ID)
+		if ctx == "" {
+			ctx = setAside(t.Pkg, t.Pos, t.ID)
+		}
+		count(t.Pkg, t.Pos, ctx, t.Lines)
 	}
 	pkgCtx := map[string]string{}
 	for _, p := range f.Packages {

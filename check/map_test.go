@@ -205,3 +205,29 @@ func TestInitPlacedBySite(t *testing.T) {
 		t.Errorf("violations %+v; want the users file's initialiser calling orders", vs)
 	}
 }
+
+// TestDeclareSetAsideFile: a platform group holding one file of a layer
+// package (shared helpers) sends that file to the platform, not the package.
+func TestDeclareSetAsideFile(t *testing.T) {
+	const m = "example.com/shop"
+	f := layered()
+	f.Packages[3].Files = append(f.Packages[3].Files, facts.File{Path: "services/respond.go"})
+	f.Funcs = append(f.Funcs, facts.Func{ID: m + "/services.writeJSON", Pkg: m + "/services", Pos: "services/respond.go:3", Lines: 6})
+	d := layeredDecomposition()
+	d.Contexts[0].Packages = []string{m + "/orders", m + "/orders/store", m + "/services"}
+	d.Contexts[1].Packages = []string{m + "/services"}
+	d.Platform = append(d.Platform, cluster.PlatformGroup{Folder: "(shared helpers)", Role: cluster.RoleInfra,
+		Units: []string{m + "/services:respond.go"}, Packages: []string{m + "/services"}})
+	got := string(check.Declare(f, d, func(string) bool { return false }).MarshalContextMap("test"))
+	for _, want := range []string{
+		"      - example.com/shop/services\n",
+		"platform:\n  files:\n    - services/respond.go\n",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("init output lacks\n%s\nin\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "platform:\n  packages:\n    - example.com/shop/services") {
+		t.Errorf("the whole services package went to the platform:\n%s", got)
+	}
+}

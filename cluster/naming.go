@@ -76,7 +76,7 @@ func assemble(g *graph.Graph, m []int, platform map[int]string, pinOf map[int]in
 			case sharedHelpers:
 				pg.Why = "code a third or more of the contexts use that uses no other module code: the shared kernel"
 			case schemaCode:
-				pg.Why = "code that writes half of the tables or more, and writes three times as often as it reads (migrations): it manages the schema, not one domain's data"
+				pg.Why = "code that touches half of the tables or more and writes three times as often as it reads (migrations): it manages the schema, not one domain's data"
 			}
 			pkgs := map[string]bool{}
 			for _, i := range members {

@@ -686,13 +686,21 @@ func findHelpers(g *graph.Graph, m []int, aside []bool, pinOf map[int]int, unitF
 			users[d.to][m[d.from]] = true
 		}
 	}
-	comms := map[int]bool{}
+	// The contexts are the first clustering's communities of two or more
+	// code units: singletons and lone tables are folded into others later.
+	size := map[int]int{}
 	for i, c := range m {
-		if !aside[i] && c >= 0 {
-			comms[c] = true
+		if !aside[i] && c >= 0 && g.Units[i].Kind != graph.KindTable {
+			size[c]++
 		}
 	}
-	need := max(3, (len(comms)+2)/3)
+	contexts := 0
+	for _, n := range size {
+		if n >= 2 {
+			contexts++
+		}
+	}
+	need := max(3, (contexts+2)/3)
 	var out []int
 	for i, u := range g.Units {
 		_, pinned := pinOf[i]

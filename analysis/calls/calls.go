@@ -171,10 +171,9 @@ func ssaCalls(prog *load.Program, good []*packages.Package, algo Algorithm, rele
 		}
 	})
 	if err != nil || cg == nil {
+		// No call reached: Extract keeps every direct call read from the
+		// syntax before SSA was built.
 		warns = append(warns, facts.Warning{Message: fmt.Sprintf("call graph (%s) failed, using direct calls only: %v", algo, err)})
-		for _, p := range good {
-			calls = append(calls, syntaxCalls(prog, p)...)
-		}
 		return calls, warns
 	}
 

@@ -166,8 +166,8 @@ func (c *fnCtx) rangeLiteral(e ast.Expr) []ast.Expr {
 }
 
 // modelTable resolves a model's table for an ORM: a TableName method
-// returning a constant (GORM, xorm), a bun `table:` tag (bun), else the
-// ORM's default naming.
+// returning a constant (GORM, xorm, ozzo-dbx), a bun `table:` tag (bun),
+// else the ORM's default naming.
 func (x *extractor) modelTable(m *types.Named, l lib) string {
 	if m == nil {
 		return ""
@@ -430,7 +430,7 @@ func (c *fnCtx) xormCall(call *ast.CallExpr, fn *types.Func, at token.Pos) {
 		if len(call.Args) == 0 || call.Ellipsis.IsValid() {
 			return
 		}
-		if b, ok := c.info.TypeOf(call.Args[0]).Underlying().(*types.Basic); !ok || b.Info()&types.IsString == 0 {
+		if !isString(c.info.TypeOf(call.Args[0])) {
 			return // a builder.Builder or a value: not SQL text
 		}
 		c.emitSQL(c.eval(call.Args[0], call.Pos()), at, "xorm", c.x.dialect, nil)
@@ -635,7 +635,7 @@ func (c *fnCtx) squirrelCall(call *ast.CallExpr, fn *types.Func, at token.Pos) {
 		if len(call.Args) == 0 {
 			return
 		}
-		if b, ok := c.info.TypeOf(call.Args[0]).Underlying().(*types.Basic); !ok || b.Info()&types.IsString == 0 {
+		if !isString(c.info.TypeOf(call.Args[0])) {
 			return
 		}
 		mode = facts.Read
@@ -680,7 +680,7 @@ func (c *fnCtx) gormSubquery(arg ast.Expr, before, at token.Pos) {
 // A condition without one names no table; its columns are the finishing
 // call's.
 func (c *fnCtx) condSubqueries(arg ast.Expr, at token.Pos, via string) {
-	if b, ok := c.info.TypeOf(arg).Underlying().(*types.Basic); !ok || b.Info()&types.IsString == 0 {
+	if !isString(c.info.TypeOf(arg)) {
 		return
 	}
 	for _, t := range c.eval(arg, arg.Pos()) {
@@ -765,7 +765,7 @@ func (c *fnCtx) xormBuilderCall(call *ast.CallExpr, fn *types.Func, at token.Pos
 	if arg == nil {
 		return
 	}
-	if b, ok := c.info.TypeOf(arg).Underlying().(*types.Basic); !ok || b.Info()&types.IsString == 0 {
+	if !isString(c.info.TypeOf(arg)) {
 		return
 	}
 	c.emitClause(arg, call.Pos(), at, mode, "xorm", false, nil)
@@ -844,8 +844,18 @@ func (c *fnCtx) dbxCall(call *ast.CallExpr, fn *types.Func, at token.Pos) {
 	case name == "NewQuery" && len(call.Args) > 0:
 		c.emitSQL(c.eval(call.Args[0], call.Pos()), at, "dbx", c.x.dialect, nil)
 	case (name == "Insert" || name == "Upsert" || name == "Update" || name == "Delete") && len(call.Args) > 0:
-		if b, ok := c.info.TypeOf(call.Args[0]).Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
+		if isString(c.info.TypeOf(call.Args[0])) {
 			c.emitClause(call.Args[0], call.Pos(), at, facts.Write, "dbx", false, nil)
 		}
 	}
+}
+
+// isString reports whether t is a string type; nil (an expression that did
+// not type-check) is not.
+func isString(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
 }

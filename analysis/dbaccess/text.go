@@ -120,6 +120,11 @@ func (ev *evaluator) bind(caller, callee *fnCtx, decl *ast.FuncDecl, call *ast.C
 	if decl.Type.Params == nil || callee.info == nil {
 		return func() {}
 	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if tv, ok := caller.info.Types[sel.X]; ok && tv.IsType() {
+			return func() {} // a method expression, (*T).M(t, ...): the receiver comes first
+		}
+	}
 	if ev.bound == nil {
 		ev.bound = map[*types.Var]boundArg{}
 	}

@@ -37,7 +37,7 @@ import (
 const EnvVar = "DECOMP_CACHE"
 
 // format changes whenever the entry layout or facts.Facts changes shape.
-const format = "decomp-facts 1\n"
+const format = "decomp-facts 2\n"
 
 // trimAge is how long an unused entry is kept.
 const trimAge = 5 * 24 * time.Hour
@@ -135,10 +135,21 @@ func (c *Cache) key(in *load.Inputs, cfg load.Config, extraction string) (Key, e
 		}
 		line("file", name, sum)
 	}
+	modFiles := map[string]bool{}
 	for _, p := range in.Packages {
 		mod := ""
 		if p.Module != nil {
-			mod = p.Module.Path + "@" + p.Module.Version
+			mod = p.Module.Path + "@" + p.Module.Version + " go" + p.Module.GoVersion
+			// A workspace module's go.mod (its go directive, its
+			// replacements) changes how its code type-checks.
+			if gm := p.Module.GoMod; gm != "" && !modFiles[gm] && !within(gm, in.ModCache) {
+				modFiles[gm] = true
+				sum, err := fileSum(gm)
+				if err != nil && !errors.Is(err, fs.ErrNotExist) {
+					return "", fmt.Errorf("fact cache: %w", err)
+				}
+				line("gomod", gm, sum)
+			}
 		}
 		errText := ""
 		if p.Error != nil {

@@ -193,3 +193,25 @@ func TestDefault(t *testing.T) {
 		t.Fatalf("Default = %v, %v", c, err)
 	}
 }
+
+// TestKeyWorkspaceModule: a workspace member's go.mod is part of the key.
+func TestKeyWorkspaceModule(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "go.work"), "go 1.22\n\nuse ./svc\n")
+	write(t, filepath.Join(dir, "svc", "go.mod"), "module example.com/svc\n\ngo 1.21\n")
+	write(t, filepath.Join(dir, "svc", "svc.go"), "package svc\n\nfunc F() {}\n")
+	c := open(t)
+	cfg := load.Config{Dir: dir}
+	k1, _, err := c.Key(context.Background(), cfg, "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dir, "svc", "go.mod"), "module example.com/svc\n\ngo 1.22\n")
+	k2, _, err := c.Key(context.Background(), cfg, "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k1 == k2 {
+		t.Error("changing a workspace module's go.mod kept the key")
+	}
+}

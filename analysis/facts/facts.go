@@ -239,8 +239,9 @@ type Access struct {
 	Table string `json:"table"`
 	Mode  Mode   `json:"mode"`
 	Pos   string `json:"pos"`
-	// Via names the mechanism: "sql", "sqlx", "pgx", "gorm", "xorm", "bun",
-	// "ent", "sqlc", "squirrel", "mongo".
+	// Via names the mechanism: "sql", "sqlx", "pgx", "gorm", "xorm" (also
+	// xorm.io/builder), "dbx" (ozzo-dbx), "bun", "ent", "sqlc", "squirrel",
+	// "mongo".
 	Via string `json:"via"`
 	// Model is the Go type ID of the ORM model the access goes through, if any.
 	Model string `json:"model,omitempty"`

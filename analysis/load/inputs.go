@@ -34,8 +34,8 @@ type ListedPackage struct {
 	Dir        string
 	Standard   bool
 	Module     *struct {
-		Path, Version, Dir string
-		Main               bool
+		Path, Version, Dir, GoMod, GoVersion string
+		Main                                 bool
 	}
 	GoFiles, CgoFiles, IgnoredGoFiles, TestGoFiles, XTestGoFiles []string
 	Error                                                        *struct{ Err string }
@@ -53,8 +53,8 @@ func (p ListedPackage) Files() []string {
 }
 
 // ListInputs lists what Load(ctx, cfg) would read, in a fraction of its
-// time: one `go list -deps` with the fields a cache key needs, and one
-// `go env`.
+// time: the go command's environment and module (as Load finds them), then
+// one `go list -deps` with the fields a cache key needs.
 func ListInputs(ctx context.Context, cfg Config) (*Inputs, error) {
 	st, err := prepare(ctx, cfg)
 	if err != nil {

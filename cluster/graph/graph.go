@@ -644,18 +644,13 @@ func (b *builder) edges() {
 	}
 	for _, a := range b.f.Accesses {
 		if !b.left[a.Func] {
-			u, ok := b.g.FuncUnit[a.Func]
-			if ok {
-				mode(u, a.Mode)
-			}
+			mode(unitOfFunc(a.Func), a.Mode)
 			add(unitOfFunc(a.Func), b.g.TableUnit[a.Table], Access, 1)
 			continue
 		}
 		if b.bridge[a.Func] {
 			for _, fn := range b.keptCallers(a.Func, callers) {
-				if u, ok := b.g.FuncUnit[fn]; ok {
-					mode(u, a.Mode)
-				}
+				mode(unitOfFunc(fn), a.Mode)
 				add(unitOfFunc(fn), b.g.TableUnit[a.Table], Access, 1)
 			}
 		}

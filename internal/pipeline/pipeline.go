@@ -219,18 +219,18 @@ func Facts(ctx context.Context, opt Options) (*facts.Facts, error) {
 func loadAndExtract(ctx context.Context, opt *Options, aopt analysis.Options, done func(stage string)) (*facts.Facts, error) {
 	lcfg := load.Config{Dir: opt.Dir, Patterns: opt.Patterns, Tags: opt.Tags, Tests: opt.Tests, AllowDownload: opt.AllowDownload}
 	var key factcache.Key
+	extraction := fmt.Sprintf("callgraph=%s disable=%s", aopt.CallGraph, strings.Join(aopt.Disable, ","))
 	if opt.Cache != nil {
-		extraction := fmt.Sprintf("callgraph=%s disable=%s", aopt.CallGraph, strings.Join(aopt.Disable, ","))
-		k, patterns, err := opt.Cache.Key(ctx, lcfg, extraction)
-		if err != nil {
-			return nil, err
+		// A key that cannot be computed costs this run the cache, not its
+		// result: the load below reports whatever is really wrong.
+		if k, patterns, err := opt.Cache.Key(ctx, lcfg, extraction); err == nil {
+			if f, ok := opt.Cache.Get(k); ok {
+				opt.Patterns = patterns
+				done("load and extract (cached)")
+				return f, nil
+			}
+			key = k
 		}
-		if f, ok := opt.Cache.Get(k); ok {
-			opt.Patterns = patterns
-			done("load and extract (cached)")
-			return f, nil
-		}
-		key = k
 	}
 	prog, err := load.Load(ctx, lcfg)
 	if err != nil {
@@ -244,9 +244,13 @@ func loadAndExtract(ctx context.Context, opt *Options, aopt analysis.Options, do
 	}
 	done("extract")
 	if key != "" {
-		// A cache that cannot be written costs the next run its speed,
-		// not this run its result.
-		_ = opt.Cache.Put(key, f)
+		// Stored only if the inputs did not change while they were read:
+		// an entry must hold the facts of the content its key names. A
+		// cache that cannot be written costs the next run its speed, not
+		// this run its result.
+		if again, _, err := opt.Cache.Key(ctx, lcfg, extraction); err == nil && again == key {
+			_ = opt.Cache.Put(key, f)
+		}
 	}
 	return f, nil
 }

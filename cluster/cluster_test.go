@@ -423,13 +423,20 @@ func TestSplitFolderNamesItsContext(t *testing.T) {
 	b := newTestGraph()
 	a := b.unit("example.com/x/reader/atom.Parser", "reader/atom", 50)
 	r := b.unit("example.com/x/reader/rss.Parser", "reader/rss", 40)
+	j := b.unit("example.com/x/reader/json.Parser", "reader/json", 30)
 	folders := map[string]*Folder{
 		"reader/atom": {Key: "reader/atom", Role: RoleDomain, Parent: "reader"},
 		"reader/rss":  {Key: "reader/rss", Role: RoleDomain, Parent: "reader"},
+		"reader/json": {Key: "reader/json", Role: RoleDomain, Parent: "reader"},
 	}
-	cands := nameCandidates(b.g, []int{a, r}, nil, nil, []string{"reader/atom", "reader/rss"}, folders)
-	if len(cands) == 0 || cands[0].name != "reader" || !strings.Contains(cands[0].why, "2 of its subfolders") {
-		t.Errorf("first candidate %+v, want reader from its two subfolders", cands)
+	cands := nameCandidates(b.g, []int{a, r, j}, nil, nil, []string{"reader/atom", "reader/rss", "reader/json"}, folders)
+	if len(cands) == 0 || cands[0].name != "reader" || !strings.Contains(cands[0].why, "3 of its subfolders") {
+		t.Errorf("first candidate %+v, want reader from its three subfolders", cands)
+	}
+	// Two subfolders are two domains that merged: the larger names it.
+	cands = nameCandidates(b.g, []int{a, r}, nil, nil, []string{"reader/atom", "reader/rss"}, folders)
+	if len(cands) > 0 && cands[0].name == "reader" {
+		t.Errorf("two subfolders named after their parent: %+v", cands)
 	}
 	if stopName("integration") || !stopName("mocks") {
 		t.Error("integration should name a domain folder's context, mocks never")
@@ -493,5 +500,13 @@ func TestTableNounNames(t *testing.T) {
 	cands = nameCandidates(b.g, []int{r, s}, nil, nil, []string{"internal/db", "internal/db"}, map[string]*Folder{})
 	if len(cands) > 0 && cands[0].name == "repository" {
 		t.Errorf("repository named a context with no such table: %+v", cands)
+	}
+}
+
+func TestPackageStem(t *testing.T) {
+	for in, want := range map[string]string{"userbus": "user", "userapp": "user", "productpg": "product", "userdb": "user", "reviews": "reviews", "db": "db", "appstore": "app"} {
+		if got := packageStem(in); got != want {
+			t.Errorf("packageStem(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

@@ -86,7 +86,7 @@ var infraNames = map[string]bool{
 	"templates": true, "ui": true, "third_party": true, "thirdparty": true, "vendor": true, "errors": true,
 	"errs": true, "metrics": true, "telemetry": true, "tracing": true, "observability": true,
 	"health": true, "healthcheck": true, "version": true, "buildinfo": true, "migrations": true,
-	"migration": true, "migrate": true, "dbmigrate": true, "seeds": true, "seed": true,
+	"migration": true, "migrate": true, "dbmigrate": true, "seeds": true, "seed": true, "sdk": true,
 }
 
 // testNames are folder names of test support code.

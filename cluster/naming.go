@@ -284,8 +284,9 @@ func nameCandidates(g *graph.Graph, members []int, pinOf map[int]int, pinNames [
 		}
 	}
 	sort.SliceStable(fk, func(i, j int) bool { return byFolder[fk[i]] > byFolder[fk[j]] })
-	// Several subfolders of a split folder that behave as one context are
-	// that folder's (reader/atom, reader/rss and reader/json are reader).
+	// Three or more subfolders of a split folder that behave as one
+	// context are that folder's (reader/atom, reader/rss and reader/json
+	// are reader); two are more likely two domains that merged.
 	parentLines, parentSubs := map[string]int{}, map[string]int{}
 	for f, n := range byFolder {
 		if p := folders[f].Parent; p != "" {
@@ -295,7 +296,7 @@ func nameCandidates(g *graph.Graph, members []int, pinOf map[int]int, pinNames [
 	}
 	var pk []string
 	for _, p := range sortedKeys(parentLines) {
-		if parentSubs[p] >= 2 && parentLines[p]*10 >= total*6 {
+		if parentSubs[p] >= 3 && parentLines[p]*10 >= total*6 {
 			pk = append(pk, p)
 		}
 	}

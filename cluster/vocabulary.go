@@ -27,6 +27,9 @@ func unitTerm(u graph.Unit) string {
 		words = strings.FieldsFunc(strings.TrimSuffix(file, ".go"), func(r rune) bool { return r == '_' || r == '-' || r == '.' })
 	case graph.KindPackage:
 		words = strings.FieldsFunc(u.Dir[strings.LastIndexByte(u.Dir, '/')+1:], func(r rune) bool { return r == '_' || r == '-' || r == '.' })
+		for i, w := range words {
+			words[i] = packageStem(strings.ToLower(w))
+		}
 	}
 	for _, w := range words {
 		w = singular(strings.ToLower(w))
@@ -36,6 +39,22 @@ func unitTerm(u graph.Unit) string {
 		return w
 	}
 	return ""
+}
+
+// stemSuffixes are the layer and technology words Go package names end
+// with when they name one domain's piece of a layer in one word (userapp,
+// userbus, userdb, productpg, orderssvc); stop words end them too.
+var stemSuffixes = []string{"app", "bus", "db", "otel", "api", "svc", "srv", "pb", "pg", "sql", "store", "repo", "http", "grpc", "client", "server", "service", "handler", "handlers", "model", "models", "mock", "mocks", "audit"}
+
+// packageStem returns the domain word of a one-word package name that
+// ends with a layer or technology word ("user" for userbus), else the name.
+func packageStem(w string) string {
+	for _, suf := range stemSuffixes {
+		if stem := strings.TrimSuffix(w, suf); stem != w && len(stem) >= 3 {
+			return stem
+		}
+	}
+	return w
 }
 
 // termStop are verbs and qualifiers that lead type names without naming a

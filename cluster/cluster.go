@@ -18,6 +18,7 @@ import (
 	"math"
 	"path"
 	"sort"
+	"strings"
 
 	"github.com/decomp/decomp/cluster/graph"
 	"github.com/decomp/decomp/cluster/leiden"
@@ -392,6 +393,21 @@ func communities(g *graph.Graph, opt Options, aside []bool, pinOf map[int]int, p
 	for i := range initial {
 		initial[i] = i
 	}
+	// A subfolder of a split tree named like a top-level domain folder
+	// (business/domain/userbus beside app/domain/userapp: the same stem) is
+	// that domain's piece of another tier: its anchor is that folder.
+	stemFolder := map[string]int{} // stem -> a unit of the only top-level domain folder with it
+	stemCount := map[string]int{}
+	for _, k := range sortedKeys(folderPin) {
+		stemCount[folderStem(k)]++
+	}
+	for i := range g.Units {
+		if k := unitFolder[i]; pinned[i] >= 0 && folderPin[k] == pinned[i] && stemCount[folderStem(k)] == 1 {
+			if _, ok := stemFolder[folderStem(k)]; !ok {
+				stemFolder[folderStem(k)] = i
+			}
+		}
+	}
 	for i := range g.Units {
 		a, ok := anchor[unitFolder[i]]
 		if !ok || aside[i] || pinned[i] >= 0 {
@@ -400,6 +416,10 @@ func communities(g *graph.Graph, opt Options, aside []bool, pinOf map[int]int, p
 		w := opt.FolderPrior * strength[i]
 		if w == 0 {
 			w = opt.FolderPrior // an isolated unit still belongs to its folder
+		}
+		if j, ok := stemFolder[folderStem(unitFolder[i])]; ok {
+			lg.AddEdge(i, j, w)
+			continue
 		}
 		lg.AddEdge(i, a, w)
 		initial[i] = a
@@ -420,6 +440,12 @@ func communities(g *graph.Graph, opt Options, aside []bool, pinOf map[int]int, p
 	}
 	m := append([]int(nil), res.Membership[:n]...)
 	return m, res.Communities, folderPin, nil
+}
+
+// folderStem is the domain word of a folder key's last segment (user for
+// app/domain/userapp and business/domain/userbus).
+func folderStem(k string) string {
+	return packageStem(strings.ToLower(k[strings.LastIndexByte(k, '/')+1:]))
 }
 
 // resolvePins maps pin patterns to units. A pattern naming a unit exactly

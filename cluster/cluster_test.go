@@ -510,3 +510,36 @@ func TestPackageStem(t *testing.T) {
 		}
 	}
 }
+
+// TestStemAnchorsSubfolder: business/domain/userbus, a subfolder of a
+// split tree, belongs with app/domain/userapp (the same stem), though
+// tranapp calls it more.
+func TestStemAnchorsSubfolder(t *testing.T) {
+	b := newTestGraph()
+	unit := func(dir, typ string, lines int) int {
+		return b.unit("example.com/s/"+dir+"."+typ, dir, lines)
+	}
+	userApp := unit("app/domain/userapp", "App", 100)
+	orderApp := unit("app/domain/orderapp", "App", 100)
+	tranApp := unit("app/domain/tranapp", "App", 60)
+	var userBus int
+	for _, d := range []string{"user", "order", "pay"} {
+		bus := unit("business/domain/"+d+"bus", "Business", 120)
+		db := unit("business/domain/"+d+"bus/stores/"+d+"db", "Store", 80)
+		b.edge(bus, db, graph.Call, 8)
+		if d == "user" {
+			userBus = bus
+			b.edge(tranApp, bus, graph.Call, 40)
+		}
+	}
+	b.edge(userApp, userBus, graph.Call, 3)
+	b.edge(orderApp, b.idx["example.com/s/business/domain/orderbus.Business"], graph.Call, 3)
+	r, err := Decompose(b.g, Options{Seed: 1, FolderPrior: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Membership[userBus] != r.Membership[userApp] {
+		got := groups(b.g, r)
+		t.Errorf("userbus in %q, userapp in %q", got["example.com/s/business/domain/userbus.Business"], got["example.com/s/app/domain/userapp.App"])
+	}
+}

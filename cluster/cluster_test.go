@@ -543,3 +543,19 @@ func TestStemAnchorsSubfolder(t *testing.T) {
 		t.Errorf("userbus in %q, userapp in %q", got["example.com/s/business/domain/userbus.Business"], got["example.com/s/app/domain/userapp.App"])
 	}
 }
+
+// TestStemNamesTiers: domain folders of two tiers sharing a stem name their
+// context after it.
+func TestStemNamesTiers(t *testing.T) {
+	b := newTestGraph()
+	a := b.unit("example.com/s/app/domain/userapp.App", "app/domain/userapp", 50)
+	u := b.unit("example.com/s/business/domain/userbus.Business", "business/domain/userbus", 80)
+	folders := map[string]*Folder{
+		"app/domain/userapp":      {Key: "app/domain/userapp", Role: RoleDomain},
+		"business/domain/userbus": {Key: "business/domain/userbus", Role: RoleDomain, Parent: "business"},
+	}
+	cands := nameCandidates(b.g, []int{a, u}, nil, nil, []string{"app/domain/userapp", "business/domain/userbus"}, folders)
+	if len(cands) == 0 || cands[0].name != "user" {
+		t.Errorf("candidates %+v, want user first", cands)
+	}
+}

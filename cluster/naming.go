@@ -306,6 +306,27 @@ func nameCandidates(g *graph.Graph, members []int, pinOf map[int]int, pinNames [
 			out = append(out, nameCand{w, fmt.Sprintf("domain folder %s (%d of its subfolders)", p, parentSubs[p]), fromFolder})
 		}
 	}
+	// Domain folders of several tiers that share a stem (app/domain/userapp,
+	// business/domain/userbus) are that stem's context: user.
+	stemLines, stemFolders := map[string]int{}, map[string]int{}
+	for f, n := range byFolder {
+		if w := folderWord(f); w != "" {
+			if st := packageStem(w); st != w && !stopName(st) {
+				stemLines[st] += n
+				stemFolders[st]++
+			}
+		}
+	}
+	var sk []string
+	for _, st := range sortedKeys(stemLines) {
+		if stemFolders[st] >= 2 && stemLines[st]*10 >= total*6 {
+			sk = append(sk, st)
+		}
+	}
+	sort.SliceStable(sk, func(i, j int) bool { return stemLines[sk[i]] > stemLines[sk[j]] })
+	for _, st := range sk {
+		out = append(out, nameCand{st, fmt.Sprintf("the stem of %d domain folders", stemFolders[st]), fromFolder})
+	}
 	for _, f := range fk {
 		if w := folderWord(f); w != "" {
 			out = append(out, nameCand{w, "domain folder " + f, fromFolder})

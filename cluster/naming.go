@@ -287,46 +287,21 @@ func nameCandidates(g *graph.Graph, members []int, pinOf map[int]int, pinNames [
 	// Three or more subfolders of a split folder that behave as one
 	// context are that folder's (reader/atom, reader/rss and reader/json
 	// are reader); two are more likely two domains that merged.
-	parentLines, parentSubs := map[string]int{}, map[string]int{}
-	for f, n := range byFolder {
-		if p := folders[f].Parent; p != "" {
-			parentLines[p] += n
-			parentSubs[p]++
+	out = append(out, folderGroupNames(byFolder, total, 3, func(f string) string {
+		if p := folders[f].Parent; p != "" && folderWord(p) != "" {
+			return p
 		}
-	}
-	var pk []string
-	for _, p := range sortedKeys(parentLines) {
-		if parentSubs[p] >= 3 && parentLines[p]*10 >= total*6 {
-			pk = append(pk, p)
-		}
-	}
-	sort.SliceStable(pk, func(i, j int) bool { return parentLines[pk[i]] > parentLines[pk[j]] })
-	for _, p := range pk {
-		if w := folderWord(p); w != "" {
-			out = append(out, nameCand{w, fmt.Sprintf("domain folder %s (%d of its subfolders)", p, parentSubs[p]), fromFolder})
-		}
-	}
+		return ""
+	}, folderWord, func(p string, n int) string { return fmt.Sprintf("domain folder %s (%d of its subfolders)", p, n) })...)
 	// Domain folders of several tiers that share a stem (app/domain/userapp,
 	// business/domain/userbus) are that stem's context: user.
-	stemLines, stemFolders := map[string]int{}, map[string]int{}
-	for f, n := range byFolder {
-		if w := folderWord(f); w != "" {
-			if st := packageStem(w); st != w && !stopName(st) {
-				stemLines[st] += n
-				stemFolders[st]++
-			}
+	out = append(out, folderGroupNames(byFolder, total, 2, func(f string) string {
+		w := folderWord(f)
+		if st := packageStem(w); w != "" && st != w && !stopName(st) {
+			return st
 		}
-	}
-	var sk []string
-	for _, st := range sortedKeys(stemLines) {
-		if stemFolders[st] >= 2 && stemLines[st]*10 >= total*6 {
-			sk = append(sk, st)
-		}
-	}
-	sort.SliceStable(sk, func(i, j int) bool { return stemLines[sk[i]] > stemLines[sk[j]] })
-	for _, st := range sk {
-		out = append(out, nameCand{st, fmt.Sprintf("the stem of %d domain folders", stemFolders[st]), fromFolder})
-	}
+		return ""
+	}, func(st string) string { return st }, func(_ string, n int) string { return fmt.Sprintf("the stem of %d domain folders", n) })...)
 	for _, f := range fk {
 		if w := folderWord(f); w != "" {
 			out = append(out, nameCand{w, "domain folder " + f, fromFolder})
@@ -388,6 +363,32 @@ func nameCandidates(g *graph.Graph, members []int, pinOf map[int]int, pinNames [
 	sort.SliceStable(words, func(i, j int) bool { return score[words[i]] > score[words[j]] })
 	for _, wd := range words {
 		out = append(out, nameCand{wd, "its most frequent domain word (type names, tables, package names)", fromWord})
+	}
+	return out
+}
+
+// folderGroupNames names a context after what several of its domain
+// folders have in common (group gives it, "" for none; name turns it into
+// the name): a group of at least min folders holding three fifths of the
+// lines or more, largest first.
+func folderGroupNames(byFolder map[string]int, total, min int, group, name func(string) string, why func(group string, n int) string) []nameCand {
+	lines, count := map[string]int{}, map[string]int{}
+	for f, n := range byFolder {
+		if g := group(f); g != "" {
+			lines[g] += n
+			count[g]++
+		}
+	}
+	var names []string
+	for _, g := range sortedKeys(lines) {
+		if count[g] >= min && lines[g]*10 >= total*6 {
+			names = append(names, g)
+		}
+	}
+	sort.SliceStable(names, func(i, j int) bool { return lines[names[i]] > lines[names[j]] })
+	var out []nameCand
+	for _, g := range names {
+		out = append(out, nameCand{name(g), why(g, count[g]), fromFolder})
 	}
 	return out
 }

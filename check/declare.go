@@ -8,6 +8,7 @@ import (
 
 	"github.com/decomp/decomp/analysis/facts"
 	"github.com/decomp/decomp/cluster"
+	"github.com/decomp/decomp/cluster/graph"
 	"github.com/decomp/decomp/config"
 )
 
@@ -104,7 +105,7 @@ func Declare(f *facts.Facts, d *cluster.Decomposition, ignored func(pkg string) 
 	// or its whole package's.
 	setAside := func(pkg, pos, typeID string) string {
 		file, _ := facts.SplitPos(pos)
-		if r := unitAside[pkg+":"+file[strings.LastIndexByte(file, '/')+1:]]; r != "" {
+		if r := unitAside[graph.FuncsID(pkg, file[strings.LastIndexByte(file, '/')+1:])]; r != "" {
 			return r
 		}
 		if r := unitAside[typeID]; typeID != "" && r != "" {

@@ -204,13 +204,18 @@ func Decompose(g *graph.Graph, opt Options) (*Result, error) {
 		}
 	}
 
-	// Platform units get one community per folder, helpers one of their own.
+	// Platform units get one community per folder; helpers and schema-wide
+	// code one each of their own.
 	next := communityCount
 	platform := map[int]string{} // community -> folder key
 	platformOf := map[string]int{}
+	grouped := map[int]bool{}
+	for _, i := range append(append([]int(nil), helpers...), schema...) {
+		grouped[i] = true
+	}
 	for _, k := range sortedKeys(folders) {
 		for i := range g.Units {
-			if aside[i] && unitFolder[i] == k {
+			if aside[i] && !grouped[i] && unitFolder[i] == k {
 				c, ok := platformOf[k]
 				if !ok {
 					c = next

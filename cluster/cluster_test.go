@@ -38,8 +38,8 @@ func TestCamelWords(t *testing.T) {
 		"OAuth2Token":      {"O", "Auth2", "Token"},
 		"ID":               {"ID"},
 	} {
-		if got := camelWords(in); !reflect.DeepEqual(got, want) {
-			t.Errorf("camelWords(%q) = %q, want %q", in, got, want)
+		if got := graph.CamelWords(in); !reflect.DeepEqual(got, want) {
+			t.Errorf("graph.CamelWords(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

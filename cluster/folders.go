@@ -4,7 +4,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/decomp/decomp/analysis/facts"
 	"github.com/decomp/decomp/cluster/graph"
@@ -721,7 +720,7 @@ func roleSuffix(types []string) (string, int) {
 	total := 0
 	for _, t := range types {
 		name := t[strings.LastIndexByte(t, '.')+1:]
-		words := camelWords(name)
+		words := graph.CamelWords(name)
 		total++
 		if len(words) < 2 {
 			continue
@@ -743,33 +742,4 @@ func roleSuffix(types []string) (string, int) {
 		return "", 0
 	}
 	return best, len(stems[best])
-}
-
-// camelWords splits an identifier into its words: "HTTPTrackHandler" ->
-// HTTP, Track, Handler.
-func camelWords(s string) []string {
-	var words []string
-	rs := []rune(s)
-	start := 0
-	for i := 1; i < len(rs); i++ {
-		lowerToUpper := unicode.IsLower(rs[i-1]) && unicode.IsUpper(rs[i])
-		acronymEnd := i+1 < len(rs) && unicode.IsUpper(rs[i-1]) && unicode.IsUpper(rs[i]) && unicode.IsLower(rs[i+1])
-		if rs[i] == '_' {
-			if i > start {
-				words = append(words, string(rs[start:i]))
-			}
-			start = i + 1
-			continue
-		}
-		if lowerToUpper || acronymEnd || (unicode.IsDigit(rs[i]) != unicode.IsDigit(rs[i-1]) && unicode.IsLetter(rs[i])) {
-			if i > start {
-				words = append(words, string(rs[start:i]))
-			}
-			start = i
-		}
-	}
-	if start < len(rs) {
-		words = append(words, string(rs[start:]))
-	}
-	return words
 }

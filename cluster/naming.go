@@ -322,7 +322,7 @@ func nameCandidates(g *graph.Graph, members []int, pinOf map[int]int, pinNames [
 			tableWords[singular(strings.ToLower(t))] = true
 		}
 	}
-	addWord := func(score map[string]float64, w string, x float64) {
+	addWord := func(w string, x float64) {
 		if len(w) < 3 || stopName(w) && !tableWords[w] {
 			return
 		}
@@ -336,11 +336,11 @@ func nameCandidates(g *graph.Graph, members []int, pinOf map[int]int, pinNames [
 			// Words are letters and digits: a quoted table name may
 			// hold anything.
 			for _, word := range strings.FieldsFunc(u.Name, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-				addWord(score, singular(word), 8)
+				addWord(singular(word), 8)
 			}
 		case graph.KindType:
 			name := u.ID[strings.LastIndexByte(u.ID, '.')+1:]
-			words := camelWords(name)
+			words := graph.CamelWords(name)
 			// A service type names the domain its slice serves
 			// (CatalogService holds TrackRepository and Track): its
 			// words count five times.
@@ -349,13 +349,13 @@ func nameCandidates(g *graph.Graph, members []int, pinOf map[int]int, pinNames [
 				boost = 5
 			}
 			for _, word := range words {
-				addWord(score, singular(strings.ToLower(word)), w*boost)
+				addWord(singular(strings.ToLower(word)), w*boost)
 			}
 		}
 		if u.Dir != "" {
 			segs := strings.Split(u.Dir, "/")
 			for _, word := range strings.FieldsFunc(segs[len(segs)-1], func(r rune) bool { return r == '_' || r == '-' }) {
-				addWord(score, singular(strings.ToLower(word)), w/2)
+				addWord(singular(strings.ToLower(word)), w/2)
 			}
 		}
 	}

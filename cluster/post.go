@@ -476,7 +476,7 @@ func unitNoun(u graph.Unit) string {
 	name := u.Name
 	if u.Kind == graph.KindType {
 		name = u.ID[strings.LastIndexByte(u.ID, '.')+1:]
-		if len(camelWords(name)) != 1 {
+		if len(graph.CamelWords(name)) != 1 {
 			return ""
 		}
 	}

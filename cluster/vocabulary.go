@@ -21,7 +21,7 @@ func unitTerm(u graph.Unit) string {
 	var words []string
 	switch u.Kind {
 	case graph.KindType:
-		words = camelWords(u.ID[strings.LastIndexByte(u.ID, '.')+1:])
+		words = graph.CamelWords(u.ID[strings.LastIndexByte(u.ID, '.')+1:])
 	case graph.KindFuncs:
 		file := u.ID[strings.LastIndexByte(u.ID, ':')+1:]
 		words = strings.FieldsFunc(strings.TrimSuffix(file, ".go"), func(r rune) bool { return r == '_' || r == '-' || r == '.' })
@@ -43,7 +43,7 @@ func unitTerm(u graph.Unit) string {
 
 // stemSuffixes are the layer and technology words Go package names end
 // with when they name one domain's piece of a layer in one word (userapp,
-// userbus, userdb, productpg, orderssvc); stop words end them too.
+// userbus, userdb, productpg, orderssvc).
 var stemSuffixes = []string{"app", "bus", "db", "otel", "api", "svc", "srv", "pb", "pg", "sql", "store", "repo", "http", "grpc", "client", "server", "service", "handler", "handlers", "model", "models", "mock", "mocks", "audit"}
 
 // packageStem returns the domain word of a one-word package name that

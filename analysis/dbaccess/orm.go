@@ -762,11 +762,8 @@ func (c *fnCtx) xormBuilderCall(call *ast.CallExpr, fn *types.Func, at token.Pos
 			arg = call.Args[0]
 		}
 	}
-	if arg == nil {
-		return
-	}
-	if !isString(c.info.TypeOf(arg)) {
-		return
+	if arg == nil || !isString(c.info.TypeOf(arg)) {
+		return // a subquery builder: recorded at its own From
 	}
 	c.emitClause(arg, call.Pos(), at, mode, "xorm", false, nil)
 }

@@ -148,7 +148,7 @@ func sqlParam(sig *types.Signature) int {
 		n--
 	}
 	for i := n - 1; i >= 0; i-- {
-		if b, ok := sig.Params().At(i).Type().Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
+		if isString(sig.Params().At(i).Type()) {
 			return i
 		}
 	}

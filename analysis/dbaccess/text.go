@@ -673,18 +673,16 @@ func (c *fnCtx) argTexts(ev *evaluator, a ast.Expr, verb byte, before token.Pos)
 			return []text{{s: tv.Value.ExactString()}}
 		}
 	}
-	if t := c.info.TypeOf(a); t != nil {
-		if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 && (verb == 's' || verb == 'v' || verb == 'q') {
-			got := c.evalWith(ev, a, before)
-			if verb == 'q' {
-				for i := range got {
-					if !got[i].dynamic {
-						got[i].s = strconv.Quote(got[i].s)
-					}
+	if isString(c.info.TypeOf(a)) && (verb == 's' || verb == 'v' || verb == 'q') {
+		got := c.evalWith(ev, a, before)
+		if verb == 'q' {
+			for i := range got {
+				if !got[i].dynamic {
+					got[i].s = strconv.Quote(got[i].s)
 				}
 			}
-			return got
 		}
+		return got
 	}
 	return []text{{s: placeholder, dynamic: true}}
 }

@@ -130,8 +130,8 @@ func (c *Cache) key(in *load.Inputs, cfg load.Config, extraction string) (Key, e
 	line("env", in.Env)
 	for _, name := range []string{"go.mod", "go.sum", "go.work", "go.work.sum", "vendor/modules.txt"} {
 		sum, err := fileSum(filepath.Join(in.Root, name))
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return "", fmt.Errorf("fact cache: %w", err)
+		if err != nil {
+			return "", err
 		}
 		line("file", name, sum)
 	}
@@ -145,8 +145,8 @@ func (c *Cache) key(in *load.Inputs, cfg load.Config, extraction string) (Key, e
 			if gm := p.Module.GoMod; gm != "" && !modFiles[gm] && !within(gm, in.ModCache) {
 				modFiles[gm] = true
 				sum, err := fileSum(gm)
-				if err != nil && !errors.Is(err, fs.ErrNotExist) {
-					return "", fmt.Errorf("fact cache: %w", err)
+				if err != nil {
+					return "", err
 				}
 				line("gomod", gm, sum)
 			}
@@ -163,8 +163,8 @@ func (c *Cache) key(in *load.Inputs, cfg load.Config, extraction string) (Key, e
 				// The module's own files, and replaced or vendored
 				// ones, change without a version: their content counts.
 				var err error
-				if sum, err = fileSum(f); err != nil && !errors.Is(err, fs.ErrNotExist) {
-					return "", fmt.Errorf("fact cache: %w", err)
+				if sum, err = fileSum(f); err != nil {
+					return "", err
 				}
 			}
 			line("file", f, sum)
@@ -177,10 +177,14 @@ func within(dir, root string) bool {
 	return root != "" && (dir == root || strings.HasPrefix(dir, root+string(filepath.Separator)))
 }
 
+// fileSum hashes a file's content; a file that does not exist hashes to "".
 func fileSum(name string) (string, error) {
 	data, err := os.ReadFile(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", nil
+	}
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("fact cache: %w", err)
 	}
 	sum := sha256.Sum256(data)
 	return hex.EncodeToString(sum[:]), nil

@@ -113,6 +113,7 @@ func goEnv(cfg Config) []string {
 // environment, the module root, the patterns with their defaults filled in
 // and the build flags.
 type setup struct {
+	dir        string // as given, "." for none
 	abs        string
 	env        []string
 	root       rootInfo
@@ -152,7 +153,7 @@ func prepare(ctx context.Context, cfg Config) (*setup, error) {
 	if len(cfg.Tags) > 0 {
 		buildFlags = append(buildFlags, "-tags="+strings.Join(cfg.Tags, ","))
 	}
-	return &setup{abs: abs, env: env, root: root, patterns: patterns, buildFlags: buildFlags}, nil
+	return &setup{dir: dir, abs: abs, env: env, root: root, patterns: patterns, buildFlags: buildFlags}, nil
 }
 
 // Load loads the packages cfg describes.
@@ -161,11 +162,7 @@ func Load(ctx context.Context, cfg Config) (*Program, error) {
 	if err != nil {
 		return nil, err
 	}
-	dir := cfg.Dir
-	if dir == "" {
-		dir = "."
-	}
-	abs, env, root, patterns, buildFlags := st.abs, st.env, st.root, st.patterns, st.buildFlags
+	dir, abs, env, root, patterns, buildFlags := st.dir, st.abs, st.env, st.root, st.patterns, st.buildFlags
 
 	gen := &generatedSet{m: map[string]bool{}}
 	pcfg := &packages.Config{

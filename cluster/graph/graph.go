@@ -237,19 +237,39 @@ func squash(s string) string {
 // leadWord returns the first word of a camel-case name, lower case:
 // "notification" for NotificationService, "smtp" for SMTPServer.
 func leadWord(name string) string {
-	rs := []rune(name)
-	end := 1
-	switch {
-	case len(rs) > 1 && unicode.IsUpper(rs[0]) && unicode.IsUpper(rs[1]):
-		for end < len(rs) && unicode.IsUpper(rs[end]) && (end+1 == len(rs) || !unicode.IsLower(rs[end+1])) {
-			end++
+	if w := CamelWords(name); len(w) > 0 {
+		return strings.ToLower(w[0])
+	}
+	return ""
+}
+
+// CamelWords splits an identifier into its words: "HTTPTrackHandler" ->
+// HTTP, Track, Handler.
+func CamelWords(s string) []string {
+	var words []string
+	rs := []rune(s)
+	start := 0
+	for i := 1; i < len(rs); i++ {
+		lowerToUpper := unicode.IsLower(rs[i-1]) && unicode.IsUpper(rs[i])
+		acronymEnd := i+1 < len(rs) && unicode.IsUpper(rs[i-1]) && unicode.IsUpper(rs[i]) && unicode.IsLower(rs[i+1])
+		if rs[i] == '_' {
+			if i > start {
+				words = append(words, string(rs[start:i]))
+			}
+			start = i + 1
+			continue
 		}
-	default:
-		for end < len(rs) && !unicode.IsUpper(rs[end]) {
-			end++
+		if lowerToUpper || acronymEnd || (unicode.IsDigit(rs[i]) != unicode.IsDigit(rs[i-1]) && unicode.IsLetter(rs[i])) {
+			if i > start {
+				words = append(words, string(rs[start:i]))
+			}
+			start = i
 		}
 	}
-	return strings.ToLower(string(rs[:min(end, len(rs))]))
+	if start < len(rs) {
+		words = append(words, string(rs[start:]))
+	}
+	return words
 }
 
 // TableID is the unit ID of a table.

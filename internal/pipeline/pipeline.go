@@ -178,13 +178,7 @@ func Run(ctx context.Context, opt Options) (*Output, error) {
 	if err := opt.Validate(); err != nil {
 		return nil, err
 	}
-	start := time.Now()
-	done := func(stage string) {
-		if opt.Progress != nil {
-			opt.Progress(stage, time.Since(start))
-		}
-		start = time.Now()
-	}
+	done := stageTimer(opt.Progress)
 	f, err := loadAndExtract(ctx, &opt, analysis.Options{CallGraph: opt.CallGraph, Progress: extractProgress(opt)}, done)
 	if err != nil {
 		return nil, err
@@ -203,14 +197,20 @@ func Facts(ctx context.Context, opt Options) (*facts.Facts, error) {
 	if err := ValidateTags(opt.Tags); err != nil {
 		return nil, err
 	}
+	done := stageTimer(opt.Progress)
+	return loadAndExtract(ctx, &opt, analysis.Options{CallGraph: calls.Syntax, Disable: []string{"fielduse"}, Progress: extractProgress(opt)}, done)
+}
+
+// stageTimer returns a function that reports each stage's wall time, since
+// the previous report, to progress (nil: nothing).
+func stageTimer(progress func(string, time.Duration)) func(stage string) {
 	start := time.Now()
-	done := func(stage string) {
-		if opt.Progress != nil {
-			opt.Progress(stage, time.Since(start))
+	return func(stage string) {
+		if progress != nil {
+			progress(stage, time.Since(start))
 		}
 		start = time.Now()
 	}
-	return loadAndExtract(ctx, &opt, analysis.Options{CallGraph: calls.Syntax, Disable: []string{"fielduse"}, Progress: extractProgress(opt)}, done)
 }
 
 // loadAndExtract loads the module and extracts its facts, or takes them

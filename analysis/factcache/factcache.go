@@ -15,7 +15,6 @@ package factcache
 
 import (
 	"bytes"
-	"context"
 	"crypto/sha256"
 	"encoding/gob"
 	"encoding/hex"
@@ -29,6 +28,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/tools/go/packages"
+
 	"github.com/decomp/decomp/analysis/facts"
 	"github.com/decomp/decomp/analysis/load"
 )
@@ -37,7 +38,10 @@ import (
 const EnvVar = "DECOMP_CACHE"
 
 // format changes whenever the entry layout or facts.Facts changes shape.
-const format = "decomp-facts 2\n"
+const format = "decomp-facts 3\n"
+
+// exportFormat heads an entry of a dependency's export data.
+const exportFormat = "decomp-export 1\n"
 
 // trimAge is how long an unused entry is kept.
 const trimAge = 5 * 24 * time.Hour
@@ -105,44 +109,37 @@ func toolID() (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// Key lists the load's inputs and hashes them with the extraction options
-// (any text that changes what extraction produces). It also returns the
-// patterns the load would use, defaults filled in.
-func (c *Cache) Key(ctx context.Context, cfg load.Config, extraction string) (Key, []string, error) {
-	in, err := load.ListInputs(ctx, cfg)
-	if err != nil {
-		return "", nil, err
-	}
-	k, err := c.key(in, cfg, extraction)
-	return k, in.Patterns, err
-}
-
-func (c *Cache) key(in *load.Inputs, cfg load.Config, extraction string) (Key, error) {
+// Key hashes the listed load's inputs with the extraction options (any
+// text that changes what extraction produces). It reads the content of
+// every file outside GOROOT and the module cache, so a second call on the
+// same listing tells whether a file changed in between.
+func (c *Cache) Key(l *load.Listing, extraction string) (Key, error) {
+	cfg := l.Config()
 	h := sha256.New()
 	line := func(parts ...string) {
 		io.WriteString(h, strings.Join(parts, "\x00"))
 		io.WriteString(h, "\n")
 	}
 	line(format, c.tool, extraction)
-	line("root", in.Root, in.Module)
-	line("patterns", strings.Join(in.Patterns, " "))
+	line("root", l.Root(), l.Module())
+	line("patterns", strings.Join(l.Patterns(), " "))
 	line("tags", strings.Join(cfg.Tags, ","), fmt.Sprint(cfg.Tests), fmt.Sprint(cfg.AllowDownload))
-	line("env", in.Env)
+	line("env", l.Env)
 	for _, name := range []string{"go.mod", "go.sum", "go.work", "go.work.sum", "vendor/modules.txt"} {
-		sum, err := fileSum(filepath.Join(in.Root, name))
+		sum, err := fileSum(filepath.Join(l.Root(), name))
 		if err != nil {
 			return "", err
 		}
 		line("file", name, sum)
 	}
 	modFiles := map[string]bool{}
-	for _, p := range in.Packages {
+	for _, p := range l.Packages() {
 		mod := ""
 		if p.Module != nil {
 			mod = p.Module.Path + "@" + p.Module.Version + " go" + p.Module.GoVersion
 			// A workspace module's go.mod (its go directive, its
 			// replacements) changes how its code type-checks.
-			if gm := p.Module.GoMod; gm != "" && !modFiles[gm] && !within(gm, in.ModCache) {
+			if gm := p.Module.GoMod; gm != "" && !modFiles[gm] && !within(gm, l.ModCache()) {
 				modFiles[gm] = true
 				sum, err := fileSum(gm)
 				if err != nil {
@@ -151,13 +148,15 @@ func (c *Cache) key(in *load.Inputs, cfg load.Config, extraction string) (Key, e
 				line("gomod", gm, sum)
 			}
 		}
-		errText := ""
-		if p.Error != nil {
-			errText = p.Error.Err
+		var errText []string
+		for _, e := range p.Errors {
+			if e.Kind == packages.ListError { // the load adds parse and type errors
+				errText = append(errText, e.Msg)
+			}
 		}
-		line("pkg", p.ImportPath, p.Dir, fmt.Sprint(p.Standard), mod, errText)
-		versioned := p.Standard || within(p.Dir, in.GoRoot) || within(p.Dir, in.ModCache)
-		for _, f := range p.Files() {
+		line("pkg", p.ID, p.Dir, mod, strings.Join(errText, "\x01"))
+		versioned := l.Versioned(p)
+		for _, f := range load.Files(p) {
 			sum := ""
 			if !versioned {
 				// The module's own files, and replaced or vendored
@@ -194,38 +193,28 @@ func (c *Cache) path(k Key) string {
 	return filepath.Join(c.dir, "facts", string(k[:2]), string(k)+"-f")
 }
 
+// exportPath names a dependency's export data; the key is hashed with the
+// executable's identity, as fact keys are.
+func (c *Cache) exportPath(key string) string {
+	sum := sha256.Sum256([]byte(c.tool + "\x00" + key))
+	h := hex.EncodeToString(sum[:])
+	return filepath.Join(c.dir, "exports", h[:2], h+"-e")
+}
+
 // Get returns the facts stored under k, or false. An entry that does not
 // verify is removed, so the next Put replaces it.
 func (c *Cache) Get(k Key) (*facts.Facts, bool) {
 	name := c.path(k)
-	data, err := os.ReadFile(name)
-	if err != nil {
+	payload, ok := readEntry(name, format)
+	if !ok {
 		return nil, false
-	}
-	f, err := decode(data)
-	if err != nil {
-		os.Remove(name)
-		return nil, false
-	}
-	now := time.Now()
-	os.Chtimes(name, now, now) // used: kept by trim
-	return f, true
-}
-
-func decode(data []byte) (*facts.Facts, error) {
-	if !bytes.HasPrefix(data, []byte(format)) || len(data) < len(format)+sha256.Size {
-		return nil, errors.New("not a fact entry")
-	}
-	data = data[len(format):]
-	sum, payload := data[:sha256.Size], data[sha256.Size:]
-	if got := sha256.Sum256(payload); !bytes.Equal(got[:], sum) {
-		return nil, errors.New("checksum mismatch")
 	}
 	var f facts.Facts
 	if err := gob.NewDecoder(bytes.NewReader(payload)).Decode(&f); err != nil {
-		return nil, err
+		os.Remove(name)
+		return nil, false
 	}
-	return &f, nil
+	return &f, true
 }
 
 // Put stores f under k: written to a temporary file, then renamed into
@@ -235,8 +224,50 @@ func (c *Cache) Put(k Key, f *facts.Facts) error {
 	if err := gob.NewEncoder(&payload).Encode(f); err != nil {
 		return fmt.Errorf("fact cache: %w", err)
 	}
-	sum := sha256.Sum256(payload.Bytes())
-	name := c.path(k)
+	if err := writeEntry(c.path(k), format, payload.Bytes()); err != nil {
+		return err
+	}
+	c.trim()
+	return nil
+}
+
+// GetExport returns a dependency's export data (see load.ExportCache).
+func (c *Cache) GetExport(key string) ([]byte, bool) {
+	return readEntry(c.exportPath(key), exportFormat)
+}
+
+// PutExport stores a dependency's export data. A cache that cannot be
+// written costs the next run its speed, not this run its result.
+func (c *Cache) PutExport(key string, data []byte) {
+	_ = writeEntry(c.exportPath(key), exportFormat, data)
+}
+
+// readEntry returns an entry's payload once its header and checksum
+// verify; an entry that does not is removed.
+func readEntry(name, header string) ([]byte, bool) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, false
+	}
+	if !bytes.HasPrefix(data, []byte(header)) || len(data) < len(header)+sha256.Size {
+		os.Remove(name)
+		return nil, false
+	}
+	data = data[len(header):]
+	sum, payload := data[:sha256.Size], data[sha256.Size:]
+	if got := sha256.Sum256(payload); !bytes.Equal(got[:], sum) {
+		os.Remove(name)
+		return nil, false
+	}
+	now := time.Now()
+	os.Chtimes(name, now, now) // used: kept by trim
+	return payload, true
+}
+
+// writeEntry writes header, checksum and payload to a temporary file and
+// renames it into place, so a concurrent reader sees all of it or nothing.
+func writeEntry(name, header string, payload []byte) error {
+	sum := sha256.Sum256(payload)
 	if err := os.MkdirAll(filepath.Dir(name), 0o777); err != nil {
 		return fmt.Errorf("fact cache: %w", err)
 	}
@@ -244,12 +275,12 @@ func (c *Cache) Put(k Key, f *facts.Facts) error {
 	if err != nil {
 		return fmt.Errorf("fact cache: %w", err)
 	}
-	_, err = tmp.WriteString(format)
+	_, err = tmp.WriteString(header)
 	if err == nil {
 		_, err = tmp.Write(sum[:])
 	}
 	if err == nil {
-		_, err = tmp.Write(payload.Bytes())
+		_, err = tmp.Write(payload)
 	}
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
@@ -261,7 +292,6 @@ func (c *Cache) Put(k Key, f *facts.Facts) error {
 		os.Remove(tmp.Name())
 		return fmt.Errorf("fact cache: %w", err)
 	}
-	c.trim()
 	return nil
 }
 
@@ -275,15 +305,17 @@ func (c *Cache) trim() {
 	os.WriteFile(marker, []byte(time.Now().UTC().Format(time.RFC3339)+"\n"), 0o666)
 	cutoff := time.Now().Add(-trimAge)
 	var old []string
-	filepath.WalkDir(filepath.Join(c.dir, "facts"), func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+	for _, sub := range []string{"facts", "exports"} {
+		filepath.WalkDir(filepath.Join(c.dir, sub), func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			if info, err := d.Info(); err == nil && info.ModTime().Before(cutoff) {
+				old = append(old, path)
+			}
 			return nil
-		}
-		if info, err := d.Info(); err == nil && info.ModTime().Before(cutoff) {
-			old = append(old, path)
-		}
-		return nil
-	})
+		})
+	}
 	sort.Strings(old)
 	for _, p := range old {
 		os.Remove(p)

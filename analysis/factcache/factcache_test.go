@@ -57,10 +57,15 @@ func TestKey(t *testing.T) {
 	c := open(t)
 	key := func(cfg load.Config, extraction string) Key {
 		t.Helper()
-		k, patterns, err := c.Key(ctx, cfg, extraction)
+		l, err := load.List(ctx, cfg)
 		if err != nil {
 			t.Fatal(err)
 		}
+		k, err := c.Key(l, extraction)
+		if err != nil {
+			t.Fatal(err)
+		}
+		patterns := l.Patterns()
 		if !reflect.DeepEqual(patterns, []string{"./..."}) && len(cfg.Patterns) == 0 {
 			t.Errorf("patterns = %q, want the default ./...", patterns)
 		}
@@ -104,6 +109,41 @@ func TestGetPut(t *testing.T) {
 	got, ok := c.Get(k)
 	if !ok || !reflect.DeepEqual(got, want) {
 		t.Fatalf("Get = %+v, %v; want %+v", got, ok, want)
+	}
+}
+
+// TestExports: a dependency's export data is returned exactly as stored,
+// only to the build that stored it, and a damaged entry is a miss that is
+// removed.
+func TestExports(t *testing.T) {
+	c := open(t)
+	const k = "example.com/dep key"
+	if _, ok := c.GetExport(k); ok {
+		t.Fatal("hit in an empty cache")
+	}
+	want := []byte("i export data")
+	c.PutExport(k, want)
+	if got, ok := c.GetExport(k); !ok || string(got) != string(want) {
+		t.Fatalf("GetExport = %q, %v; want %q", got, ok, want)
+	}
+	other := &Cache{dir: c.dir, tool: "another build"}
+	if _, ok := other.GetExport(k); ok {
+		t.Error("another build of decomp read this build's export data")
+	}
+	name := c.exportPath(k)
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data[len(data)-1] ^= 0xff
+	if err := os.WriteFile(name, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := c.GetExport(k); ok {
+		t.Fatalf("damaged export data read back: %q", got)
+	}
+	if _, err := os.Stat(name); !os.IsNotExist(err) {
+		t.Errorf("damaged entry left in place (%v)", err)
 	}
 }
 
@@ -202,15 +242,21 @@ func TestKeyWorkspaceModule(t *testing.T) {
 	write(t, filepath.Join(dir, "svc", "svc.go"), "package svc\n\nfunc F() {}\n")
 	c := open(t)
 	cfg := load.Config{Dir: dir}
-	k1, _, err := c.Key(context.Background(), cfg, "x")
-	if err != nil {
-		t.Fatal(err)
+	key := func() Key {
+		t.Helper()
+		l, err := load.List(context.Background(), cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		k, err := c.Key(l, "x")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return k
 	}
+	k1 := key()
 	write(t, filepath.Join(dir, "svc", "go.mod"), "module example.com/svc\n\ngo 1.22\n")
-	k2, _, err := c.Key(context.Background(), cfg, "x")
-	if err != nil {
-		t.Fatal(err)
-	}
+	k2 := key()
 	if k1 == k2 {
 		t.Error("changing a workspace module's go.mod kept the key")
 	}

@@ -12,6 +12,7 @@ package load
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"go/ast"
@@ -50,6 +51,9 @@ type Config struct {
 	// missing from the cache; otherwise GOPROXY=off, and decomp never
 	// touches the network.
 	AllowDownload bool
+	// Exports, when set, keeps dependencies' type information between
+	// runs, so that a load type-checks only the module from source.
+	Exports ExportCache
 }
 
 // Program is a loaded module.
@@ -71,6 +75,9 @@ type Program struct {
 	All map[string]*packages.Package
 	// Warnings lists packages that did not load or type-check cleanly.
 	Warnings []facts.Warning
+	// Deps counts the dependencies type-checked (unsafe aside), DepsCached
+	// those of them read from Config.Exports rather than from source.
+	Deps, DepsCached int
 
 	generated map[string]bool // absolute filename -> has the generated-code marker
 	inModule  map[string]bool // import path -> a main-module package
@@ -156,67 +163,46 @@ func prepare(ctx context.Context, cfg Config) (*setup, error) {
 	return &setup{dir: dir, abs: abs, env: env, root: root, patterns: patterns, buildFlags: buildFlags}, nil
 }
 
-// Load loads the packages cfg describes.
+// Load lists, parses and type-checks the packages cfg describes.
 func Load(ctx context.Context, cfg Config) (*Program, error) {
-	st, err := prepare(ctx, cfg)
+	l, err := List(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}
-	dir, abs, env, root, patterns, buildFlags := st.dir, st.abs, st.env, st.root, st.patterns, st.buildFlags
+	return l.Load(ctx)
+}
 
-	gen := &generatedSet{m: map[string]bool{}}
-	pcfg := &packages.Config{
-		Context: ctx,
-		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
-			packages.NeedImports | packages.NeedDeps | packages.NeedTypes |
-			packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule,
-		Dir:        abs,
-		Env:        env,
-		BuildFlags: buildFlags,
-		Tests:      cfg.Tests,
-		ParseFile:  parseFile(gen, root.goroot, root.modcache),
-	}
-	pkgs, err := packages.Load(pcfg, patterns...)
-	if err != nil {
-		return nil, inputErrorf("load %s: %s", strings.Join(patterns, " "), goError(err))
-	}
-
+// Load parses and type-checks the listed packages: the module's own from
+// source, dependencies from cfg.Exports when it holds them. It fails only
+// on an interrupt; whatever did not load or type-check is in the
+// program's Warnings.
+func (l *Listing) Load(ctx context.Context) (*Program, error) {
 	prog := &Program{
-		Fset:      pcfg.Fset,
-		Root:      root.dir,
-		Module:    root.module,
-		Patterns:  patterns,
+		Fset:      token.NewFileSet(),
+		Root:      l.st.root.dir,
+		Module:    l.st.root.module,
+		Patterns:  l.st.patterns,
 		All:       map[string]*packages.Package{},
-		generated: gen.m,
+		generated: map[string]bool{},
 		inModule:  map[string]bool{},
 	}
-	if prog.Fset == nil {
-		// packages.Load creates its own FileSet when the config has none;
-		// every package shares it.
-		for _, p := range pkgs {
-			prog.Fset = p.Fset
-			break
-		}
-	}
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
+	all := l.Packages()
+	for _, p := range all {
 		if p.Module != nil && p.Module.Main {
 			prog.inModule[p.PkgPath] = true
 		}
+	}
+	if err := typecheck(ctx, l, prog, all, l.cfg.Exports); err != nil {
+		return nil, err
+	}
+	for _, p := range all {
 		if prev, ok := prog.All[p.PkgPath]; !ok || better(p, prev) {
 			prog.All[p.PkgPath] = p
 		}
-	})
-
+	}
 	roots := map[string]*packages.Package{}
-	var listErrs []string
-	for _, p := range pkgs {
-		if strings.HasSuffix(p.ID, ".test") {
-			continue // synthesized test main
-		}
+	for _, p := range l.roots {
 		if p.Module == nil || !p.Module.Main {
-			if len(p.Errors) > 0 && len(p.GoFiles) == 0 {
-				listErrs = append(listErrs, oneLine(p.Errors[0].Msg))
-			}
 			continue
 		}
 		if prev, ok := roots[p.PkgPath]; !ok || better(p, prev) {
@@ -228,18 +214,10 @@ func Load(ctx context.Context, cfg Config) (*Program, error) {
 	}
 	sort.Slice(prog.Packages, func(i, j int) bool { return prog.Packages[i].PkgPath < prog.Packages[j].PkgPath })
 
-	if len(prog.Packages) == 0 {
-		if len(listErrs) > 0 {
-			sort.Strings(listErrs)
-			return nil, inputErrorf("%s", listErrs[0])
-		}
-		return nil, inputErrorf("no packages matched %s in %s", strings.Join(patterns, " "), dir)
-	}
 	// A matched directory the go command could not load at all (a name
 	// with a space, an unreadable folder) is still worth a line: go vet
 	// reports it too.
-	sort.Strings(listErrs)
-	for _, e := range listErrs {
+	for _, e := range l.listErrs {
 		prog.Warnings = append(prog.Warnings, facts.Warning{Message: "not loaded: " + prog.relText(e)})
 	}
 	missing := false
@@ -261,8 +239,8 @@ func Load(ctx context.Context, cfg Config) (*Program, error) {
 // better reports whether p should replace prev as the representative of an
 // import path: the test variant (more files) wins, then the one with types.
 func better(p, prev *packages.Package) bool {
-	if len(p.CompiledGoFiles) != len(prev.CompiledGoFiles) {
-		return len(p.CompiledGoFiles) > len(prev.CompiledGoFiles)
+	if len(p.GoFiles) != len(prev.GoFiles) {
+		return len(p.GoFiles) > len(prev.GoFiles)
 	}
 	return p.ID < prev.ID
 }
@@ -559,59 +537,33 @@ type generatedSet struct {
 	m  map[string]bool
 }
 
-// parseFile keeps full syntax for module files and strips function bodies
-// from files of the standard library, the module cache and vendor/.
-func parseFile(gen *generatedSet, goroot, modcache string) func(*token.FileSet, string, []byte) (*ast.File, error) {
-	prefix := func(d string) string {
-		if d == "" {
-			return "\x00" // matches no path
-		}
-		return filepath.Clean(d) + string(filepath.Separator)
-	}
-	goroot, modcache = prefix(goroot), prefix(modcache)
-	return func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
-		dep := strings.HasPrefix(filename, goroot) ||
-			strings.HasPrefix(filename, modcache) ||
-			strings.Contains(filepath.ToSlash(filename), "/vendor/")
-		if dep {
-			f, err := parser.ParseFile(fset, filename, src, parser.SkipObjectResolution)
-			if f != nil {
-				for _, d := range f.Decls {
-					if fd, ok := d.(*ast.FuncDecl); ok {
-						fd.Body = nil
-					}
-				}
-			}
-			return f, err
-		}
-		f, err := parser.ParseFile(fset, filename, src, parser.ParseComments|parser.SkipObjectResolution)
-		if f != nil && ast.IsGenerated(f) {
-			gen.mu.Lock()
-			gen.m[filename] = true
-			gen.mu.Unlock()
-		}
-		return f, err
-	}
-}
-
 type rootInfo struct {
 	dir, module, goroot, modcache string
 	workspace                     bool
+	// env is GOVERSION GOOS GOARCH GOFLAGS GOEXPERIMENT GOROOT, a line each.
+	env    string
+	goarch string
 }
 
 // moduleRoot finds the module (or workspace) around dir, failing with a
 // usage error when there is none.
 func moduleRoot(ctx context.Context, dir string, env []string) (rootInfo, error) {
-	out, err := goCmd(ctx, dir, env, "env", "GOMOD", "GOWORK", "GOROOT", "GOMODCACHE")
+	out, err := goCmd(ctx, dir, env, "env", "-json", "GOMOD", "GOWORK", "GOMODCACHE",
+		"GOVERSION", "GOOS", "GOARCH", "GOFLAGS", "GOEXPERIMENT", "GOROOT")
 	if err != nil {
 		return rootInfo{}, err
 	}
-	lines := strings.Split(out, "\n")
-	for len(lines) < 4 {
-		lines = append(lines, "")
+	var v map[string]string
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		return rootInfo{}, fmt.Errorf("go env in %s: %w", dir, err)
 	}
-	gomod, gowork := strings.TrimSpace(lines[0]), strings.TrimSpace(lines[1])
-	info := rootInfo{goroot: strings.TrimSpace(lines[2]), modcache: strings.TrimSpace(lines[3])}
+	gomod, gowork := v["GOMOD"], v["GOWORK"]
+	info := rootInfo{goroot: v["GOROOT"], modcache: v["GOMODCACHE"], goarch: v["GOARCH"]}
+	var keyed []string
+	for _, k := range []string{"GOVERSION", "GOOS", "GOARCH", "GOFLAGS", "GOEXPERIMENT", "GOROOT"} {
+		keyed = append(keyed, v[k])
+	}
+	info.env = strings.Join(keyed, "\n")
 	if gowork != "" && gowork != "off" {
 		mod, err := modulePath(ctx, dir, env)
 		if err != nil {

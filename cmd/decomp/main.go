@@ -16,6 +16,7 @@ import (
 )
 
 func main() {
+	adjustStartingHeap(startingHeap)
 	ios := cmdutil.System()
 	err := execute(ios, os.Args[1:])
 	if err != nil {

@@ -218,37 +218,47 @@ func stageTimer(progress func(string, time.Duration)) func(stage string) {
 // opt.Patterns with the defaults the load used.
 func loadAndExtract(ctx context.Context, opt *Options, aopt analysis.Options, done func(stage string)) (*facts.Facts, error) {
 	lcfg := load.Config{Dir: opt.Dir, Patterns: opt.Patterns, Tags: opt.Tags, Tests: opt.Tests, AllowDownload: opt.AllowDownload}
+	if opt.Cache != nil {
+		lcfg.Exports = opt.Cache
+	}
+	listing, err := load.List(ctx, lcfg)
+	if err != nil {
+		return nil, err
+	}
+	opt.Patterns = listing.Patterns()
 	var key factcache.Key
 	extraction := fmt.Sprintf("callgraph=%s disable=%s", aopt.CallGraph, strings.Join(aopt.Disable, ","))
 	if opt.Cache != nil {
 		// A key that cannot be computed costs this run the cache, not its
 		// result: the load below reports whatever is really wrong.
-		if k, patterns, err := opt.Cache.Key(ctx, lcfg, extraction); err == nil {
+		if k, err := opt.Cache.Key(listing, extraction); err == nil {
 			if f, ok := opt.Cache.Get(k); ok {
-				opt.Patterns = patterns
 				done("load and extract (cached)")
 				return f, nil
 			}
 			key = k
 		}
 	}
-	prog, err := load.Load(ctx, lcfg)
+	prog, err := listing.Load(ctx)
 	if err != nil {
 		return nil, err
 	}
-	done("load")
-	opt.Patterns = prog.Patterns
+	if opt.Cache != nil {
+		done(fmt.Sprintf("load (%d of %d dependencies cached)", prog.DepsCached, prog.Deps))
+	} else {
+		done("load")
+	}
 	f, err := analysis.Extract(ctx, prog, aopt)
 	if err != nil {
 		return nil, err
 	}
 	done("extract")
 	if key != "" {
-		// Stored only if the inputs did not change while they were read:
-		// an entry must hold the facts of the content its key names. A
-		// cache that cannot be written costs the next run its speed, not
-		// this run its result.
-		if again, _, err := opt.Cache.Key(ctx, lcfg, extraction); err == nil && again == key {
+		// Stored only if no file changed while the load read them: an
+		// entry must hold the facts of the content its key names. A cache
+		// that cannot be written costs the next run its speed, not this
+		// run its result.
+		if again, err := opt.Cache.Key(listing, extraction); err == nil && again == key {
 			_ = opt.Cache.Put(key, f)
 		}
 	}

@@ -11,6 +11,10 @@
 // SHA-256 of its payload: a truncated or corrupted entry is detected, removed
 // and recomputed. Entries are written to a temporary file and renamed into
 // place, so concurrent runs never see half an entry.
+//
+// The cache also keeps the export data of every dependency (a
+// load.ExportCache), so that a run after an edit, which misses the facts,
+// type-checks the module's own packages only.
 package factcache
 
 import (

@@ -223,7 +223,7 @@ func (c *checker) check(p *packages.Package) {
 			}
 			ip := p.Imports[path]
 			if ip == nil || ip.Types == nil {
-				return nil, fmt.Errorf("no metadata for %s", path)
+				return nil, fmt.Errorf("not listed by the go command")
 			}
 			return ip.Types, nil
 		}),

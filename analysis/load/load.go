@@ -1,12 +1,15 @@
-// Package load reads a Go module with golang.org/x/tools/go/packages the way
-// decomp needs it: the module's own packages fully (syntax, types, comments),
-// and their dependencies only as far as type-checking the module requires.
+// Package load reads a Go module the way decomp needs it: the module's own
+// packages fully (syntax, types, comments), and their dependencies only as
+// far as type-checking the module requires.
 //
-// Dependencies never become contexts, so their function bodies are dropped
-// while parsing (as gopls does): only declarations are type-checked. That
-// keeps a cold run free of the `go list -export` compile of every dependency
-// and uses a fraction of the memory of a full source load. The "imported and
-// not used" errors this causes inside dependencies are expected and ignored.
+// The go command lists the package graph (List) and builds nothing; decomp
+// then parses and type-checks every package itself, in dependency order on
+// every CPU (Listing.Load). Dependencies never become contexts, so their
+// function bodies are emptied while parsing and skipped by the type checker
+// (as gopls does), and no type information about their code is kept. That
+// keeps a cold run free of the `go list -export` compile of every
+// dependency, and with an ExportCache a later run reads each unchanged
+// dependency back from export data: it type-checks only the module.
 package load
 
 import (

@@ -176,13 +176,33 @@ func implementations(prog *load.Program) []facts.Use {
 		id string
 		t  *types.Interface
 	}
-	byMethod := map[string][]iface{}
+	// Interfaces by their first method's name, then by its signature: a
+	// type is checked only against the interfaces whose first method it
+	// has with an identical signature. Checking it against every interface
+	// sharing a method name grew with the square of the module (a
+	// 4,000-package module has thousands of Get methods).
+	type class struct {
+		sig    types.Type
+		ifaces []iface
+	}
+	byMethod := map[string][]*class{}
 	var named []*types.TypeName
 	prog.TypeNames(func(tn *types.TypeName) {
 		if it, ok := tn.Type().Underlying().(*types.Interface); ok {
 			if it.NumMethods() > 0 {
-				key := it.Method(0).Name()
-				byMethod[key] = append(byMethod[key], iface{load.TypeID(tn), it})
+				m := it.Method(0)
+				var cl *class
+				for _, c := range byMethod[m.Name()] {
+					if types.Identical(c.sig, m.Type()) {
+						cl = c
+						break
+					}
+				}
+				if cl == nil {
+					cl = &class{sig: m.Type()}
+					byMethod[m.Name()] = append(byMethod[m.Name()], cl)
+				}
+				cl.ifaces = append(cl.ifaces, iface{load.TypeID(tn), it})
 			}
 			return
 		}
@@ -197,13 +217,21 @@ func implementations(prog *load.Program) []facts.Use {
 		ms := types.NewMethodSet(ptr)
 		seen := map[string]bool{}
 		for i := 0; i < ms.Len(); i++ {
-			for _, it := range byMethod[ms.At(i).Obj().Name()] {
-				if seen[it.id] {
+			m := ms.At(i).Obj()
+			for _, cl := range byMethod[m.Name()] {
+				// Receivers are ignored: a method's signature against
+				// an interface method's.
+				if !types.Identical(cl.sig, m.Type()) {
 					continue
 				}
-				seen[it.id] = true
-				if types.Implements(ptr, it.t) {
-					impls[it.id] = append(impls[it.id], tn)
+				for _, it := range cl.ifaces {
+					if seen[it.id] {
+						continue
+					}
+					seen[it.id] = true
+					if types.Implements(ptr, it.t) {
+						impls[it.id] = append(impls[it.id], tn)
+					}
 				}
 			}
 		}

@@ -149,9 +149,10 @@ func ssaCalls(prog *load.Program, good []*packages.Package, algo Algorithm, rele
 			warns = append(warns, facts.Warning{Pkg: sp.Pkg.Path(), Message: "SSA: " + err.Error()})
 		}
 		if release {
-			// Built: SSA keeps what it needs of the syntax, and no
-			// longer needs the type information.
+			// Built: SSA no longer needs the type information, nor
+			// the bodies of functions it will not instantiate.
 			p := prog.All[sp.Pkg.Path()]
+			dropBodies(p.Syntax)
 			p.Syntax, p.TypesInfo = nil, nil
 		}
 	}
@@ -208,6 +209,50 @@ func ssaCalls(prog *load.Program, good []*packages.Package, algo Algorithm, rele
 		}
 	}
 	return calls, warns
+}
+
+// dropBodies empties the bodies of a built package's non-generic
+// functions. Each SSA function keeps its declaration's syntax, body and
+// all, for as long as the program lives: the largest part of the module's
+// syntax would otherwise stay in memory through the call graph. Generic
+// functions keep theirs: SSA builds each instance from the origin's body
+// when a caller, in a package built later, instantiates it.
+func dropBodies(files []*ast.File) {
+	for _, f := range files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil || fd.Type.TypeParams != nil || genericRecv(fd) {
+				continue
+			}
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				if lit, ok := n.(*ast.FuncLit); ok {
+					defer func() { lit.Body = &ast.BlockStmt{Lbrace: lit.Body.Lbrace, Rbrace: lit.Body.Rbrace} }()
+				}
+				return true
+			})
+			fd.Body = &ast.BlockStmt{Lbrace: fd.Body.Lbrace, Rbrace: fd.Body.Rbrace}
+		}
+	}
+}
+
+// genericRecv reports whether a method's receiver is a generic type.
+func genericRecv(fd *ast.FuncDecl) bool {
+	if fd.Recv == nil || len(fd.Recv.List) == 0 {
+		return false
+	}
+	t := fd.Recv.List[0].Type
+	for {
+		switch x := t.(type) {
+		case *ast.StarExpr:
+			t = x.X
+		case *ast.ParenExpr:
+			t = x.X
+		case *ast.IndexExpr, *ast.IndexListExpr:
+			return true
+		default:
+			return false
+		}
+	}
 }
 
 // buildPackage builds one package's SSA, turning a builder panic on odd code

@@ -152,7 +152,7 @@ func ssaCalls(prog *load.Program, good []*packages.Package, algo Algorithm, rele
 			// Built: SSA no longer needs the type information, nor
 			// the bodies of functions it will not instantiate.
 			p := prog.All[sp.Pkg.Path()]
-			dropBodies(p.Syntax)
+			dropBodies(p.Syntax, p.TypesInfo)
 			p.Syntax, p.TypesInfo = nil, nil
 		}
 	}
@@ -217,42 +217,39 @@ func ssaCalls(prog *load.Program, good []*packages.Package, algo Algorithm, rele
 // syntax would otherwise stay in memory through the call graph. Generic
 // functions keep theirs: SSA builds each instance from the origin's body
 // when a caller, in a package built later, instantiates it.
-func dropBodies(files []*ast.File) {
+func dropBodies(files []*ast.File, info *types.Info) {
 	for _, f := range files {
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil || fd.Type.TypeParams != nil || genericRecv(fd) {
+			if !ok || fd.Body == nil {
 				continue
 			}
+			fn, ok := info.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			if sig := fn.Type().(*types.Signature); sig.TypeParams().Len() > 0 || sig.RecvTypeParams().Len() > 0 {
+				continue
+			}
+			// Function literals are SSA functions of their own,
+			// keeping their syntax too.
+			lits := []*ast.FuncLit{}
 			ast.Inspect(fd.Body, func(n ast.Node) bool {
 				if lit, ok := n.(*ast.FuncLit); ok {
-					defer func() { lit.Body = &ast.BlockStmt{Lbrace: lit.Body.Lbrace, Rbrace: lit.Body.Rbrace} }()
+					lits = append(lits, lit)
 				}
 				return true
 			})
-			fd.Body = &ast.BlockStmt{Lbrace: fd.Body.Lbrace, Rbrace: fd.Body.Rbrace}
+			for _, lit := range lits {
+				lit.Body = emptyBlock(lit.Body)
+			}
+			fd.Body = emptyBlock(fd.Body)
 		}
 	}
 }
 
-// genericRecv reports whether a method's receiver is a generic type.
-func genericRecv(fd *ast.FuncDecl) bool {
-	if fd.Recv == nil || len(fd.Recv.List) == 0 {
-		return false
-	}
-	t := fd.Recv.List[0].Type
-	for {
-		switch x := t.(type) {
-		case *ast.StarExpr:
-			t = x.X
-		case *ast.ParenExpr:
-			t = x.X
-		case *ast.IndexExpr, *ast.IndexListExpr:
-			return true
-		default:
-			return false
-		}
-	}
+func emptyBlock(b *ast.BlockStmt) *ast.BlockStmt {
+	return &ast.BlockStmt{Lbrace: b.Lbrace, Rbrace: b.Rbrace}
 }
 
 // buildPackage builds one package's SSA, turning a builder panic on odd code

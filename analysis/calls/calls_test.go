@@ -77,3 +77,17 @@ func TestParseAlgorithm(t *testing.T) {
 		t.Error("pointer: want an error")
 	}
 }
+
+// TestGenericsAfterRelease: with release on, a package's bodies are
+// emptied once its SSA is built, except generic ones, whose instances are
+// built from them when a package built later instantiates them.
+func TestGenericsAfterRelease(t *testing.T) {
+	for _, release := range []bool{false, true} {
+		prog := loadFixture(t, "generic")
+		cs, warns := calls.Extract(prog, calls.VTA, release)
+		if len(warns) > 0 {
+			t.Errorf("release %v: warnings %v", release, warns)
+		}
+		wanttest.Check(t, filepath.Join("testdata", "generic"), findings(cs))
+	}
+}

@@ -90,9 +90,7 @@ func (l *Listing) Patterns() []string { return l.st.patterns }
 // Config is the configuration the listing was made with.
 func (l *Listing) Config() Config { return l.cfg }
 
-// GoRoot and ModCache are the directories whose files are identified by
-// version, not by content.
-func (l *Listing) GoRoot() string   { return l.st.root.goroot }
+// ModCache is GOMODCACHE: its files are identified by module version.
 func (l *Listing) ModCache() string { return l.st.root.modcache }
 
 // Packages returns every listed package, dependencies included, sorted by

@@ -259,7 +259,7 @@ func Build(in *Input, toolVersion string) *Report {
 	}
 	m, err := computeMetrics(in)
 	if err != nil {
-		r.Warnings = append(r.Warnings, facts.Warning{Message: "metrics: " + err.Error()})
+		r.Warnings = append(r.Warnings, facts.Warning{Message: err.Error()}) // the metrics package names itself
 	}
 	r.Summary = summarize(in)
 	r.Metrics = globalMetrics(m)

@@ -196,6 +196,8 @@ func pkgFacts(prog *load.Program, p *packages.Package) facts.Package {
 	return pk
 }
 
+// lines counts the lines a declaration spans; one at least, since a
+// declaration cut short by a syntax error may end before it starts.
 func lines(fset *token.FileSet, n ast.Node) int {
-	return fset.Position(n.End()).Line - fset.Position(n.Pos()).Line + 1
+	return max(1, fset.Position(n.End()).Line-fset.Position(n.Pos()).Line+1)
 }

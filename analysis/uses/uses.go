@@ -10,6 +10,7 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/decomp/decomp/analysis/facts"
 	"github.com/decomp/decomp/analysis/load"
@@ -176,33 +177,25 @@ func implementations(prog *load.Program) []facts.Use {
 		id string
 		t  *types.Interface
 	}
-	// Interfaces by their first method's name, then by its signature: a
-	// type is checked only against the interfaces whose first method it
-	// has with an identical signature. Checking it against every interface
+	// Interfaces by their first method's name, then by its signature
+	// (hashed, receivers ignored, as types.Identical ignores them): a type
+	// is checked only against the interfaces whose first method it has
+	// with an identical signature. Checking it against every interface
 	// sharing a method name grew with the square of the module (a
 	// 4,000-package module has thousands of Get methods).
-	type class struct {
-		sig    types.Type
-		ifaces []iface
-	}
-	byMethod := map[string][]*class{}
+	byMethod := map[string]*typeutil.Map{}
 	var named []*types.TypeName
 	prog.TypeNames(func(tn *types.TypeName) {
 		if it, ok := tn.Type().Underlying().(*types.Interface); ok {
 			if it.NumMethods() > 0 {
 				m := it.Method(0)
-				var cl *class
-				for _, c := range byMethod[m.Name()] {
-					if types.Identical(c.sig, m.Type()) {
-						cl = c
-						break
-					}
+				sigs := byMethod[m.Name()]
+				if sigs == nil {
+					sigs = new(typeutil.Map)
+					byMethod[m.Name()] = sigs
 				}
-				if cl == nil {
-					cl = &class{sig: m.Type()}
-					byMethod[m.Name()] = append(byMethod[m.Name()], cl)
-				}
-				cl.ifaces = append(cl.ifaces, iface{load.TypeID(tn), it})
+				list, _ := sigs.At(m.Type()).([]iface)
+				sigs.Set(m.Type(), append(list, iface{load.TypeID(tn), it}))
 			}
 			return
 		}
@@ -218,20 +211,18 @@ func implementations(prog *load.Program) []facts.Use {
 		seen := map[string]bool{}
 		for i := 0; i < ms.Len(); i++ {
 			m := ms.At(i).Obj()
-			for _, cl := range byMethod[m.Name()] {
-				// Receivers are ignored: a method's signature against
-				// an interface method's.
-				if !types.Identical(cl.sig, m.Type()) {
+			sigs := byMethod[m.Name()]
+			if sigs == nil {
+				continue
+			}
+			list, _ := sigs.At(m.Type()).([]iface)
+			for _, it := range list {
+				if seen[it.id] {
 					continue
 				}
-				for _, it := range cl.ifaces {
-					if seen[it.id] {
-						continue
-					}
-					seen[it.id] = true
-					if types.Implements(ptr, it.t) {
-						impls[it.id] = append(impls[it.id], tn)
-					}
+				seen[it.id] = true
+				if types.Implements(ptr, it.t) {
+					impls[it.id] = append(impls[it.id], tn)
 				}
 			}
 		}

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"testing"
 
+	"github.com/decomp/decomp/analysis/facts"
 	"github.com/decomp/decomp/analysis/load"
 	"github.com/decomp/decomp/analysis/uses"
 )
@@ -47,5 +48,34 @@ func TestExtract(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("uses:\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestImplementations: a type implements the interfaces whose methods it
+// has with identical signatures, whatever other interfaces share a method
+// name with them.
+func TestImplementations(t *testing.T) {
+	prog, err := load.Load(context.Background(), load.Config{
+		Dir: filepath.Join("testdata", "impl"),
+		Env: append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	us, _ := uses.Extract(prog)
+	for _, u := range us {
+		if u.Kind == facts.UseImplements {
+			got = append(got, u.From+" implements "+u.Target)
+		}
+	}
+	sort.Strings(got)
+	want := []string{
+		"example.com/impl/store.DB implements example.com/impl/port.Getter",
+		"example.com/impl/store.DB implements example.com/impl/port.Store",
+		"example.com/impl/store.Names implements example.com/impl/port.Finder",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("implements:\n got %q\nwant %q", got, want)
 	}
 }

@@ -46,6 +46,10 @@ type checker struct {
 	gen     *generatedSet
 
 	keys map[*packages.Package]string // export keys; "" for a package never cached
+	// sums are the content hashes an unversioned dependency's key was
+	// made of, by file: what parse must read for the entry to be stored.
+	sums   map[string]string
+	listed map[string]bool // import paths the go command listed
 
 	// mu guards imports, the packages export data is read against (one
 	// types.Package per path, so that every dependency's types are the
@@ -63,7 +67,12 @@ func typecheck(ctx context.Context, l *Listing, prog *Program, pkgs []*packages.
 		sizes:   types.SizesFor("gc", l.st.root.goarch),
 		gen:     &generatedSet{m: prog.generated},
 		keys:    map[*packages.Package]string{},
+		sums:    map[string]string{},
+		listed:  map[string]bool{},
 		imports: map[string]*types.Package{},
+	}
+	for _, p := range pkgs {
+		c.listed[p.PkgPath] = true
 	}
 	if c.sizes == nil {
 		c.sizes = types.SizesFor("gc", runtime.GOARCH)
@@ -140,8 +149,8 @@ func (c *checker) computeKey(p *packages.Package) string {
 			if err != nil {
 				return ""
 			}
-			s := sha256.Sum256(data)
-			sum = hex.EncodeToString(s[:])
+			sum = contentSum(data)
+			c.sums[f] = sum
 		}
 		line("file", f, sum)
 	}
@@ -200,7 +209,7 @@ func (c *checker) check(p *packages.Package) {
 	}
 
 	var errs []packages.Error
-	files := c.parse(p, module, &errs)
+	files, changed := c.parse(p, module, &errs)
 	p.Types = types.NewPackage(p.PkgPath, p.Name)
 	var info *types.Info
 	if module {
@@ -223,7 +232,11 @@ func (c *checker) check(p *packages.Package) {
 			}
 			ip := p.Imports[path]
 			if ip == nil || ip.Types == nil {
-				return nil, fmt.Errorf("not listed by the go command")
+				// go/packages drops the edge that closes a cycle.
+				if c.listed[path] {
+					return nil, fmt.Errorf("import cycle")
+				}
+				return nil, fmt.Errorf("missing package")
 			}
 			return ip.Types, nil
 		}),
@@ -254,10 +267,16 @@ func (c *checker) check(p *packages.Package) {
 	if module {
 		return
 	}
-	c.mu.Lock()
-	c.imports[p.PkgPath] = p.Types
-	c.mu.Unlock()
-	if key != "" && len(errs) == 0 {
+	if p.ID == p.PkgPath {
+		// Test variants stay out: export data refers to the package
+		// itself, never to a variant compiled for another's tests.
+		c.mu.Lock()
+		c.imports[p.PkgPath] = p.Types
+		c.mu.Unlock()
+	}
+	// An entry must hold the types of the content its key names: a file
+	// saved since the key was made stores nothing.
+	if key != "" && len(errs) == 0 && !changed {
 		var buf bytes.Buffer
 		if err := gcexportdata.Write(&buf, c.prog.Fset, p.Types); err == nil {
 			c.exports.PutExport(key, buf.Bytes())
@@ -268,11 +287,14 @@ func (c *checker) check(p *packages.Package) {
 // parse reads a package's files: module files whole, with comments;
 // dependency files without function bodies (as gopls does), which only
 // their declarations are needed for. Files that do not parse are kept as
-// far as they parsed, with their errors.
-func (c *checker) parse(p *packages.Package, module bool, errs *[]packages.Error) []*ast.File {
-	var files []*ast.File
+// far as they parsed, with their errors. changed reports a file whose
+// content is not what the package's export key was made of.
+func (c *checker) parse(p *packages.Package, module bool, errs *[]packages.Error) (files []*ast.File, changed bool) {
 	for _, name := range p.GoFiles {
 		src, err := os.ReadFile(name)
+		if sum, ok := c.sums[name]; ok && err == nil && contentSum(src) != sum {
+			changed = true
+		}
 		if err != nil {
 			msg := err.Error()
 			if pe, ok := err.(*os.PathError); ok {
@@ -313,7 +335,12 @@ func (c *checker) parse(p *packages.Package, module bool, errs *[]packages.Error
 		}
 		files = append(files, f)
 	}
-	return files
+	return files, changed
+}
+
+func contentSum(data []byte) string {
+	s := sha256.Sum256(data)
+	return hex.EncodeToString(s[:])
 }
 
 type importerFunc func(path string) (*types.Package, error)

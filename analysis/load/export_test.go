@@ -122,3 +122,28 @@ func TestLoadExportCache(t *testing.T) {
 		t.Error("the edited dependency was read from a stale entry")
 	}
 }
+
+// TestLoadExportCacheTestVariant: with tests on and a dependency matched
+// by the patterns, the dependency's test variant is type-checked too, but
+// the export data of the packages importing the dependency is always read
+// against the dependency itself (they once raced for it, and a module
+// package saw two *a.T types).
+func TestLoadExportCacheTestVariant(t *testing.T) {
+	dir := filepath.Join("testdata", "testvariant", "m")
+	c := &memExports{m: map[string][]byte{}}
+	for i := range 12 {
+		prog, err := load.Load(context.Background(), load.Config{
+			Dir: dir, Env: append(os.Environ(), "GOFLAGS=-mod=mod"), Tests: true,
+			Patterns: []string{"./...", "example.com/a"}, Exports: c,
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i > 0 && prog.DepsCached == 0 {
+			t.Fatalf("load %d: nothing read from the cache", i)
+		}
+		for _, w := range prog.Warnings {
+			t.Errorf("load %d: %s %s %s", i, w.Pkg, w.Pos, w.Message)
+		}
+	}
+}

@@ -178,7 +178,8 @@ func Load(ctx context.Context, cfg Config) (*Program, error) {
 // Load parses and type-checks the listed packages: the module's own from
 // source, dependencies from cfg.Exports when it holds them. It fails only
 // on an interrupt; whatever did not load or type-check is in the
-// program's Warnings.
+// program's Warnings. It fills in the listed packages themselves, so a
+// listing is loaded once.
 func (l *Listing) Load(ctx context.Context) (*Program, error) {
 	prog := &Program{
 		Fset:      token.NewFileSet(),

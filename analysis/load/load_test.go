@@ -325,3 +325,33 @@ func TestLoadUnreadableAndNul(t *testing.T) {
 		t.Errorf("packages = %v", paths(p))
 	}
 }
+
+// TestLoadImportCycle: a cycle is reported as one, not as a missing
+// package, and the load finishes.
+func TestLoadImportCycle(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"go.mod": "module example.com/cyc\n\ngo 1.22\n",
+		"a/a.go": "package a\n\nimport \"example.com/cyc/b\"\n\nfunc A() { b.B() }\n",
+		"b/b.go": "package b\n\nimport \"example.com/cyc/a\"\n\nfunc B() { a.A() }\n",
+	} {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, err := load.Load(context.Background(), load.Config{Dir: dir, Env: offline})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msgs []string
+	for _, w := range p.Warnings {
+		msgs = append(msgs, w.Message)
+	}
+	all := strings.Join(msgs, "\n")
+	if !strings.Contains(all, "could not import example.com/cyc/b (import cycle)") || strings.Contains(all, "missing package") {
+		t.Errorf("warnings do not call the cycle a cycle:\n%s", all)
+	}
+}

@@ -2,8 +2,11 @@ package main
 
 import (
 	"math"
+	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"testing"
 	"time"
 )
@@ -17,12 +20,12 @@ func TestAdjustStartingHeap(t *testing.T) {
 
 	t.Setenv("GOGC", "")
 	t.Setenv("GOMEMLIMIT", "")
-	adjustStartingHeap(startingHeap)
+	adjustStartingHeap(maxStartingHeap)
 	if got := debug.SetGCPercent(-1); got != -1 {
 		t.Fatalf("GC percent before the first collection = %d, want off", got)
 	}
-	if got := debug.SetMemoryLimit(-1); got != startingHeap {
-		t.Fatalf("memory limit = %d, want %d", got, startingHeap)
+	if got := debug.SetMemoryLimit(-1); got != maxStartingHeap {
+		t.Fatalf("memory limit = %d, want %d", got, maxStartingHeap)
 	}
 	runtime.GC()
 	deadline := time.Now().Add(10 * time.Second)
@@ -43,8 +46,35 @@ func TestAdjustStartingHeap(t *testing.T) {
 
 	debug.SetGCPercent(100)
 	t.Setenv("GOGC", "200")
-	adjustStartingHeap(startingHeap)
+	adjustStartingHeap(maxStartingHeap)
 	if got := debug.SetGCPercent(100); got != 100 {
 		t.Errorf("with GOGC set, GC percent = %d, want it left alone", got)
+	}
+}
+
+func TestStartingHeap(t *testing.T) {
+	dir := t.TempDir()
+	file := func(text string) []string {
+		name := filepath.Join(dir, strings.ReplaceAll(text, "\n", ""))
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return []string{name}
+	}
+	for _, tt := range []struct {
+		name  string
+		files []string
+		want  int64
+	}{
+		{"no cgroup files", []string{filepath.Join(dir, "none")}, maxStartingHeap},
+		{"v2 without a limit", file("max\n"), maxStartingHeap},
+		{"v1 without a limit", file("9223372036854771712\n"), maxStartingHeap},
+		{"512 MiB container", file("536870912\n"), 128 << 20},
+		{"8 GiB container", file("8589934592\n"), maxStartingHeap},
+		{"garbage", file("lots\n"), maxStartingHeap},
+	} {
+		if got := startingHeap(tt.files); got != tt.want {
+			t.Errorf("%s: startingHeap = %d, want %d", tt.name, got, tt.want)
+		}
 	}
 }

@@ -16,7 +16,7 @@ import (
 )
 
 func main() {
-	adjustStartingHeap(startingHeap)
+	adjustStartingHeap(startingHeap(cgroupFiles()))
 	ios := cmdutil.System()
 	err := execute(ios, os.Args[1:])
 	if err != nil {

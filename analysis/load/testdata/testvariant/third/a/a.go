@@ -1,0 +1,5 @@
+package a
+
+type T struct{ X int }
+
+func New() *T { return &T{} }

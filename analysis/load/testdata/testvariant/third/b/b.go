@@ -1,0 +1,5 @@
+package b
+
+import "example.com/a"
+
+func F() *a.T { return a.New() }

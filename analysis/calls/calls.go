@@ -120,26 +120,42 @@ func Extract(prog *load.Program, algo Algorithm, release bool) ([]facts.Call, []
 func ssaCalls(prog *load.Program, good []*packages.Package, algo Algorithm, release bool) (calls []facts.Call, warns []facts.Warning) {
 	sprog := ssa.NewProgram(prog.Fset, ssa.InstantiateGenerics)
 	isGood := map[string]bool{}
+	toBuild := map[*packages.Package]bool{}
 	for _, p := range good {
 		isGood[p.PkgPath] = true
+		toBuild[p] = true
 	}
-	created := map[*types.Package]bool{}
-	var built []*ssa.Package
+	// Every package the module refers to needs an SSA package, variants
+	// included: with tests on, a package and its test variant are two
+	// type-checked packages of one path, and the packages importing the
+	// plain one need it created (from its types, since only one variant
+	// per path is analysed).
+	roots := make([]*packages.Package, 0, len(prog.All))
+	for _, p := range prog.All {
+		roots = append(roots, p)
+	}
+	var all []*packages.Package
+	packages.Visit(roots, nil, func(p *packages.Package) { all = append(all, p) })
 	// Create in a fixed order so that SSA's own numbering, and therefore
 	// anything derived from it, is the same on every run.
-	paths := make([]string, 0, len(prog.All))
-	for path := range prog.All {
-		paths = append(paths, path)
-	}
-	sort.Strings(paths)
-	for _, path := range paths {
-		p := prog.All[path]
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].PkgPath != all[j].PkgPath {
+			return all[i].PkgPath < all[j].PkgPath
+		}
+		return all[i].ID < all[j].ID
+	})
+	created := map[*types.Package]bool{}
+	var built []*ssa.Package
+	from := map[*ssa.Package]*packages.Package{}
+	for _, p := range all {
 		if p.Types == nil || created[p.Types] {
 			continue
 		}
 		created[p.Types] = true
-		if isGood[path] {
-			built = append(built, sprog.CreatePackage(p.Types, p.Syntax, p.TypesInfo, true))
+		if toBuild[p] {
+			sp := sprog.CreatePackage(p.Types, p.Syntax, p.TypesInfo, true)
+			built = append(built, sp)
+			from[sp] = p
 		} else {
 			sprog.CreatePackage(p.Types, nil, nil, true)
 		}
@@ -151,7 +167,7 @@ func ssaCalls(prog *load.Program, good []*packages.Package, algo Algorithm, rele
 		if release {
 			// Built: SSA no longer needs the type information, nor
 			// the bodies of functions it will not instantiate.
-			p := prog.All[sp.Pkg.Path()]
+			p := from[sp]
 			dropBodies(p.Syntax, p.TypesInfo)
 			p.Syntax, p.TypesInfo = nil, nil
 		}

@@ -91,3 +91,22 @@ func TestGenericsAfterRelease(t *testing.T) {
 		wanttest.Check(t, filepath.Join("testdata", "generic"), findings(cs))
 	}
 }
+
+// TestCallGraphWithTests: with tests on, b imports the plain a while the
+// test variant of a is the one analysed; SSA still needs the plain one
+// created, or building b fails ("unsatisfied import").
+func TestCallGraphWithTests(t *testing.T) {
+	prog, err := load.Load(context.Background(), load.Config{
+		Dir:   filepath.Join("testdata", "withtests"),
+		Env:   append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off"),
+		Tests: true,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, warns := calls.Extract(prog, calls.VTA, true)
+	for _, w := range warns {
+		t.Errorf("warning: %s %s", w.Pkg, w.Message)
+	}
+	wanttest.Check(t, filepath.Join("testdata", "withtests"), findings(cs))
+}

@@ -1,0 +1,3 @@
+module example.com/withtests
+
+go 1.24

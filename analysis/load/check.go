@@ -11,9 +11,10 @@ import (
 	"go/scanner"
 	"go/types"
 	"io"
+	"maps"
 	"os"
 	"runtime"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 
@@ -154,12 +155,7 @@ func (c *checker) computeKey(p *packages.Package) string {
 		}
 		line("file", f, sum)
 	}
-	paths := make([]string, 0, len(p.Imports))
-	for path := range p.Imports {
-		paths = append(paths, path)
-	}
-	sort.Strings(paths)
-	for _, path := range paths {
+	for _, path := range slices.Sorted(maps.Keys(p.Imports)) {
 		ip := p.Imports[path]
 		if ip.PkgPath == "unsafe" {
 			line("import", path, "unsafe")

@@ -284,21 +284,12 @@ func TestImportCauses(t *testing.T) {
 // A folder the go command cannot read, and one named nul, are warnings;
 // the rest of the module loads.
 func TestLoadUnreadableAndNul(t *testing.T) {
-	dir := t.TempDir()
-	for name, src := range map[string]string{
+	dir := writeTree(t, map[string]string{
 		"go.mod":      "module example.com/odd\n\ngo 1.22\n",
 		"ok/ok.go":    "package ok\n\nfunc OK() {}\n",
 		"nul/nul.go":  "package nul\n\nfunc N() {}\n",
 		"locked/l.go": "package locked\n\nfunc L() {}\n",
-	} {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	locked := os.Geteuid() != 0 // root reads every folder
 	if locked {
 		if err := os.Chmod(filepath.Join(dir, "locked"), 0); err != nil {
@@ -329,19 +320,11 @@ func TestLoadUnreadableAndNul(t *testing.T) {
 // TestLoadImportCycle: a cycle is reported as one, not as a missing
 // package, and the load finishes.
 func TestLoadImportCycle(t *testing.T) {
-	dir := t.TempDir()
-	for name, text := range map[string]string{
+	dir := writeTree(t, map[string]string{
 		"go.mod": "module example.com/cyc\n\ngo 1.22\n",
 		"a/a.go": "package a\n\nimport \"example.com/cyc/b\"\n\nfunc A() { b.B() }\n",
 		"b/b.go": "package b\n\nimport \"example.com/cyc/a\"\n\nfunc B() { a.A() }\n",
-	} {
-		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	p, err := load.Load(context.Background(), load.Config{Dir: dir, Env: offline})
 	if err != nil {
 		t.Fatal(err)
@@ -354,4 +337,21 @@ func TestLoadImportCycle(t *testing.T) {
 	if !strings.Contains(all, "could not import example.com/cyc/b (import cycle)") || strings.Contains(all, "missing package") {
 		t.Errorf("warnings do not call the cycle a cycle:\n%s", all)
 	}
+}
+
+// writeTree writes files (slash-separated names) into a new temporary
+// directory and returns it.
+func writeTree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, src := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
 }

@@ -105,7 +105,7 @@ func typecheck(ctx context.Context, l *Listing, prog *Program, pkgs []*packages.
 				p.Types = types.NewPackage(p.PkgPath, p.Name)
 				return
 			}
-			c.check(p)
+			c.checkSafely(p)
 		}()
 	}
 	wg.Wait()
@@ -168,6 +168,22 @@ func (c *checker) computeKey(p *packages.Package) string {
 		line("import", path, k)
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// checkSafely is check, with a panic on odd code (it runs on a goroutine
+// of its own, out of reach of the command's recover) turned into an error
+// of the package.
+func (c *checker) checkSafely(p *packages.Package) {
+	defer func() {
+		if r := recover(); r != nil {
+			if p.Types == nil {
+				p.Types = types.NewPackage(p.PkgPath, p.Name)
+			}
+			p.Errors = append(p.Errors, packages.Error{Pos: "-", Msg: fmt.Sprintf("type-checking stopped on an internal error (please report it): %v", r), Kind: packages.UnknownError})
+			p.IllTyped = true
+		}
+	}()
+	c.check(p)
 }
 
 // check type-checks one package whose imports are all done: from export

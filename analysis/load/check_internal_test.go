@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/packages"
@@ -34,5 +35,19 @@ func TestParseChanged(t *testing.T) {
 		if changed != tt.want {
 			t.Errorf("changed = %v, want %v", changed, tt.want)
 		}
+	}
+}
+
+// TestCheckSafely: a panic while type-checking one package (here, a
+// checker with no program) becomes that package's error, not a crash of
+// the goroutine and the process with it.
+func TestCheckSafely(t *testing.T) {
+	p := &packages.Package{PkgPath: "example.com/x", Name: "x"}
+	(&checker{}).checkSafely(p)
+	if p.Types == nil || !p.IllTyped || len(p.Errors) != 1 {
+		t.Fatalf("after a panic: types %v, ill-typed %v, errors %v", p.Types, p.IllTyped, p.Errors)
+	}
+	if msg := p.Errors[0].Msg; !strings.Contains(msg, "internal error") {
+		t.Errorf("error %q does not say what happened", msg)
 	}
 }

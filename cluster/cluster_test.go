@@ -377,12 +377,7 @@ func TestSharedHelpersSetAside(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var helpers *PlatformGroup
-	for i := range r.Platform {
-		if r.Platform[i].Folder == sharedHelpers {
-			helpers = &r.Platform[i]
-		}
-	}
+	helpers := platformGroup(r, sharedHelpers)
 	if helpers == nil || !reflect.DeepEqual(helpers.Units, []string{"example.com/app/internal/handlers:response.go"}) {
 		t.Fatalf("shared helpers = %+v, want response.go alone", helpers)
 	}
@@ -463,12 +458,7 @@ func TestSchemaWideSetAside(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var schema *PlatformGroup
-	for i := range r.Platform {
-		if r.Platform[i].Folder == schemaCode {
-			schema = &r.Platform[i]
-		}
-	}
+	schema := platformGroup(r, schemaCode)
 	if schema == nil || !reflect.DeepEqual(schema.Units, []string{"example.com/app/internal/db:migrations.go"}) {
 		t.Fatalf("schema-wide group = %+v, want migrations.go alone", schema)
 	}
@@ -558,4 +548,14 @@ func TestStemNamesTiers(t *testing.T) {
 	if len(cands) == 0 || cands[0].name != "user" {
 		t.Errorf("candidates %+v, want user first", cands)
 	}
+}
+
+// platformGroup returns the platform group of a folder, or nil.
+func platformGroup(r *Result, folder string) *PlatformGroup {
+	for i := range r.Platform {
+		if r.Platform[i].Folder == folder {
+			return &r.Platform[i]
+		}
+	}
+	return nil
 }

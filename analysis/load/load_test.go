@@ -301,11 +301,7 @@ func TestLoadUnreadableAndNul(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var all []string
-	for _, w := range p.Warnings {
-		all = append(all, w.Message)
-	}
-	warned := strings.Join(all, "\n")
+	warned := warningText(p)
 	if !strings.Contains(warned, `not loaded: malformed import path "example.com/odd/nul"`) {
 		t.Errorf("no warning for nul: %s", warned)
 	}
@@ -329,11 +325,7 @@ func TestLoadImportCycle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var msgs []string
-	for _, w := range p.Warnings {
-		msgs = append(msgs, w.Message)
-	}
-	all := strings.Join(msgs, "\n")
+	all := warningText(p)
 	if !strings.Contains(all, "could not import example.com/cyc/b (import cycle)") || strings.Contains(all, "missing package") {
 		t.Errorf("warnings do not call the cycle a cycle:\n%s", all)
 	}
@@ -354,4 +346,13 @@ func writeTree(t *testing.T, files map[string]string) string {
 		}
 	}
 	return dir
+}
+
+// warningText joins the messages of a load's warnings, a line each.
+func warningText(p *load.Program) string {
+	var msgs []string
+	for _, w := range p.Warnings {
+		msgs = append(msgs, w.Message)
+	}
+	return strings.Join(msgs, "\n")
 }

@@ -15,15 +15,8 @@ import (
 )
 
 func TestExtract(t *testing.T) {
-	prog, err := load.Load(context.Background(), load.Config{
-		Dir: filepath.Join("testdata", "mod"),
-		Env: append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off"),
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got []string
-	us, _ := uses.Extract(prog)
+	us, _ := uses.Extract(loadFixture(t, "mod"))
 	for _, u := range us {
 		got = append(got, fmt.Sprintf("%s -> %s %s owner=%s x%d", u.From, u.Kind, u.Target, u.Owner, u.Count))
 	}
@@ -55,15 +48,8 @@ func TestExtract(t *testing.T) {
 // has with identical signatures, whatever other interfaces share a method
 // name with them.
 func TestImplementations(t *testing.T) {
-	prog, err := load.Load(context.Background(), load.Config{
-		Dir: filepath.Join("testdata", "impl"),
-		Env: append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off"),
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got []string
-	us, _ := uses.Extract(prog)
+	us, _ := uses.Extract(loadFixture(t, "impl"))
 	for _, u := range us {
 		if u.Kind == facts.UseImplements {
 			got = append(got, u.From+" implements "+u.Target)
@@ -78,4 +64,16 @@ func TestImplementations(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("implements:\n got %q\nwant %q", got, want)
 	}
+}
+
+func loadFixture(t *testing.T, name string) *load.Program {
+	t.Helper()
+	prog, err := load.Load(context.Background(), load.Config{
+		Dir: filepath.Join("testdata", name),
+		Env: append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return prog
 }

@@ -143,7 +143,7 @@ func (c *Cache) Key(l *load.Listing, extraction string) (Key, error) {
 			mod = p.Module.Path + "@" + p.Module.Version + " go" + p.Module.GoVersion
 			// A workspace module's go.mod (its go directive, its
 			// replacements) changes how its code type-checks.
-			if gm := p.Module.GoMod; gm != "" && !modFiles[gm] && !within(gm, l.ModCache()) {
+			if gm := p.Module.GoMod; gm != "" && !modFiles[gm] && !l.InModCache(gm) {
 				modFiles[gm] = true
 				sum, err := fileSum(gm)
 				if err != nil {
@@ -174,10 +174,6 @@ func (c *Cache) Key(l *load.Listing, extraction string) (Key, error) {
 		}
 	}
 	return Key(hex.EncodeToString(h.Sum(nil))), nil
-}
-
-func within(dir, root string) bool {
-	return root != "" && (dir == root || strings.HasPrefix(dir, root+string(filepath.Separator)))
 }
 
 // fileSum hashes a file's content; a file that does not exist hashes to "".

@@ -90,8 +90,9 @@ func (l *Listing) Patterns() []string { return l.st.patterns }
 // Config is the configuration the listing was made with.
 func (l *Listing) Config() Config { return l.cfg }
 
-// ModCache is GOMODCACHE: its files are identified by module version.
-func (l *Listing) ModCache() string { return l.st.root.modcache }
+// InModCache reports whether a path lies in GOMODCACHE, whose files are
+// identified by module version.
+func (l *Listing) InModCache(path string) bool { return within(path, l.st.root.modcache) }
 
 // Packages returns every listed package, dependencies included, sorted by
 // ID (a test variant has an ID of its own).

@@ -27,10 +27,6 @@ func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
 }
 
 func TestMain(m *testing.M) {
-	// Fixtures carry stand-in modules wired with replace directives; never
-	// let a test reach the network.
-	os.Setenv("GOFLAGS", "-mod=mod")
-	os.Setenv("GOPROXY", "off")
 	// A fact cache of the run's own, never the user's: the tests that run
 	// a fixture twice then read it back, which the outputs must not show.
 	cache, err := os.MkdirTemp("", "decomp-test-cache-")

@@ -2,8 +2,8 @@ package pipeline_test
 
 import (
 	"context"
+	"github.com/decomp/decomp/internal/testenv"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"sort"
@@ -177,9 +177,7 @@ func TestTrackSplitCompiles(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "internal", "scratch", "split.go"), src, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command("go", "build", "./internal/scratch")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOTOOLCHAIN=local")
+	cmd := testenv.Go(t, dir, "build", "./internal/scratch")
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("proposed split does not compile: %v\n%s\n%s", err, b, src)
 	}

@@ -2,7 +2,6 @@ package pipeline_test
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"regexp"
 	"testing"
@@ -12,14 +11,6 @@ import (
 	"github.com/decomp/decomp/cluster/graph"
 	"github.com/decomp/decomp/internal/pipeline"
 )
-
-func TestMain(m *testing.M) {
-	// Fixtures wire stand-in libraries with replace directives; never reach
-	// the network.
-	os.Setenv("GOFLAGS", "-mod=mod")
-	os.Setenv("GOPROXY", "off")
-	os.Exit(m.Run())
-}
 
 // defaults are the shipped defaults, on dir at a granularity.
 func defaults(dir string, granularity graph.Granularity) pipeline.Options {

@@ -3,9 +3,9 @@ package synth
 import (
 	"bytes"
 	"errors"
+	"github.com/decomp/decomp/internal/testenv"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -39,13 +39,7 @@ func readTruth(t *testing.T, dir string) truthFile {
 
 func goCmd(t *testing.T, dir string, args ...string) string {
 	t.Helper()
-	goBin, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("go command not found")
-	}
-	cmd := exec.Command(goBin, args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOTOOLCHAIN=local", "GOWORK=off")
+	cmd := testenv.Go(t, dir, args...)
 	var out, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &stderr
 	if err := cmd.Run(); err != nil {

@@ -3,6 +3,7 @@ package judge
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/decomp/decomp/internal/testenv"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -400,9 +401,7 @@ func TestSplitFileBuilds(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "split.go"), src, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command("go", "build", "./...")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOTOOLCHAIN=local")
+	cmd := testenv.Go(t, dir, "build", "./...")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s\n--- split.go:\n%s", err, out, src)
 	}

@@ -2,8 +2,8 @@ package plan_test
 
 import (
 	"context"
+	"github.com/decomp/decomp/internal/testenv"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,12 +13,6 @@ import (
 	"github.com/decomp/decomp/internal/wanttest"
 	"github.com/decomp/decomp/report/plan"
 )
-
-func TestMain(m *testing.M) {
-	os.Setenv("GOFLAGS", "-mod=mod")
-	os.Setenv("GOPROXY", "off")
-	os.Exit(m.Run())
-}
 
 func planOf(t *testing.T, dir, first string) *plan.Plan {
 	t.Helper()
@@ -83,8 +77,7 @@ func TestSeamsBuild(t *testing.T) {
 				}
 				emitted++
 				for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
-					cmd := exec.Command("go", args...)
-					cmd.Dir = dir
+					cmd := testenv.Go(t, dir, args...)
 					if out, err := cmd.CombinedOutput(); err != nil {
 						t.Fatalf("after step %d (%s): go %s: %v\n%s", s.N, s.Context, strings.Join(args, " "), err, out)
 					}

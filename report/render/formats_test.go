@@ -3,7 +3,6 @@ package render_test
 import (
 	"bytes"
 	"context"
-	"os"
 	"os/exec"
 	"regexp"
 	"strings"
@@ -16,12 +15,6 @@ import (
 	"github.com/decomp/decomp/report"
 	"github.com/decomp/decomp/report/render"
 )
-
-func TestMain(m *testing.M) {
-	os.Setenv("GOFLAGS", "-mod=mod")
-	os.Setenv("GOPROXY", "off")
-	os.Exit(m.Run())
-}
 
 func reportOf(t *testing.T, dir string) *report.Report {
 	t.Helper()

@@ -22,6 +22,9 @@ type Folder struct {
 	// split into its subfolders: the prior then keeps each subfolder
 	// together but lets the coupling merge siblings back.
 	Parent string `json:"parent,omitempty"`
+	// Module is set when the folder is a Go module of its own (a go.work
+	// member or a nested module): the authors' strongest cut, never split.
+	Module bool `json:"module,omitempty"`
 	// layerBy says how a layer was recognised; later rules depend on it.
 	layerBy layerEvidence
 }
@@ -180,6 +183,7 @@ type Layout struct {
 // pkgInfo is what classification knows of one package.
 type pkgInfo struct {
 	path, dir, name string
+	moduleDir       string
 	types           []string
 	imports         []string
 	external        []string
@@ -216,7 +220,7 @@ func Classify(g *graph.Graph, f *facts.Facts) *Layout {
 	if f != nil {
 		for _, fp := range f.Packages {
 			if p, ok := pkgs[fp.Path]; ok {
-				p.imports, p.external = fp.Imports, fp.ExternalImports
+				p.imports, p.external, p.moduleDir = fp.Imports, fp.ExternalImports, fp.ModuleDir
 			}
 		}
 		for _, fn := range f.Funcs {
@@ -241,16 +245,42 @@ func Classify(g *graph.Graph, f *facts.Facts) *Layout {
 		hasPkg[d] = true
 	}
 	has := func(d string) bool { return hasPkg[d] }
+	// When the packages span several Go modules, each module below the
+	// root is one folder: a go.work member or a nested module is a
+	// boundary its authors drew with a go.mod.
+	moduleDirs := map[string]bool{}
+	for _, path := range order {
+		moduleDirs[pkgs[path].moduleDir] = true
+	}
+	moduleKey := func(p *pkgInfo) string {
+		d := p.moduleDir
+		if len(moduleDirs) < 2 || d == "" || d == "." || d == l.Root || !strings.HasPrefix(d+"/", l.Root+"/") && l.Root != "" {
+			return ""
+		}
+		return d
+	}
 	members := map[string][]*pkgInfo{}
+	modules := map[string]bool{}
 	for _, path := range order {
 		p := pkgs[path]
-		k := l.folderKey(p.dir, has)
+		k := moduleKey(p)
+		if k != "" {
+			modules[k] = true
+		} else {
+			k = l.folderKey(p.dir, has)
+		}
 		l.PkgFolder[path] = k
 		l.TopFolder[path] = k
 		members[k] = append(members[k], p)
 	}
 	for _, k := range sortedKeys(members) {
 		l.Folders[k] = l.classifyByName(k, members[k])
+		if modules[k] {
+			l.Folders[k].Module = true
+			if fo := l.Folders[k]; fo.Role == RoleLayer {
+				fo.Role, fo.Why, fo.layerBy = RoleDomain, "a Go module of its own: one context unless the code says otherwise", 0
+			}
+		}
 	}
 	if f != nil {
 		l.classifyByBehaviour(members, pkgs, f)
@@ -652,7 +682,7 @@ func (l *Layout) splitLarge(members map[string][]*pkgInfo, has func(string) bool
 			for _, p := range members[k] {
 				n += p.units
 			}
-			if f.Role != RoleDomain || float64(n) <= maxFolderShare*float64(code) {
+			if f.Role != RoleDomain || f.Module || float64(n) <= maxFolderShare*float64(code) {
 				continue
 			}
 			children := map[string][]*pkgInfo{}

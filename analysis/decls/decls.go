@@ -7,6 +7,7 @@ import (
 	"go/ast"
 	"go/token"
 	gotypes "go/types"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -177,6 +178,11 @@ func pkgFacts(prog *load.Program, p *packages.Package) facts.Package {
 		pk.Dir = prog.Rel(p.GoFiles[0])
 		if i := strings.LastIndexByte(pk.Dir, '/'); i >= 0 {
 			pk.Dir = pk.Dir[:i]
+		}
+	}
+	if p.Module != nil && p.Module.Dir != "" {
+		if d := prog.Rel(p.Module.Dir); d != "" && d != "." && !filepath.IsAbs(d) {
+			pk.ModuleDir = filepath.ToSlash(d)
 		}
 	}
 	seen := map[string]bool{}

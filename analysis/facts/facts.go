@@ -77,7 +77,12 @@ type Package struct {
 	Path string `json:"path"`
 	Name string `json:"name"`
 	// Dir is the package directory relative to the module root ("." for the root).
-	Dir   string `json:"dir"`
+	Dir string `json:"dir"`
+	// ModuleDir is the directory of the Go module holding the package,
+	// relative to the same root ("." for the root): in a go.work
+	// workspace, or with a nested module loaded, each module is its
+	// authors' own boundary.
+	ModuleDir string `json:"moduleDir,omitempty"`
 	Files []File `json:"files"`
 	// Imports lists the module-internal packages this package imports, sorted.
 	Imports []string `json:"imports,omitempty"`

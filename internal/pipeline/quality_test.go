@@ -31,6 +31,7 @@ var fixtures = []struct {
 	{"subtree", []string{"./examples/app/..."}},
 	{"dddroot", nil},   // domain types in the root package, mongo/ and inmem/ adapters
 	{"tinyutils", nil}, // layered, with many tiny utility packages
+	{"workspace", nil}, // one Go module per service in a go.work, CQRS layers inside each
 }
 
 func runFixture(t *testing.T, name string, patterns []string, granularity graph.Granularity) (*pipeline.Output, *eval.Truth) {
@@ -76,6 +77,8 @@ func TestQualityFloors(t *testing.T) {
 		{"dddroot", "auto", true, 0.78, 0.41},
 		{"tinyutils", "auto", false, 0.93, 0.82},
 		{"tinyutils", "auto", true, 0.95, 0.95},
+		{"workspace", "auto", false, 0.95, 0.95},
+		{"workspace", "auto", true, 0.95, 0.95},
 	}
 	for _, tt := range tests {
 		name := tt.fixture + "/" + string(tt.granularity)

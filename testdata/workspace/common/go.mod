@@ -1,0 +1,3 @@
+module example.com/ws/common
+
+go 1.22

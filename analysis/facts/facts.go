@@ -83,7 +83,7 @@ type Package struct {
 	// workspace, or with a nested module loaded, each module is its
 	// authors' own boundary.
 	ModuleDir string `json:"moduleDir,omitempty"`
-	Files []File `json:"files"`
+	Files     []File `json:"files"`
 	// Imports lists the module-internal packages this package imports, sorted.
 	Imports []string `json:"imports,omitempty"`
 	// ExternalImports lists the other packages it imports (standard library

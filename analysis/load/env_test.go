@@ -1,6 +1,9 @@
 package load
 
 import (
+	"context"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 )
@@ -30,5 +33,35 @@ func TestGoEnv(t *testing.T) {
 	}
 	if !slices.Equal(user, []string{"GOPROXY=https://proxy.example", "GOFLAGS=-mod=mod", "CGO_ENABLED=1"}) {
 		t.Error("the caller's environment was modified")
+	}
+}
+
+func TestWithoutModMod(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+		mod      bool
+	}{
+		{"", "", false},
+		{"-mod=mod", "", true},
+		{"--mod=mod -tags=x", "-tags=x", true},
+		{"-mod=readonly", "-mod=readonly", false},
+		{"-modcacherw -mod=vendor", "-modcacherw -mod=vendor", false},
+	} {
+		if got, mod := withoutModMod(tc.in); got != tc.want || mod != tc.mod {
+			t.Errorf("withoutModMod(%q) = %q, %v; want %q, %v", tc.in, got, mod, tc.want, tc.mod)
+		}
+	}
+}
+
+// TestModModInWorkspace: a workspace refuses -mod=mod outright; decomp
+// drops it there instead of failing.
+func TestModModInWorkspace(t *testing.T) {
+	env := append(os.Environ(), "GOFLAGS=-mod=mod")
+	l, err := List(context.Background(), Config{Dir: filepath.Join("..", "..", "testdata", "workspace"), Env: env})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Packages()) == 0 {
+		t.Error("no packages listed")
 	}
 }

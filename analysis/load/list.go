@@ -2,6 +2,7 @@ package load
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -38,6 +39,10 @@ func List(ctx context.Context, cfg Config) (*Listing, error) {
 	st, err := prepare(ctx, cfg)
 	if err != nil {
 		return nil, err
+	}
+	if st.root.scratch != "" {
+		// Every go command of a run is behind this point.
+		defer os.RemoveAll(st.root.scratch)
 	}
 	pcfg := &packages.Config{
 		Context:    ctx,

@@ -22,6 +22,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -149,6 +150,7 @@ func prepare(ctx context.Context, cfg Config) (*setup, error) {
 	if err != nil {
 		return nil, err
 	}
+	env = root.cmdEnv
 
 	patterns := cfg.Patterns
 	if len(patterns) == 0 {
@@ -547,11 +549,60 @@ type rootInfo struct {
 	// env is GOVERSION GOOS GOARCH GOFLAGS GOEXPERIMENT GOROOT, a line each.
 	env    string
 	goarch string
+	// cmdEnv is the environment of every later go command.
+	cmdEnv []string
+	// scratch, when set, is a temporary directory of the go commands' own
+	// (a copy of go.mod), removed once the listing is done.
+	scratch string
+}
+
+// withoutModMod returns GOFLAGS without -mod=mod, and whether it had one.
+func withoutModMod(goflags string) (string, bool) {
+	var kept []string
+	mod := false
+	for _, f := range strings.Fields(goflags) {
+		if name, val, _ := strings.Cut(strings.TrimLeft(f, "-"), "="); name == "mod" && val == "mod" {
+			mod = true
+			continue
+		}
+		kept = append(kept, f)
+	}
+	return strings.Join(kept, " "), mod
+}
+
+// copyModFile copies go.mod, and go.sum when there is one, into a new
+// temporary directory for -modfile, which reads and writes the .sum beside
+// the file it names.
+func copyModFile(gomod string) (string, error) {
+	scratch, err := os.MkdirTemp("", "decomp-modfile-")
+	if err != nil {
+		return "", fmt.Errorf("copy %s: %w", gomod, err)
+	}
+	for _, name := range []string{"go.mod", "go.sum"} {
+		b, err := os.ReadFile(filepath.Join(filepath.Dir(gomod), name))
+		if errors.Is(err, fs.ErrNotExist) && name == "go.sum" {
+			continue
+		}
+		if err == nil {
+			err = os.WriteFile(filepath.Join(scratch, name), b, 0o600)
+		}
+		if err != nil {
+			os.RemoveAll(scratch)
+			return "", fmt.Errorf("copy %s: %w", name, err)
+		}
+	}
+	return scratch, nil
 }
 
 // moduleRoot finds the module (or workspace) around dir, failing with a
 // usage error when there is none.
-func moduleRoot(ctx context.Context, dir string, env []string) (rootInfo, error) {
+func moduleRoot(ctx context.Context, dir string, env []string) (_ rootInfo, err error) {
+	scratch := ""
+	defer func() {
+		if err != nil && scratch != "" {
+			os.RemoveAll(scratch)
+		}
+	}()
 	out, err := goCmd(ctx, dir, env, "env", "-json", "GOMOD", "GOWORK", "GOMODCACHE",
 		"GOVERSION", "GOOS", "GOARCH", "GOFLAGS", "GOEXPERIMENT", "GOROOT")
 	if err != nil {
@@ -562,12 +613,28 @@ func moduleRoot(ctx context.Context, dir string, env []string) (rootInfo, error)
 		return rootInfo{}, fmt.Errorf("go env in %s: %w", dir, err)
 	}
 	gomod, gowork := v["GOMOD"], v["GOWORK"]
-	info := rootInfo{goroot: v["GOROOT"], modcache: v["GOMODCACHE"], goarch: v["GOARCH"]}
-	var keyed []string
-	for _, k := range []string{"GOVERSION", "GOOS", "GOARCH", "GOFLAGS", "GOEXPERIMENT", "GOROOT"} {
-		keyed = append(keyed, v[k])
+	info := rootInfo{goroot: v["GOROOT"], modcache: v["GOMODCACHE"], goarch: v["GOARCH"], cmdEnv: env}
+	if flags, mod := withoutModMod(v["GOFLAGS"]); mod {
+		// -mod=mod (from the environment or go env -w) lets the go command
+		// rewrite go.mod and write go.sum, and decomp never writes into the
+		// tree it analyses. Outside a workspace the go command keeps that
+		// freedom on a copy (-modfile); a workspace allows no -mod=mod at
+		// all, so there it is dropped. Set before any command that could
+		// write.
+		if gomod != "" && gomod != os.DevNull && (gowork == "" || gowork == "off") {
+			if scratch, err = copyModFile(gomod); err != nil {
+				return rootInfo{}, err
+			}
+			info.scratch = scratch
+			if modfile := filepath.Join(scratch, "go.mod"); !strings.ContainsAny(modfile, " \t\n") {
+				// GOFLAGS splits on spaces: a temporary directory with one
+				// leaves the go command read-only instead.
+				flags = strings.TrimSpace(flags + " -mod=mod -modfile=" + modfile)
+			}
+		}
+		info.cmdEnv = append(append([]string(nil), env...), "GOFLAGS="+flags)
+		env = info.cmdEnv
 	}
-	info.env = strings.Join(keyed, "\n")
 	if gowork != "" && gowork != "off" {
 		mod, err := modulePath(ctx, dir, env)
 		if err != nil {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/decomp/decomp/cmd/decomp/internal/cmdutil"
 	"github.com/decomp/decomp/cmd/decomp/internal/root"
+	"github.com/decomp/decomp/internal/testfs"
 )
 
 // run executes decomp in-process the way main does and returns the exit
@@ -280,4 +281,55 @@ func TestVerbose(t *testing.T) {
 	if !strings.HasPrefix(stdout, "{") {
 		t.Errorf("stdout is not the report: %.40q", stdout)
 	}
+}
+
+// TestNeverWritesTheModule: with GOFLAGS=-mod=mod, as many CI setups have
+// it, the go command would add the missing go directive to go.mod (and
+// write go.sum); no command of decomp may change a byte of the tree it
+// analyses except the files it is asked to write, here all outside it.
+func TestNeverWritesTheModule(t *testing.T) {
+	dir := testfs.Copy(t, sample)
+	gomod := filepath.Join(dir, "go.mod")
+	b, err := os.ReadFile(gomod)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(gomod, bytes.Replace(b, []byte("go 1.24\n"), nil, 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, dir)
+	t.Setenv("GOFLAGS", "-mod=mod")
+	out := t.TempDir()
+	cfg := filepath.Join(out, "decomp.yaml")
+	for _, args := range [][]string{
+		{"analyze", "-C", dir, "--no-cache"},
+		{"plan", "-C", dir, "--no-cache"},
+		{"init", "-C", dir, "--no-cache", "-o", cfg},
+		{"check", "-C", dir, "--no-cache", "--config", cfg, "--baseline", filepath.Join(out, "base.json"), "--write-baseline"},
+	} {
+		if code, _, stderr := run(t, args...); code != 0 {
+			t.Fatalf("%s: exit %d: %s", args[0], code, stderr)
+		}
+		if after := snapshot(t, dir); after != before {
+			t.Fatalf("%s changed the analysed tree: %s", args[0], firstDiff(before, after))
+		}
+	}
+}
+
+// snapshot is every file under dir with its contents, in path order.
+func snapshot(t *testing.T, dir string) string {
+	t.Helper()
+	var sb strings.Builder
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		sb.WriteString(p + "\n" + string(b) + "\n")
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sb.String()
 }

@@ -51,6 +51,9 @@ type Options struct {
 	// TermWeight ties each unit to the domain noun its name leads with
 	// (vocabulary.go); nil means the default, 0 turns it off.
 	TermWeight *float64
+	// Tuning overrides the tuned constants and rules (Tunables); nil
+	// keeps every default.
+	Tuning Tuning
 }
 
 // DefaultTermWeight is the weight tying a unit to the domain noun its name
@@ -131,11 +134,11 @@ func (opt Options) WithDefaults() Options {
 		opt.FolderPrior = DefaultFolderPrior
 	}
 	if opt.TermWeight == nil {
-		w := DefaultTermWeight
+		w := opt.Tuning.V("term-weight")
 		opt.TermWeight = &w
 	}
 	if opt.HubDamping == nil {
-		d := DefaultHubDamping
+		d := opt.Tuning.V("hub-damping")
 		opt.HubDamping = &d
 	}
 	return opt
@@ -146,7 +149,7 @@ func Decompose(g *graph.Graph, opt Options) (*Result, error) {
 	opt = opt.WithDefaults()
 	layout := opt.Layout
 	if layout == nil {
-		layout = Classify(g, nil)
+		layout = Classify(g, nil, opt.Tuning)
 	}
 	n := len(g.Units)
 	unitFolder := layout.unitFolders(g)
@@ -179,7 +182,7 @@ func Decompose(g *graph.Graph, opt Options) (*Result, error) {
 	}
 
 	var schema []int
-	if prior {
+	if prior && opt.Tuning.On("schema-wide") {
 		schema = schemaWide(g, aside, pinOf, unitFolder, folders)
 		for _, i := range schema {
 			aside[i] = true
@@ -191,10 +194,10 @@ func Decompose(g *graph.Graph, opt Options) (*Result, error) {
 		return nil, err
 	}
 	var helpers []int
-	if prior {
+	if prior && opt.Tuning.On("shared-helpers") {
 		// Omnipresent helpers are found on a first clustering, which
 		// tells how many contexts use each; the second runs without them.
-		if helpers = findHelpers(g, m, aside, pinOf, unitFolder, folders, folderPin); len(helpers) > 0 {
+		if helpers = findHelpers(g, m, aside, pinOf, unitFolder, folders, folderPin, opt.Tuning.V("helper-share")); len(helpers) > 0 {
 			for _, i := range helpers {
 				aside[i] = true
 			}
@@ -244,20 +247,33 @@ func Decompose(g *graph.Graph, opt Options) (*Result, error) {
 	for i := range pinOf {
 		fixed[i] = true
 	}
-	p := &post{g: g, m: m, fixed: fixed, aside: aside, platform: platform, folderPin: folderPin, unitFolder: unitFolder, folders: folders}
-	p.absorbSingletons()
-	p.placeIsolated()
+	p := &post{g: g, m: m, fixed: fixed, aside: aside, platform: platform, folderPin: folderPin, unitFolder: unitFolder, folders: folders, tune: opt.Tuning}
+	on := opt.Tuning.On
+	if on("absorb-singletons") {
+		p.absorbSingletons()
+	}
+	if on("place-isolated") {
+		p.placeIsolated()
+	}
 	var merges []Merge
 	// The folder rules apply only with the prior.
-	if prior {
+	if prior && on("place-adapters") {
 		p.placeAdapters()
 	}
 	p.foldTables()
 	if prior {
-		p.settleLibraries(&next)
-		merges = p.mergeFolders()
-		p.joinEntries()
-		p.dissolveTiny(&next)
+		if on("settle-libraries") {
+			p.settleLibraries(&next)
+		}
+		if on("merge-folders") {
+			merges = p.mergeFolders()
+		}
+		if on("join-entries") {
+			p.joinEntries()
+		}
+		if on("dissolve-tiny") {
+			p.dissolveTiny(&next)
+		}
 	}
 
 	out := &Result{}
@@ -321,7 +337,7 @@ func communities(g *graph.Graph, opt Options, aside []bool, pinOf map[int]int, p
 		termW = *opt.TermWeight
 	}
 	if termW > 0 {
-		terms, unitTerms = termEdges(g, aside)
+		terms, unitTerms = termEdges(g, aside, opt.Tuning.V("term-max-share"))
 	}
 	termBase := n + len(softKeys)
 	// The file is the authors' finest cut of a layer package: the types
@@ -329,7 +345,8 @@ func communities(g *graph.Graph, opt Options, aside []bool, pinOf map[int]int, p
 	// are tied to a node of their own, with a term's weight.
 	fileOf := map[int]int{}
 	var files []string
-	if termW > 0 {
+	fileW := termW * opt.Tuning.V("file-tie")
+	if fileW > 0 {
 		byFile := map[string][]int{}
 		for i, u := range g.Units {
 			if u.Decl != "" && !aside[i] && pinned[i] < 0 {
@@ -388,7 +405,7 @@ func communities(g *graph.Graph, opt Options, aside []bool, pinOf map[int]int, p
 	}
 	for _, i := range sortedInts(fileOf) {
 		f := fileOf[i]
-		w := termW // measured on the development corpus: 1 to 1.5 times the term's weight is best
+		w := fileW
 		if damping > 0 {
 			w /= math.Pow(max(deg[i], 1)*fileDeg[f], damping)
 		}
@@ -422,7 +439,7 @@ func communities(g *graph.Graph, opt Options, aside []bool, pinOf map[int]int, p
 		if w == 0 {
 			w = opt.FolderPrior // an isolated unit still belongs to its folder
 		}
-		if j, ok := stemFolder[folderStem(unitFolder[i])]; ok {
+		if j, ok := stemFolder[folderStem(unitFolder[i])]; ok && opt.Tuning.On("stem-tie") {
 			lg.AddEdge(i, j, w)
 			continue
 		}

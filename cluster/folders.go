@@ -194,7 +194,7 @@ type pkgInfo struct {
 
 // Classify reads the folder structure of the packages in g, using the facts
 // (imports, implements relations, data accesses) when there are some.
-func Classify(g *graph.Graph, f *facts.Facts) *Layout {
+func Classify(g *graph.Graph, f *facts.Facts, t Tuning) *Layout {
 	pkgs := map[string]*pkgInfo{}
 	var order []string
 	get := func(path string) *pkgInfo {
@@ -282,10 +282,12 @@ func Classify(g *graph.Graph, f *facts.Facts) *Layout {
 			}
 		}
 	}
-	if f != nil {
+	if f != nil && t.On("behaviour-roles") {
 		l.classifyByBehaviour(members, pkgs, f)
 	}
-	l.splitLarge(members, has)
+	if t.On("split-large") {
+		l.splitLarge(members, has, t.V("max-folder-share"))
+	}
 	spreadPkg := map[string]bool{}
 	if f != nil {
 		spread := graph.SpreadReceivers(f)
@@ -667,7 +669,7 @@ func allImport(ms []*pkgInfo, libs []string) bool {
 const maxFolderShare = 0.25
 
 // splitLarge splits domain folders that are too large, level by level.
-func (l *Layout) splitLarge(members map[string][]*pkgInfo, has func(string) bool) {
+func (l *Layout) splitLarge(members map[string][]*pkgInfo, has func(string) bool, share float64) {
 	code := 0
 	for _, ms := range members {
 		for _, p := range ms {
@@ -682,7 +684,7 @@ func (l *Layout) splitLarge(members map[string][]*pkgInfo, has func(string) bool
 			for _, p := range members[k] {
 				n += p.units
 			}
-			if f.Role != RoleDomain || f.Module || float64(n) <= maxFolderShare*float64(code) {
+			if f.Role != RoleDomain || f.Module || float64(n) <= share*float64(code) {
 				continue
 			}
 			children := map[string][]*pkgInfo{}
@@ -726,7 +728,7 @@ func (l *Layout) splitLarge(members map[string][]*pkgInfo, has func(string) bool
 
 // classifyFolders is Classify on a graph alone, by names.
 func classifyFolders(g *graph.Graph) (unitFolder []string, folders map[string]*Folder) {
-	l := Classify(g, nil)
+	l := Classify(g, nil, nil)
 	return l.unitFolders(g), l.Folders
 }
 

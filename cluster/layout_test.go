@@ -47,7 +47,7 @@ func layoutOf(t *testing.T, specs []pkgSpec, uses []facts.Use) *Layout {
 		uses[i].From, uses[i].Target = mod+uses[i].From, mod+uses[i].Target
 	}
 	f.Uses = uses
-	return Classify(g, f)
+	return Classify(g, f, nil)
 }
 
 func roles(l *Layout) map[string]FolderRole {

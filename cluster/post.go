@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 
@@ -23,6 +24,7 @@ type post struct {
 	unitFolder []string
 	folders    map[string]*Folder
 	adj        [][]nb // unit -> neighbours, by index
+	tune       Tuning
 }
 
 // nb is one neighbour of a unit.
@@ -303,7 +305,8 @@ func (p *post) mergeFolders() []Merge {
 			InternalA: round4(internal[a]), InternalB: round4(internal[b]),
 			OutsideA: round4(outside[a]), OutsideB: round4(outside[b]),
 		}
-		full := 2*w >= 3*internal[a] && 2*w >= 3*internal[b] && 3*w >= 2*outside[a] && 3*w >= 2*outside[b]
+		coh, outShare := p.tune.V("merge-cohesion"), p.tune.V("merge-outside")
+		full := w >= coh*internal[a]-1e-9 && w >= coh*internal[b]-1e-9 && w >= outShare*outside[a]-1e-9 && w >= outShare*outside[b]-1e-9
 		near := 2*w >= internal[a] && 2*w >= internal[b] && 3*w >= outside[a] && 3*w >= outside[b]
 		if !full && !near {
 			continue
@@ -551,18 +554,18 @@ const unplaced = "(unplaced)"
 
 // tinyLines is the size under which a context is a leftover, not a
 // bounded context: 0.4% of the module's code, and at least 40 lines.
-func tinyLines(g *graph.Graph) int {
+func tinyLines(g *graph.Graph, share float64) int {
 	total := 0
 	for _, u := range g.Units {
 		total += u.Lines
 	}
-	return max(40, total*4/1000)
+	return max(40, int(float64(total)*share))
 }
 
 // dissolveTiny moves contexts smaller than tinyLines that own no table into
 // their strongest neighbour, a context or a platform folder; smallest first.
 func (p *post) dissolveTiny(next *int) {
-	limit := tinyLines(p.g)
+	limit := tinyLines(p.g, p.tune.V("tiny-share"))
 	unplacedC := -1
 	// Each round removes one community, so the loop ends.
 	for {
@@ -663,7 +666,7 @@ const sharedHelpers = "(shared helpers)"
 // modules); left in one, it drags the others' callers towards it. Types
 // stay: a struct every context uses is a shared model, which the
 // oversized-model finding splits.
-func findHelpers(g *graph.Graph, m []int, aside []bool, pinOf map[int]int, unitFolder []string, folders map[string]*Folder, folderPin map[string]int) []int {
+func findHelpers(g *graph.Graph, m []int, aside []bool, pinOf map[int]int, unitFolder []string, folders map[string]*Folder, folderPin map[string]int, share float64) []int {
 	n := len(g.Units)
 	users := make([]map[int]bool, n) // unit -> communities using it
 	uses := make([]bool, n)          // unit uses other module code
@@ -700,7 +703,7 @@ func findHelpers(g *graph.Graph, m []int, aside []bool, pinOf map[int]int, unitF
 			contexts++
 		}
 	}
-	need := max(3, (contexts+2)/3)
+	need := max(3, int(math.Ceil(share*float64(contexts)-1e-9)))
 	var out []int
 	for i, u := range g.Units {
 		_, pinned := pinOf[i]

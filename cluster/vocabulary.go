@@ -75,7 +75,7 @@ var termStop = map[string]bool{
 // termEdges returns, for the units of g that are free to move (not set
 // aside), the term each one is tied to, keeping only terms shared by units
 // of two or more packages and carried by at most maxShare of the units.
-func termEdges(g *graph.Graph, aside []bool) (terms []string, unitTerms map[int]int) {
+func termEdges(g *graph.Graph, aside []bool, maxShare float64) (terms []string, unitTerms map[int]int) {
 	byTerm := map[string][]int{}
 	for i, u := range g.Units {
 		if aside[i] || u.Kind == graph.KindTable {
@@ -91,7 +91,6 @@ func termEdges(g *graph.Graph, aside []bool) (terms []string, unitTerms map[int]
 			code++
 		}
 	}
-	const maxShare = 0.2
 	unitTerms = map[int]int{}
 	keys := make([]string, 0, len(byTerm))
 	for t := range byTerm {

@@ -57,6 +57,9 @@ type Options struct {
 	Cache *factcache.Cache `json:"-"`
 	// NoCache is --no-cache: Cache stays nil.
 	NoCache bool `json:"-"`
+	// Tune overrides the clustering's tuned constants and rules
+	// (cluster.Tunables), for leave-one-repository-out validation.
+	Tune cluster.Tuning `json:"tune,omitempty"`
 }
 
 // Defaults.
@@ -281,7 +284,7 @@ func Cluster(f *facts.Facts, opt Options) (*Output, error) {
 		IncludeGenerated: opt.IncludeGenerated,
 		IncludeTests:     opt.Tests,
 	}
-	copt := cluster.Options{Resolution: opt.Resolution, Seed: opt.Seed, FolderPrior: opt.FolderPrior}
+	copt := cluster.Options{Resolution: opt.Resolution, Seed: opt.Seed, FolderPrior: opt.FolderPrior, Tuning: opt.Tune}
 	if c := opt.Config; c != nil {
 		gopt.Weights = graph.DefaultWeights
 		for k, w := range map[graph.EdgeKind]*float64{
@@ -306,8 +309,12 @@ func Cluster(f *facts.Facts, opt Options) (*Output, error) {
 		for _, p := range c.Pins {
 			copt.Pins = append(copt.Pins, cluster.Pin{Pattern: p.Pattern, Context: p.Context})
 		}
-		copt.TermWeight = c.Weights.SharedName
-		copt.HubDamping = c.Weights.HubDamping
+		if _, ok := opt.Tune["term-weight"]; !ok {
+			copt.TermWeight = c.Weights.SharedName
+		}
+		if _, ok := opt.Tune["hub-damping"]; !ok {
+			copt.HubDamping = c.Weights.HubDamping
+		}
 	}
 	if gopt.Weights == (graph.Weights{}) {
 		gopt.Weights = graph.DefaultWeights
@@ -320,7 +327,7 @@ func Cluster(f *facts.Facts, opt Options) (*Output, error) {
 	if len(pg.Units) == 0 {
 		return nil, errors.New("nothing to cluster: every package was ignored or holds only generated or test code")
 	}
-	layout := cluster.Classify(pg, f)
+	layout := cluster.Classify(pg, f, opt.Tune)
 	if opt.FolderPrior == 0 {
 		layout.TypeUnits = map[string]bool{}
 	}

@@ -5,8 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
+	"slices"
+	"sort"
 )
 
 // BaselineVersion is the baseline file's format version.
@@ -37,11 +40,17 @@ func ReadBaseline(path string) (*Baseline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read baseline: %w", err)
 	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fmt.Errorf("baseline %s is empty (write one with decomp check --write-baseline)", path)
+	}
 	var b Baseline
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&b); err != nil {
 		return nil, fmt.Errorf("baseline %s: %v", path, err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fmt.Errorf("baseline %s: unexpected data after the baseline object", path)
 	}
 	if b.Version != BaselineVersion {
 		return nil, fmt.Errorf("baseline %s: unsupported version %d (want %d)", path, b.Version, BaselineVersion)
@@ -50,6 +59,12 @@ func ReadBaseline(path string) (*Baseline, error) {
 	for i, e := range b.Violations {
 		if e.Kind == "" || e.From == "" {
 			return nil, fmt.Errorf("baseline %s: violations[%d] needs a kind and a from", path, i)
+		}
+		if !slices.Contains(Kinds, e.Kind) {
+			return nil, fmt.Errorf("baseline %s: violations[%d] has unknown kind %q", path, i, e.Kind)
+		}
+		if e.Count < 1 {
+			return nil, fmt.Errorf("baseline %s: violations[%d] has count %d (want at least 1)", path, i, e.Count)
 		}
 		if seen[e.Key] {
 			return nil, fmt.Errorf("baseline %s: violations[%d] is listed twice", path, i)
@@ -68,6 +83,32 @@ func NewBaseline(vs []Violation) *Baseline {
 		b.Violations = append(b.Violations, Entry{Key: v.Key, FromContext: v.FromContext, ToContext: v.ToContext, Count: v.Count})
 	}
 	return b
+}
+
+// Keep adds the entries of old whose key is not in b: a check over part of
+// the module sees neither all of the code an entry starts from nor all it
+// leads to, so it cannot tell an entry fixed and must not drop it. It
+// returns how many it kept.
+func (b *Baseline) Keep(old *Baseline) int {
+	if old == nil {
+		return 0
+	}
+	have := make(map[Key]bool, len(b.Violations))
+	for _, e := range b.Violations {
+		have[e.Key] = true
+	}
+	kept := 0
+	for _, e := range old.Violations {
+		if !have[e.Key] {
+			b.Violations = append(b.Violations, e)
+			kept++
+		}
+	}
+	if kept > 0 {
+		key := func(e Entry) [5]string { return [5]string{e.FromContext, e.ToContext, kindRank(e.Kind), e.From, e.To} }
+		sort.SliceStable(b.Violations, func(i, j int) bool { return less(key(b.Violations[i]), key(b.Violations[j])) })
+	}
+	return kept
 }
 
 // Marshal renders the baseline with one violation per line, in report

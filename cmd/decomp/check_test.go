@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/decomp/decomp/check"
 	"github.com/decomp/decomp/cmd/decomp/internal/cmdutil"
 	"github.com/decomp/decomp/cmd/decomp/internal/root"
 	"github.com/decomp/decomp/internal/testfs"
@@ -117,6 +118,11 @@ func TestCheckBadInput(t *testing.T) {
 	unknownCtx := write("decomp.yaml", "contexts:\n  - name: a\n    packages: [example.com/musicstream/...]\nallow:\n  - from: a\n    to: b\n")
 	nothing := write("decomp.yaml", "contexts:\n  - name: a\n    packages:\n      - example.com/musicstream/internal/nowhere\n")
 	badBase := write("base.json", "{\"version\": 7, \"violations\": []}")
+	const entry = `{"kind":"call","from":"a.F","to":"b.G","count":1}`
+	garbage := write("base.json", "{\"version\": 1, \"violations\": ["+entry+"]} {}")
+	negative := write("base.json", "{\"version\": 1, \"violations\": ["+strings.Replace(entry, `"count":1`, `"count":-3`, 1)+"]}")
+	unknownKind := write("base.json", "{\"version\": 1, \"violations\": ["+strings.Replace(entry, `"call"`, `"calls"`, 1)+"]}")
+	empty := write("base.json", "")
 	tests := []struct {
 		name    string
 		args    []string
@@ -125,11 +131,23 @@ func TestCheckBadInput(t *testing.T) {
 		{"unknown context in a rule", []string{"--config", unknownCtx}, unknownCtx + `:5: allow[0]: unknown context "b" (contexts: a)`},
 		{"pattern matching nothing", []string{"--config", nothing}, nothing + `:4: package pattern "example.com/musicstream/internal/nowhere" of a matches nothing`},
 		{"bad baseline", []string{"--baseline", badBase}, "unsupported version 7"},
+		{"baseline with trailing data", []string{"--baseline", garbage}, "unexpected data after the baseline object"},
+		{"negative count", []string{"--baseline", negative}, "has count -3"},
+		{"unknown kind", []string{"--baseline", unknownKind}, `unknown kind "calls"`},
+		{"empty baseline", []string{"--baseline", empty}, "is empty"},
+		{"missing --baseline", []string{"--baseline", filepath.Join(t.TempDir(), "none.json")}, "no such file or directory (write one with --write-baseline)"},
+		{"-o onto the baseline", []string{"-o", "decomp-baseline.json"}, "-o decomp-baseline.json is the baseline file"},
+		{"-o onto the config", []string{"-o", "decomp.yaml"}, "-o decomp.yaml is the config file"},
+		{"--write-baseline with -o", []string{"--write-baseline", "-o", "x.json"}, "--write-baseline writes the baseline file"},
 		{"bad format", []string{"--format", "xml"}, `unknown format "xml"`},
 	}
+	keep := snapshot(t, dir)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			code, _, stderr := run(t, append([]string{"check", "-C", dir}, tt.args...)...)
+			if after := snapshot(t, dir); after != keep {
+				t.Errorf("the module changed: %s", firstDiff(keep, after))
+			}
 			if code != 2 || !strings.Contains(stderr, tt.wantErr) || strings.Count(stderr, "\n") != 1 {
 				t.Errorf("exit %d, stderr %q; want 2 and one line with %q", code, stderr, tt.wantErr)
 			}
@@ -247,5 +265,33 @@ func TestProfiles(t *testing.T) {
 	}
 	if code, _, stderr := run(t, "check", "-C", sample, "--cpuprofile", filepath.Join(dir, "no", "such", "dir", "x")); code != 2 || !strings.Contains(stderr, "cpu profile") {
 		t.Errorf("unwritable profile: exit %d: %s", code, stderr)
+	}
+}
+
+// TestNarrowedWriteBaseline: --write-baseline over part of the module keeps
+// the entries it did not look at, so the next full check still passes.
+func TestNarrowedWriteBaseline(t *testing.T) {
+	dir := testfs.Copy(t, sample)
+	basePath := filepath.Join(dir, "decomp-baseline.json")
+	before, err := check.ReadBaseline(basePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := run(t, "check", "-C", dir); code != 0 {
+		t.Fatalf("full check before: exit %d: %s", code, stderr)
+	}
+	code, _, stderr := run(t, "check", "-C", dir, "--write-baseline", "./internal/handlers/...")
+	if code != 0 || !strings.Contains(stderr, "kept from it") {
+		t.Fatalf("narrowed --write-baseline: exit %d: %s", code, stderr)
+	}
+	after, err := check.ReadBaseline(basePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(after.Violations) < len(before.Violations) {
+		t.Errorf("baseline shrank from %d to %d entries", len(before.Violations), len(after.Violations))
+	}
+	if code, out, _ := run(t, "check", "-C", dir); code != 0 {
+		t.Errorf("full check after: exit %d\n%s", code, out)
 	}
 }

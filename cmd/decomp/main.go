@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"syscall"
 
 	"github.com/decomp/decomp/cmd/decomp/internal/cmdutil"
 	"github.com/decomp/decomp/cmd/decomp/internal/root"
@@ -33,14 +34,15 @@ func execute(ios *cmdutil.IOStreams, args []string) (err error) {
 			err = fmt.Errorf("internal error: %v (please report this with the command you ran)", r)
 		}
 	}()
-	// Interrupting stops the go command decomp is waiting on, too, and
-	// every stage at its next step; a second interrupt kills at once.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	go func() {
-		<-ctx.Done()
-		stop()
-	}()
+	// Interrupting (SIGINT or SIGTERM) stops the go command decomp is
+	// waiting on, too, and every stage at its next step; a second one
+	// stops at once, removing the temporary files of unwritten outputs.
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sigs)
+	go watchSignals(ctx, cancel, sigs, ios, os.Exit)
 	cmd, finish := root.NewWithProfiles(ios)
 	cmd.SetArgs(args)
 	err = cmd.ExecuteContext(ctx)
@@ -48,4 +50,19 @@ func execute(ios *cmdutil.IOStreams, args []string) (err error) {
 		err = ferr
 	}
 	return err
+}
+
+// watchSignals cancels the run on the first signal; on a second it removes
+// the temporary files of outputs not yet written and exits at once.
+func watchSignals(ctx context.Context, cancel func(), sigs <-chan os.Signal, ios *cmdutil.IOStreams, exit func(int)) {
+	select {
+	case <-sigs:
+	case <-ctx.Done():
+		return
+	}
+	cancel()
+	<-sigs
+	ios.Temps.RemoveAll()
+	fmt.Fprintln(ios.Err, "decomp: interrupted")
+	exit(cmdutil.ExitInterrupted)
 }

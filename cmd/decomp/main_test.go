@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/decomp/decomp/cmd/decomp/internal/cmdutil"
@@ -332,4 +334,42 @@ func snapshot(t *testing.T, dir string) string {
 		t.Fatal(err)
 	}
 	return sb.String()
+}
+
+// TestSecondSignal: the first signal cancels the run; the second removes
+// the temporary file of an output not yet committed and exits at once.
+func TestSecondSignal(t *testing.T) {
+	dst := filepath.Join(t.TempDir(), "out.json")
+	if err := os.WriteFile(dst, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var errb bytes.Buffer
+	ios := &cmdutil.IOStreams{Err: &errb, Temps: &cmdutil.TempFiles{}}
+	o, err := cmdutil.OpenOutput(ios, dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprint(o.Writer(), "half")
+	ctx, cancel := context.WithCancel(context.Background())
+	sigs := make(chan os.Signal, 2)
+	exited := make(chan int, 1)
+	done := make(chan struct{})
+	go func() {
+		watchSignals(ctx, cancel, sigs, ios, func(code int) { exited <- code })
+		close(done)
+	}()
+	sigs <- syscall.SIGTERM
+	<-ctx.Done()
+	sigs <- os.Interrupt
+	<-done
+	if code := <-exited; code != cmdutil.ExitInterrupted {
+		t.Errorf("exit %d, want %d", code, cmdutil.ExitInterrupted)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(dst))
+	if len(entries) != 1 {
+		t.Errorf("left beside the output: %v", entries)
+	}
+	if b, _ := os.ReadFile(dst); string(b) != "old" {
+		t.Errorf("output now %q, want it untouched", b)
+	}
 }

@@ -3,7 +3,11 @@ package check
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -90,14 +94,29 @@ func Run(ctx context.Context, o *Options) error {
 	if basePath == "" {
 		basePath = cfg.BaselinePath(o.Pipeline.ConfigPath)
 	}
+	narrowed := partial(o.Pipeline.Patterns)
+	target := cmdutil.InDir(o.Pipeline.Dir, o.Output)
+	if o.WriteBaseline && target != "" && target != "-" {
+		return &cmdutil.UsageError{Msg: "--write-baseline writes the baseline file (name it with --baseline), not -o " + o.Output}
+	}
+	for _, f := range []struct{ path, what, flag string }{{basePath, "baseline", "--baseline"}, {o.Pipeline.ConfigPath, "config", "--config"}} {
+		if sameFile(target, f.path) {
+			return &cmdutil.UsageError{Msg: fmt.Sprintf("-o %s is the %s file: the report would replace it", o.Output, f.what)}
+		}
+	}
+	if o.Baseline != "" && !o.WriteBaseline {
+		if _, err := os.Stat(basePath); err != nil {
+			return &cmdutil.UsageError{Msg: fmt.Sprintf("baseline %s: %v (write one with --write-baseline)", o.Baseline, pathErr(err))}
+		}
+	}
 	var base *check.Baseline
-	if !o.WriteBaseline {
+	if !o.WriteBaseline || narrowed {
+		// A narrowed --write-baseline keeps what it did not look at.
 		var err error
 		if base, err = check.ReadBaseline(basePath); err != nil {
 			return &cmdutil.UsageError{Msg: err.Error()}
 		}
 	}
-	target := cmdutil.InDir(o.Pipeline.Dir, o.Output)
 	if o.WriteBaseline {
 		target = basePath
 	}
@@ -110,7 +129,7 @@ func Run(ctx context.Context, o *Options) error {
 		dst.Abort()
 		return err
 	}
-	rep, all, err := check.Run(f, cfg, check.Options{ConfigPath: o.Pipeline.ConfigPath, Baseline: base, BaselinePath: basePath, Strict: o.StrictCount, Partial: partial(o.Pipeline.Patterns)})
+	rep, all, err := check.Run(f, cfg, check.Options{ConfigPath: o.Pipeline.ConfigPath, Baseline: base, BaselinePath: basePath, Strict: o.StrictCount, Partial: narrowed})
 	if err != nil {
 		dst.Abort()
 		return &cmdutil.UsageError{Msg: err.Error()}
@@ -123,7 +142,12 @@ func Run(ctx context.Context, o *Options) error {
 		warnings(o, f.Warnings)
 	}
 	if o.WriteBaseline {
-		data, err := check.NewBaseline(all).Marshal()
+		nb := check.NewBaseline(all)
+		kept := 0
+		if narrowed {
+			kept = nb.Keep(base)
+		}
+		data, err := nb.Marshal()
 		if err == nil {
 			_, err = dst.Writer().Write(data)
 		}
@@ -132,6 +156,10 @@ func Run(ctx context.Context, o *Options) error {
 			return err
 		}
 		if err := dst.Commit(); err != nil {
+			return err
+		}
+		if kept > 0 {
+			_, err = fmt.Fprintf(o.IO.Err, "decomp check: wrote %s to %s (%d kept from it: the patterns load part of the module)\n", output.Plural(len(nb.Violations), "accepted violation"), basePath, kept)
 			return err
 		}
 		_, err = fmt.Fprintf(o.IO.Err, "decomp check: wrote %s to %s\n", output.Plural(len(all), "accepted violation"), basePath)
@@ -148,6 +176,30 @@ func Run(ctx context.Context, o *Options) error {
 		return &cmdutil.BlockedError{Msg: output.Plural(len(rep.New), "new violation") + " of the context map"}
 	}
 	return nil
+}
+
+func pathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// sameFile reports whether an output path names the given file: the same
+// file when both exist, else the same cleaned absolute path.
+func sameFile(out, path string) bool {
+	if out == "" || out == "-" || path == "" {
+		return false
+	}
+	a, errA := os.Stat(out)
+	b, errB := os.Stat(path)
+	if errA == nil && errB == nil {
+		return os.SameFile(a, b)
+	}
+	absA, errA := filepath.Abs(out)
+	absB, errB := filepath.Abs(path)
+	return errA == nil && errB == nil && absA == absB
 }
 
 // partial reports whether the patterns narrow the load below the whole

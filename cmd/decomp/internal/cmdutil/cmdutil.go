@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
 )
 
 // IOStreams are the command's standard streams, replaceable in tests.
@@ -17,11 +18,55 @@ type IOStreams struct {
 	Err io.Writer
 	// ErrTTY is set when Err is a terminal: progress is shown there.
 	ErrTTY bool
+	// Temps holds the temporary files of outputs not yet committed, for
+	// a run stopped at once to remove; nil keeps no list.
+	Temps *TempFiles
 }
 
 // System returns the process's own streams.
 func System() *IOStreams {
-	return &IOStreams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, ErrTTY: isTerminal(os.Stderr)}
+	return &IOStreams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, ErrTTY: isTerminal(os.Stderr), Temps: &TempFiles{}}
+}
+
+// TempFiles is the set of temporary files a run has open. Its methods are
+// safe for concurrent use, and a nil *TempFiles keeps nothing.
+type TempFiles struct {
+	mu    sync.Mutex
+	paths map[string]bool
+}
+
+func (t *TempFiles) add(path string) {
+	if t == nil {
+		return
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.paths == nil {
+		t.paths = map[string]bool{}
+	}
+	t.paths[path] = true
+}
+
+func (t *TempFiles) remove(path string) {
+	if t == nil {
+		return
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	delete(t.paths, path)
+}
+
+// RemoveAll deletes every temporary file still listed.
+func (t *TempFiles) RemoveAll() {
+	if t == nil {
+		return
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for p := range t.paths {
+		os.Remove(p)
+	}
+	t.paths = nil
 }
 
 func isTerminal(f *os.File) bool {

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/decomp/decomp/analysis/factcache"
+	"github.com/decomp/decomp/cluster"
 	"github.com/decomp/decomp/config"
 	"github.com/decomp/decomp/internal/pipeline"
 )
@@ -46,6 +47,10 @@ func AddPipelineFlags(cmd *cobra.Command, o *pipeline.Options) {
 	f.Float64Var(&o.FolderPrior, "folder-prior", o.FolderPrior, "domain-folder prior in [0, 100]: 0 clusters on coupling alone, above 0 each domain folder is one context")
 	f.IntVar(&o.ModelFields, "model-fields", o.ModelFields, "fields (at least 1) from which a model shared by several contexts is oversized")
 	f.BoolVar(&o.IncludeGenerated, "include-generated", false, "cluster code from generated files too (their calls are always kept)")
+	// --tune is for judging the clustering's constants and rules
+	// leave-one-repository-out (scripts/loo.sh), not for users.
+	f.StringSlice("tune", nil, "override a clustering constant or rule: `NAME=VALUE` (see cluster.Tunables)")
+	_ = f.MarkHidden("tune")
 	_ = cmd.RegisterFlagCompletionFunc("granularity", cobra.FixedCompletions([]string{"auto", "package", "type"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("callgraph", cobra.FixedCompletions([]string{"syntax", "static", "cha", "rta", "vta"}, cobra.ShellCompDirectiveNoFileComp))
 }
@@ -56,6 +61,13 @@ func AddPipelineFlags(cmd *cobra.Command, o *pipeline.Options) {
 // and the config file used under -v, nothing otherwise.
 func PrepareOptions(cmd *cobra.Command, ios *IOStreams, o *pipeline.Options, args []string) error {
 	o.Patterns = args // none: ./..., or every workspace module at a go.work root
+	if specs, err := cmd.Flags().GetStringSlice("tune"); err == nil && len(specs) > 0 {
+		t, err := cluster.ParseTuning(specs)
+		if err != nil {
+			return &UsageError{Msg: err.Error()}
+		}
+		o.Tune = t
+	}
 	if !o.NoCache {
 		c, err := factcache.Default()
 		if err != nil {
@@ -113,33 +125,72 @@ func PrepareOptions(cmd *cobra.Command, ios *IOStreams, o *pipeline.Options, arg
 	return nil
 }
 
-// Output is where a report goes: standard output, or a file written
-// atomically, so a failed run leaves an existing file as it was.
+// Output is where a report goes: standard output, or a file. A regular file
+// (or a missing one) is written atomically, so a failed run leaves it as it
+// was; a device, a pipe or a link to one is written in place.
 type Output struct {
-	w    io.Writer
-	tmp  *os.File
-	path string
+	w     io.Writer
+	tmp   *os.File // the temporary file renamed onto path by Commit
+	f     *os.File // a file written in place
+	path  string
+	mode  fs.FileMode
+	temps *TempFiles
 }
 
-// OpenOutput prepares the writer for -o (stdout for "" or "-"). For a file
-// it creates a temporary file beside it now, so an unwritable path fails
-// before the analysis runs; Commit renames it into place, Abort removes it.
+// OpenOutput prepares the writer for -o (stdout for "" or "-"). It checks
+// the target now, so an unwritable path fails before the analysis runs.
+// Onto a regular file or a missing path it writes a temporary file beside
+// it, which Commit renames into place with the old file's permissions and
+// Abort removes; a symbolic link is followed and kept. Onto anything else
+// but a directory (/dev/null, /dev/stdout, a FIFO) it writes in place.
 func OpenOutput(ios *IOStreams, path string) (*Output, error) {
 	if path == "" || path == "-" {
 		return &Output{w: ios.Out}, nil
 	}
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return nil, &UsageError{Msg: fmt.Sprintf("output %s is a directory", path)}
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err // the temporary name means nothing to the user
+	target := path
+	if fi, err := os.Lstat(path); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		real, err := filepath.EvalSymlinks(path)
+		if err != nil {
+			// A dangling link, or one of /proc's (/dev/stdout): the
+			// kernel knows where it leads, so write through it.
+			return openInPlace(path)
 		}
-		return nil, &UsageError{Msg: fmt.Sprintf("cannot write output %s: %v", path, err)}
+		target = real
 	}
-	return &Output{w: tmp, tmp: tmp, path: path}, nil
+	mode := fs.FileMode(0o644)
+	switch fi, err := os.Stat(target); {
+	case err == nil && fi.IsDir():
+		return nil, &UsageError{Msg: fmt.Sprintf("output %s is a directory", path)}
+	case err == nil && !fi.Mode().IsRegular():
+		return openInPlace(target)
+	case err == nil:
+		mode = fi.Mode().Perm()
+	case !errors.Is(err, fs.ErrNotExist):
+		return nil, &UsageError{Msg: fmt.Sprintf("cannot write output %s: %v", path, unwrapPath(err))}
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*.tmp")
+	if err != nil {
+		// The temporary name means nothing to the user.
+		return nil, &UsageError{Msg: fmt.Sprintf("cannot write output %s: %v", path, unwrapPath(err))}
+	}
+	ios.Temps.add(tmp.Name())
+	return &Output{w: tmp, tmp: tmp, path: target, mode: mode, temps: ios.Temps}, nil
+}
+
+func openInPlace(path string) (*Output, error) {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return nil, &UsageError{Msg: fmt.Sprintf("cannot write output %s: %v", path, unwrapPath(err))}
+	}
+	return &Output{w: f, f: f, path: path}, nil
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // Writer is where to write the report.
@@ -147,13 +198,20 @@ func (o *Output) Writer() io.Writer { return o.w }
 
 // Commit puts the written file in place.
 func (o *Output) Commit() error {
+	if o.f != nil {
+		if err := o.f.Close(); err != nil {
+			return fmt.Errorf("write output %s: %w", o.path, err)
+		}
+		return nil
+	}
 	if o.tmp == nil {
 		return nil
 	}
 	name := o.tmp.Name()
+	defer o.temps.remove(name)
 	err := o.tmp.Close()
 	if err == nil {
-		err = os.Chmod(name, 0o644)
+		err = os.Chmod(name, o.mode)
 	}
 	if err == nil {
 		err = os.Rename(name, o.path)
@@ -165,12 +223,17 @@ func (o *Output) Commit() error {
 	return nil
 }
 
-// Abort drops what was written; an existing file keeps its content.
+// Abort drops what was written; an existing regular file keeps its
+// content (what went to a device or a pipe is gone already).
 func (o *Output) Abort() {
+	if o.f != nil {
+		o.f.Close()
+	}
 	if o.tmp != nil {
 		name := o.tmp.Name()
 		o.tmp.Close()
 		os.Remove(name)
+		o.temps.remove(name)
 	}
 }
 

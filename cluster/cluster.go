@@ -277,7 +277,7 @@ func Decompose(g *graph.Graph, opt Options) (*Result, error) {
 	}
 
 	out := &Result{}
-	out.Decomposition, out.Membership = assemble(g, p.m, platform, pinOf, pinNames, unitFolder, folders)
+	out.Decomposition, out.Membership = assemble(g, p.m, platform, pinOf, pinNames, unitFolder, folders, layout.TechWords)
 	for _, k := range sortedKeys(folders) {
 		out.Folders = append(out.Folders, *folders[k])
 	}

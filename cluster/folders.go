@@ -110,6 +110,60 @@ var techNames = map[string]bool{
 	"adapter": true, "adapters": true, "infras": true, "gateway": true, "gateways": true,
 }
 
+// techWords returns the names of the third-party packages the module
+// imports, of their repositories and owners: for
+// github.com/emersion/go-imap/client, emersion, imap and client; for
+// cloud.google.com/go/firestore, firestore. An
+// element is taken whole, without a go- prefix, a -go suffix or a version
+// (.v1, /v2). Packages of the module's own organisation
+// (github.com/apache/answer-plugins for github.com/apache/answer) and the
+// standard library are left out: their words are the authors' own.
+func techWords(pkgs map[string]*pkgInfo) map[string]bool {
+	owner := func(path string) string {
+		segs := strings.SplitN(path, "/", 3)
+		if len(segs) < 2 || !strings.Contains(segs[0], ".") {
+			return segs[0]
+		}
+		return segs[0] + "/" + segs[1]
+	}
+	own := map[string]bool{}
+	for path := range pkgs {
+		own[owner(path)] = true
+	}
+	isVersion := func(w string) bool { return len(w) > 1 && w[0] == 'v' && strings.Trim(w[1:], "0123456789") == "" }
+	clean := func(seg string) string {
+		w := strings.ToLower(seg)
+		if i := strings.LastIndex(w, ".v"); i > 0 && isVersion(w[i+1:]) {
+			w = w[:i]
+		}
+		w = strings.TrimSuffix(strings.TrimPrefix(w, "go-"), "-go")
+		return singular(w)
+	}
+	words := map[string]bool{}
+	for _, p := range pkgs {
+		for _, imp := range p.external {
+			segs := strings.Split(imp, "/")
+			if len(segs) < 2 || !strings.Contains(segs[0], ".") || own[owner(imp)] {
+				continue
+			}
+			last := len(segs) - 1
+			if last > 1 && isVersion(segs[last]) {
+				last--
+			}
+			elems := []string{segs[1], segs[last]}
+			if last > 2 {
+				elems = append(elems, segs[2]) // the repository: go-imap, mcp-go
+			}
+			for _, seg := range elems {
+				if w := clean(seg); len(w) >= 3 {
+					words[w] = true
+				}
+			}
+		}
+	}
+	return words
+}
+
 // techImports are import-path fragments of storage, cache, messaging and
 // transport libraries.
 var techImports = []string{
@@ -178,6 +232,10 @@ type Layout struct {
 	// the layers' own packages, adapters and a root package of shared
 	// domain types.
 	TypeUnits map[string]bool
+	// TechWords are the words of the third-party packages the module
+	// imports (firestore, prometheus, datadog, imap): technologies, which
+	// never name a context.
+	TechWords map[string]bool `json:"-"`
 }
 
 // pkgInfo is what classification knows of one package.
@@ -235,6 +293,7 @@ func Classify(g *graph.Graph, f *facts.Facts, t Tuning) *Layout {
 	sort.Strings(order)
 
 	l := &Layout{Folders: map[string]*Folder{}, PkgFolder: map[string]string{}, TopFolder: map[string]string{}, TypeUnits: map[string]bool{}}
+	l.TechWords = techWords(pkgs)
 	var dirs []string
 	for _, path := range order {
 		dirs = append(dirs, pkgs[path].dir)

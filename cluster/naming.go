@@ -26,6 +26,7 @@ var roleWords = map[string]bool{
 	"option": true, "form": true, "context": true, "ctx": true, "exist": true, "exists": true,
 	"already": true, "not": true, "invalid": true, "found": true, "with": true, "for": true, "from": true,
 	"and": true, "the": true, "all": true, "create": true, "update": true, "delete": true, "opt": true,
+	"port": true, "ports": true, "adapter": true, "adapters": true,
 }
 
 // domainSuffixes end the names of types that stand for a whole domain.
@@ -44,7 +45,7 @@ func stopName(w string) bool {
 // assemble turns community labels into the ordered Decomposition and the
 // final membership (context index per unit, -1 for platform units and
 // tables no context holds).
-func assemble(g *graph.Graph, m []int, platform map[int]string, pinOf map[int]int, pinNames []string, unitFolder []string, folders map[string]*Folder) (Decomposition, []int) {
+func assemble(g *graph.Graph, m []int, platform map[int]string, pinOf map[int]int, pinNames []string, unitFolder []string, folders map[string]*Folder, tech map[string]bool) (Decomposition, []int) {
 	groups := map[int][]int{}
 	for i, c := range m {
 		if c >= 0 {
@@ -103,7 +104,7 @@ func assemble(g *graph.Graph, m []int, platform map[int]string, pinOf map[int]in
 		if !code && !pinnedHere {
 			continue // tables no code holds
 		}
-		d.cands = nameCandidates(g, members, pinOf, pinNames, unitFolder, folders)
+		d.cands = withoutTech(nameCandidates(g, members, pinOf, pinNames, unitFolder, folders), tech)
 		drafts = append(drafts, d)
 	}
 	sort.Slice(drafts, func(i, j int) bool {
@@ -363,6 +364,24 @@ func nameCandidates(g *graph.Graph, members []int, pinOf map[int]int, pinNames [
 	sort.SliceStable(words, func(i, j int) bool { return score[words[i]] > score[words[j]] })
 	for _, wd := range words {
 		out = append(out, nameCand{wd, "its most frequent domain word (type names, tables, package names)", fromWord})
+	}
+	return out
+}
+
+// withoutTech drops the word candidates (from type, table and package
+// names) that name a technology the module imports: a context is named
+// after its domain, not what it is built with (firestore, prometheus). Pins,
+// domain folders and modules keep their names: they are the authors' cut.
+func withoutTech(cands []nameCand, tech map[string]bool) []nameCand {
+	if len(tech) == 0 {
+		return cands
+	}
+	out := cands[:0]
+	for _, c := range cands {
+		if c.from == fromWord && tech[singular(c.name)] {
+			continue
+		}
+		out = append(out, c)
 	}
 	return out
 }

@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -104,6 +105,8 @@ type Allow struct {
 const (
 	PlatformName = "platform"
 	EntryName    = "entry"
+	// UnassignedName is the violation kind of code no context claims.
+	UnassignedName = "unassigned"
 )
 
 // DefaultBaseline is the baseline file used when the config names none.
@@ -210,15 +213,20 @@ func (c *Config) validate() error {
 	if c.Version != 0 && c.Version != 1 {
 		return fmt.Errorf("unsupported version %d (want 1)", c.Version)
 	}
-	if c.Resolution < 0 {
-		return fmt.Errorf("resolution must be positive, got %g", c.Resolution)
+	// The same ranges as the flags, so that check, which reads only the
+	// config, refuses what analyze refuses.
+	if c.Resolution != 0 && !(c.Resolution > 0 && c.Resolution <= MaxResolution) {
+		return fmt.Errorf("resolution must be in (0, %d], got %g", MaxResolution, c.Resolution)
 	}
-	if c.FolderPrior != nil && *c.FolderPrior < 0 {
-		return fmt.Errorf("folderPrior must be >= 0, got %g", *c.FolderPrior)
+	if c.FolderPrior != nil && !(*c.FolderPrior >= 0 && *c.FolderPrior <= MaxFolderPrior) {
+		return fmt.Errorf("folderPrior must be in [0, %d], got %g", MaxFolderPrior, *c.FolderPrior)
 	}
 	for i, p := range c.Pins {
 		if p.Pattern == "" || p.Context == "" {
 			return fmt.Errorf("pins[%d]: needs both pattern and context", i)
+		}
+		if err := checkName(p.Context); err != nil {
+			return fmt.Errorf("pins[%d]: context %s", i, err)
 		}
 		if _, err := path.Match(p.Pattern, ""); err != nil {
 			return fmt.Errorf("pins[%d]: bad pattern %q: %v", i, p.Pattern, err)
@@ -240,25 +248,55 @@ func (c *Config) validate() error {
 	return c.validateContexts()
 }
 
+// The ranges of the clustering settings, shared with the flags.
+const (
+	MaxResolution  = 1000
+	MaxFolderPrior = 100
+)
+
+// checkName refuses a context name that would not print as one plain
+// token: control characters (a newline could start a ::error line in CI
+// logs) and surrounding spaces.
+func checkName(name string) error {
+	for _, r := range name {
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+			return fmt.Errorf("%q holds a control character", name)
+		}
+	}
+	if strings.TrimSpace(name) != name {
+		return fmt.Errorf("%q starts or ends with a space", name)
+	}
+	return nil
+}
+
 // validateContexts checks the context map for what can be judged without
 // the code: names, pattern syntax, tables owned twice, rules naming
 // unknown contexts or kinds.
 func (c *Config) validateContexts() error {
 	known := map[string]int{}
+	folded := map[string]string{} // lower case → as declared
 	tableOwner := map[string]string{}
 	for i, x := range c.Contexts {
 		line := x.Line
+		lower := strings.ToLower(x.Name)
 		switch {
 		case x.Name == "":
 			return &LineError{line, fmt.Sprintf("contexts[%d]: needs a name", i)}
-		case x.Name == PlatformName || x.Name == EntryName:
-			return &LineError{line, fmt.Sprintf("contexts[%d]: %q is reserved for the %s section", i, x.Name, x.Name)}
+		case checkName(x.Name) != nil:
+			return &LineError{line, fmt.Sprintf("contexts[%d]: name %s", i, checkName(x.Name))}
+		case lower == PlatformName || lower == EntryName:
+			return &LineError{line, fmt.Sprintf("contexts[%d]: %q is reserved for the %s section", i, x.Name, lower)}
+		case lower == UnassignedName:
+			return &LineError{line, fmt.Sprintf("contexts[%d]: %q is reserved for code no context claims", i, x.Name)}
 		case known[x.Name] != 0:
 			return &LineError{line, fmt.Sprintf("context %q is declared twice (first at line %d)", x.Name, known[x.Name])}
+		case folded[lower] != "":
+			return &LineError{line, fmt.Sprintf("context %q differs from %q only in case", x.Name, folded[lower])}
 		case x.Members.Empty():
 			return &LineError{line, fmt.Sprintf("context %q has no packages, files or types", x.Name)}
 		}
 		known[x.Name] = max(line, 1)
+		folded[lower] = x.Name
 		if err := x.Members.validate("context " + strconv.Quote(x.Name)); err != nil {
 			return err
 		}

@@ -134,10 +134,11 @@ type Output struct {
 	Plan *plan.Plan
 }
 
-// Ranges of the numeric options, stated in the flags' help.
+// Ranges of the numeric options, stated in the flags' help; the config
+// file is held to the same.
 const (
-	MaxResolution  = 1000
-	MaxFolderPrior = 100
+	MaxResolution  = config.MaxResolution
+	MaxFolderPrior = config.MaxFolderPrior
 )
 
 // Validate checks every option, whether it came from a flag or from the

@@ -5,6 +5,9 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"io"
+	"net/url"
+	"path/filepath"
+	"strings"
 
 	"github.com/decomp/decomp/analysis/facts"
 	"github.com/decomp/decomp/check"
@@ -105,7 +108,7 @@ func SARIF(w io.Writer, r *check.Report, opt Options) error {
 		for _, s := range v.Sites[:min(len(v.Sites), 1)] {
 			var loc sarifLocation
 			file, line := facts.SplitPos(prefixed(opt.PathPrefix, s))
-			loc.Physical.Artifact.URI = file
+			loc.Physical.Artifact.URI = relativeURI(file)
 			loc.Physical.Artifact.URIBaseID = "%SRCROOT%"
 			if line > 0 {
 				loc.Physical.Region = &struct {
@@ -129,4 +132,21 @@ func SARIF(w io.Writer, r *check.Report, opt Options) error {
 func fingerprint(k check.Key) string {
 	sum := sha256.Sum256([]byte(string(k.Kind) + "\x00" + k.From + "\x00" + k.To))
 	return hex.EncodeToString(sum[:16])
+}
+
+// relativeURI turns a slash-separated relative path into a relative URI
+// reference: each segment percent-encoded (a space, %, #, ? or non-ASCII
+// letter in a file name), the slashes kept (SARIF §3.10: artifact
+// locations are URIs).
+func relativeURI(path string) string {
+	segs := strings.Split(filepath.ToSlash(path), "/")
+	for i, s := range segs {
+		segs[i] = url.PathEscape(s)
+	}
+	u := strings.Join(segs, "/")
+	// A first segment with a colon would read as a scheme.
+	if first, _, _ := strings.Cut(u, "/"); strings.Contains(first, ":") {
+		u = "./" + u
+	}
+	return u
 }

@@ -42,10 +42,10 @@ import (
 const EnvVar = "DECOMP_CACHE"
 
 // format changes whenever the entry layout or facts.Facts changes shape.
-const format = "decomp-facts 3\n"
+const format = "decomp-facts 4\n"
 
 // exportFormat heads an entry of a dependency's export data.
-const exportFormat = "decomp-export 1\n"
+const exportFormat = "decomp-export 2\n"
 
 // trimAge is how long an unused entry is kept.
 const trimAge = 5 * 24 * time.Hour
@@ -205,7 +205,7 @@ func (c *Cache) exportPath(key string) string {
 // verify is removed, so the next Put replaces it.
 func (c *Cache) Get(k Key) (*facts.Facts, bool) {
 	name := c.path(k)
-	payload, ok := readEntry(name, format)
+	payload, ok := readEntry(name, format, string(k))
 	if !ok {
 		return nil, false
 	}
@@ -224,7 +224,7 @@ func (c *Cache) Put(k Key, f *facts.Facts) error {
 	if err := gob.NewEncoder(&payload).Encode(f); err != nil {
 		return fmt.Errorf("fact cache: %w", err)
 	}
-	if err := writeEntry(c.path(k), format, payload.Bytes()); err != nil {
+	if err := writeEntry(c.path(k), format, string(k), payload.Bytes()); err != nil {
 		return err
 	}
 	c.trim()
@@ -233,18 +233,30 @@ func (c *Cache) Put(k Key, f *facts.Facts) error {
 
 // GetExport returns a dependency's export data (see load.ExportCache).
 func (c *Cache) GetExport(key string) ([]byte, bool) {
-	return readEntry(c.exportPath(key), exportFormat)
+	return readEntry(c.exportPath(key), exportFormat, c.tool+"\x00"+key)
 }
 
 // PutExport stores a dependency's export data. A cache that cannot be
 // written costs the next run its speed, not this run its result.
 func (c *Cache) PutExport(key string, data []byte) {
-	_ = writeEntry(c.exportPath(key), exportFormat, data)
+	_ = writeEntry(c.exportPath(key), exportFormat, c.tool+"\x00"+key, data)
+}
+
+// entrySum is the checksum of an entry: of its key and payload, so an
+// entry copied or renamed under another key does not verify.
+func entrySum(key string, payload []byte) [sha256.Size]byte {
+	h := sha256.New()
+	h.Write([]byte(key))
+	h.Write([]byte{0})
+	h.Write(payload)
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
+	return sum
 }
 
 // readEntry returns an entry's payload once its header and checksum
-// verify; an entry that does not is removed.
-func readEntry(name, header string) ([]byte, bool) {
+// verify for key; an entry that does not is removed.
+func readEntry(name, header, key string) ([]byte, bool) {
 	data, err := os.ReadFile(name)
 	if err != nil {
 		return nil, false
@@ -255,7 +267,7 @@ func readEntry(name, header string) ([]byte, bool) {
 	}
 	data = data[len(header):]
 	sum, payload := data[:sha256.Size], data[sha256.Size:]
-	if got := sha256.Sum256(payload); !bytes.Equal(got[:], sum) {
+	if got := entrySum(key, payload); !bytes.Equal(got[:], sum) {
 		os.Remove(name)
 		return nil, false
 	}
@@ -266,8 +278,8 @@ func readEntry(name, header string) ([]byte, bool) {
 
 // writeEntry writes header, checksum and payload to a temporary file and
 // renames it into place, so a concurrent reader sees all of it or nothing.
-func writeEntry(name, header string, payload []byte) error {
-	sum := sha256.Sum256(payload)
+func writeEntry(name, header, key string, payload []byte) error {
+	sum := entrySum(key, payload)
 	if err := os.MkdirAll(filepath.Dir(name), 0o777); err != nil {
 		return fmt.Errorf("fact cache: %w", err)
 	}

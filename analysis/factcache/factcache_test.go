@@ -261,3 +261,32 @@ func TestKeyWorkspaceModule(t *testing.T) {
 		t.Error("changing a workspace module's go.mod kept the key")
 	}
 }
+
+// TestEntryUnderAnotherKey: an entry copied to another key's file (another
+// module's facts) does not verify: a miss, and the file is removed.
+func TestEntryUnderAnotherKey(t *testing.T) {
+	c := open(t)
+	const k, other = Key("0123456789abcdef"), Key("fedcba9876543210")
+	if err := c.Put(k, sample()); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(c.path(k))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Dir(c.path(other)), 0o777); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(c.path(other), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := c.Get(other); ok {
+		t.Error("an entry copied under another key was served")
+	}
+	if _, err := os.Stat(c.path(other)); !os.IsNotExist(err) {
+		t.Error("the copied entry was kept")
+	}
+	if _, ok := c.Get(k); !ok {
+		t.Error("the original entry no longer verifies")
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"github.com/decomp/decomp/check"
 	"github.com/decomp/decomp/cmd/decomp/internal/cmdutil"
 	"github.com/decomp/decomp/cmd/decomp/internal/root"
+	"github.com/decomp/decomp/internal/testenv"
 	"github.com/decomp/decomp/internal/testfs"
 )
 
@@ -293,5 +294,51 @@ func TestNarrowedWriteBaseline(t *testing.T) {
 	}
 	if code, out, _ := run(t, "check", "-C", dir); code != 0 {
 		t.Errorf("full check after: exit %d\n%s", code, out)
+	}
+}
+
+// TestEmitSeamsBadTarget: a seams folder Go cannot import from, or one
+// that is a file, is refused before the analysis and nothing is written.
+func TestEmitSeamsBadTarget(t *testing.T) {
+	dir := testfs.Copy(t, sample)
+	if err := os.WriteFile(filepath.Join(dir, "afile"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, dir)
+	for _, tc := range []struct{ seams, want string }{
+		{"internal/my seams", "not a folder Go can import from"},
+		{"internal/ärzte", "not a folder Go can import from"},
+		{"afile/seams", "is not a directory"},
+	} {
+		code, _, stderr := run(t, "plan", "-C", dir, "--emit-seams", tc.seams)
+		if code != 2 || !strings.Contains(stderr, tc.want) || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("--emit-seams %q: exit %d, %q; want 2 and %q", tc.seams, code, stderr, tc.want)
+		}
+		if after := snapshot(t, dir); after != before {
+			t.Errorf("--emit-seams %q wrote into the module: %s", tc.seams, firstDiff(before, after))
+		}
+	}
+}
+
+// TestEmitSeamsNonASCII: a context named with non-ASCII letters gets an
+// ASCII seam package and an exported interface, and the module builds.
+func TestEmitSeamsNonASCII(t *testing.T) {
+	dir := testfs.Copy(t, filepath.Join("..", "..", "testdata", "seams"))
+	cfg := "pins:\n  - {pattern: example.com/seams/shop/..., context: shop}\n  - {pattern: example.com/seams/catalog/..., context: Ärzte}\n"
+	if err := os.WriteFile(filepath.Join(dir, "decomp.yaml"), []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := run(t, "plan", "-C", dir, "--first", "Ärzte", "--emit-seams", "internal/seams"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	src, err := os.ReadFile(filepath.Join(dir, "internal", "seams", "aerzteseam", "seam.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(src), "type ÄrzteAPI interface") {
+		t.Errorf("seam.go:\n%s", src)
+	}
+	if out, err := testenv.Go(t, dir, "build", "./...").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
 	}
 }

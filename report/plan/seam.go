@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/decomp/decomp/analysis/facts"
 )
@@ -422,13 +423,47 @@ func exportName(s string) string {
 	id := identOf(strings.ReplaceAll(s, "-", "_"))
 	parts := strings.Split(id, "_")
 	for i, p := range parts {
-		if p != "" {
-			parts[i] = strings.ToUpper(p[:1]) + p[1:]
+		if r, size := utf8.DecodeRuneInString(p); size > 0 {
+			parts[i] = string(unicode.ToUpper(r)) + p[size:]
 		}
 	}
-	return strings.Join(parts, "")
+	out := strings.Join(parts, "")
+	// A name whose first letter has no upper case (文档) is not exported.
+	if r, _ := utf8.DecodeRuneInString(out); !unicode.IsUpper(r) {
+		out = "X" + out
+	}
+	return out
 }
 
+// pkgName is a package name for the context: lower-case ASCII letters and
+// digits only, since import paths are ASCII (Latin letters lose their
+// accents, ärzte gives aerzte; any other letter is spelled as its code
+// point).
 func pkgName(s string) string {
-	return strings.ToLower(strings.ReplaceAll(identOf(strings.ReplaceAll(s, "-", "_")), "_", ""))
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r < utf8.RuneSelf:
+			// '-', '_', spaces and punctuation join the words
+		case latinFold[r] != "":
+			b.WriteString(latinFold[r])
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			fmt.Fprintf(&b, "u%04x", r)
+		}
+	}
+	out := b.String()
+	if out == "" || out[0] >= '0' && out[0] <= '9' {
+		out = "p" + out
+	}
+	return out
+}
+
+// latinFold spells the accented Latin letters of Latin-1 in ASCII.
+var latinFold = map[rune]string{
+	'à': "a", 'á': "a", 'â': "a", 'ã': "a", 'ä': "ae", 'å': "a", 'æ': "ae", 'ç': "c", 'è': "e", 'é': "e",
+	'ê': "e", 'ë': "e", 'ì': "i", 'í': "i", 'î': "i", 'ï': "i", 'ð': "d", 'ñ': "n", 'ò': "o", 'ó': "o",
+	'ô': "o", 'õ': "o", 'ö': "oe", 'ø': "o", 'ù': "u", 'ú': "u", 'û': "u", 'ü': "ue", 'ý': "y", 'ÿ': "y",
+	'ß': "ss", 'þ': "th",
 }

@@ -10,9 +10,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/mod/module"
 
 	"github.com/decomp/decomp/cmd/decomp/internal/cmdutil"
 	"github.com/decomp/decomp/cmd/decomp/internal/version"
@@ -82,6 +85,12 @@ func Run(ctx context.Context, o *Options) error {
 	case "text", "md", "json", "html":
 	default:
 		return &cmdutil.UsageError{Msg: fmt.Sprintf("unknown format %q (want text, md, json or html)", o.Format)}
+	}
+	if o.EmitSeams != "" {
+		// Checked before the analysis, which may take minutes.
+		if err := checkSeamDir(cmdutil.InDir(o.Pipeline.Dir, o.EmitSeams), o.EmitSeams); err != nil {
+			return err
+		}
 	}
 	dst, err := cmdutil.OpenOutput(o.IO, cmdutil.InDir(o.Pipeline.Dir, o.Output))
 	if err != nil {
@@ -160,6 +169,52 @@ func seamRoot(module, dir string) string {
 	return module + "/" + rel
 }
 
+// checkSeamDir refuses a --emit-seams folder the seams could not be built
+// in: a path element that is not a valid import path element (a space, a
+// non-ASCII letter), a file, or a folder that cannot be written.
+func checkSeamDir(dir, given string) error {
+	if !filepath.IsAbs(given) {
+		rel := filepath.ToSlash(filepath.Clean(given))
+		if rel != "." && !strings.HasPrefix(rel, "../") && rel != ".." {
+			if err := module.CheckImportPath("example.com/" + rel); err != nil {
+				return &cmdutil.UsageError{Msg: fmt.Sprintf("--emit-seams %s: not a folder Go can import from: %v", given, unwrapImportErr(err))}
+			}
+		}
+	}
+	// The nearest existing ancestor must be a folder decomp can write in.
+	d := dir
+	for {
+		fi, err := os.Stat(d)
+		if err == nil {
+			if !fi.IsDir() {
+				return &cmdutil.UsageError{Msg: fmt.Sprintf("--emit-seams %s: %s is not a directory", given, d)}
+			}
+			f, err := os.CreateTemp(d, ".decomp-seams-*")
+			if err != nil {
+				return &cmdutil.UsageError{Msg: fmt.Sprintf("--emit-seams %s: cannot write in %s", given, d)}
+			}
+			f.Close()
+			os.Remove(f.Name())
+			return nil
+		}
+		parent := filepath.Dir(d)
+		if parent == d || !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR) {
+			return &cmdutil.UsageError{Msg: fmt.Sprintf("--emit-seams %s: %v", given, err)}
+		}
+		d = parent
+	}
+}
+
+// unwrapImportErr keeps the reason of module.CheckImportPath's error,
+// without the made-up path it checked.
+func unwrapImportErr(err error) string {
+	msg := err.Error()
+	if i := strings.LastIndex(msg, ": "); i >= 0 {
+		return msg[i+2:]
+	}
+	return msg
+}
+
 // emit writes every step's seam package under dir, whose import path is
 // root. Nothing is written if a file it would write exists and force is
 // off, or if a seam would import an internal package it may not.
@@ -194,16 +249,48 @@ func emit(dir, root string, p *plan.Plan, force bool) error {
 			}
 		}
 	}
-	for path, src := range files {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	// Every file goes to a temporary name first: a failure then leaves
+	// nothing behind, and only the renames remain.
+	paths := make([]string, 0, len(files))
+	for path := range files {
+		paths = append(paths, path)
+	}
+	sort.Strings(paths)
+	var temps []string
+	cleanup := func() {
+		for _, t := range temps {
+			os.Remove(t)
+		}
+	}
+	var made []string
+	for _, path := range paths {
+		if root != "" {
+			if err := module.CheckImportPath(root + "/" + filepath.ToSlash(filepath.Base(filepath.Dir(path)))); err != nil {
+				cleanup()
+				return &cmdutil.UsageError{Msg: fmt.Sprintf("emit seams: %s: %v", filepath.Dir(path), unwrapImportErr(err))}
+			}
+		}
+		d := filepath.Dir(path)
+		if _, err := os.Stat(d); errors.Is(err, fs.ErrNotExist) {
+			made = append(made, d)
+		}
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			cleanup()
 			return fmt.Errorf("emit seams: %w", err)
 		}
 		tmp := path + ".tmp"
-		if err := os.WriteFile(tmp, src, 0o644); err != nil {
+		temps = append(temps, tmp)
+		if err := os.WriteFile(tmp, files[path], 0o644); err != nil {
+			cleanup()
+			for _, d := range made {
+				os.Remove(d) // only if still empty
+			}
 			return fmt.Errorf("emit seams: %w", err)
 		}
-		if err := os.Rename(tmp, path); err != nil {
-			os.Remove(tmp)
+	}
+	for _, path := range paths {
+		if err := os.Rename(path+".tmp", path); err != nil {
+			cleanup()
 			return fmt.Errorf("emit seams: %w", err)
 		}
 	}

@@ -76,15 +76,19 @@ score() {
 }
 
 raw=$work/raw.tsv
-: >"$raw"
-score default >>"$raw"
-for g in "${grid[@]}"; do
-  read -r name def vals <<<"$g"
-  for val in $vals; do
-    [[ $val == "$def" ]] && continue
-    score "$name=$val" --tune "$name=$val" >>"$raw"
+if [[ ${LOO_REUSE:-} == 1 && -s $raw ]]; then
+  echo "loo: reusing the scores in $raw" >&2 # LOO_REUSE=1: re-judge without re-scoring
+else
+  : >"$raw"
+  score default >>"$raw"
+  for g in "${grid[@]}"; do
+    read -r name def vals <<<"$g"
+    for val in $vals; do
+      [[ $val == "$def" ]] && continue
+      score "$name=$val" --tune "$name=$val" >>"$raw"
+    done
   done
-done
+fi
 
 # choices.tsv: per held-out repository, per tunable, the value best on the others.
 awk -F'\t' -v grid="$(printf '%s\n' "${grid[@]}")" '
@@ -93,12 +97,16 @@ awk -F'\t' -v grid="$(printf '%s\n' "${grid[@]}")" '
   END {
     for (h = 1; h <= nr; h++) {
       for (i = 1; i <= ng; i++) {
-        n = split(gl[i], f, " "); best = f[2]; bestv = -1
+        n = split(gl[i], f, " "); best = f[2]; bestv = 0
+        for (r = 1; r <= nr; r++) if (r != h) bestv += obj["default", repo[r]]
         for (j = 3; j <= n; j++) {
-          v = (f[j] == f[2]) ? "default" : name[i] "=" f[j]; s = 0
+          if (f[j] == f[2]) continue
+          v = name[i] "=" f[j]; s = 0
           for (r = 1; r <= nr; r++) if (r != h) s += obj[v, repo[r]]
-          # ties keep the default (fewer changes), then the smaller value
-          if (s > bestv + 1e-9 || (s > bestv - 1e-9 && f[j] == f[2])) { bestv = s; best = f[j] }
+          # A value must beat the default by more than noise (0.001 of the
+          # mean objective over the other repositories) to replace it.
+          tol = (best == f[2]) ? 0.001 * (nr - 1) : 1e-9
+          if (s > bestv + tol) { bestv = s; best = f[j] }
         }
         printf "%s\t%s\t%s\n", repo[h], name[i], best
       }

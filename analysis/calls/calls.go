@@ -184,7 +184,10 @@ func ssaCalls(prog *load.Program, good []*packages.Package, algo Algorithm, rele
 			cg = rtaGraph(built)
 		default:
 			mf := moduleFuncs(sprog, isGood)
-			cg = vta.CallGraph(mf, moduleCHA(sprog, mf))
+			// A million edges, or fifty per function on larger modules:
+			// a 4,000-package monolith needs under four per function.
+			initial := moduleCHA(sprog, mf, max(1_000_000, 50*len(mf)))
+			cg = vta.CallGraph(mf, initial)
 		}
 	})
 	if err != nil || cg == nil {

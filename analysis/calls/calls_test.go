@@ -2,8 +2,10 @@ package calls_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/decomp/decomp/analysis/calls"
@@ -109,4 +111,53 @@ func TestCallGraphWithTests(t *testing.T) {
 		t.Errorf("warning: %s %s", w.Pkg, w.Message)
 	}
 	wanttest.Check(t, filepath.Join("testdata", "withtests"), findings(cs))
+}
+
+// TestPluginPoint: an interface call is resolved to its implementations
+// only up to maxImplementations of them; past that it depends on the
+// interface alone (the dynamic call read from the syntax).
+func TestPluginPoint(t *testing.T) {
+	for _, tc := range []struct {
+		impls     int
+		wantEdges bool
+	}{{3, true}, {1001, false}} {
+		dir := t.TempDir()
+		var src strings.Builder
+		src.WriteString("package p\n\ntype I interface{ M() int }\n\nfunc Call(v I) int { return v.M() }\n\nvar Values = []I{")
+		for i := range tc.impls {
+			fmt.Fprintf(&src, "T%d{}, ", i)
+		}
+		src.WriteString("}\n\nfunc Run() int { return Call(Values[0]) }\n")
+		for i := range tc.impls {
+			fmt.Fprintf(&src, "\ntype T%d struct{}\n\nfunc (T%d) M() int { return %d }\n", i, i, i)
+		}
+		for name, text := range map[string]string{"go.mod": "module example.com/p\n\ngo 1.22\n", "p.go": src.String()} {
+			if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		prog, err := load.Load(context.Background(), load.Config{Dir: dir, Env: append(os.Environ(), "GOPROXY=off")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cs, warns := calls.Extract(prog, calls.VTA, false)
+		if len(warns) > 0 {
+			t.Fatalf("%d implementations: warnings %v", tc.impls, warns)
+		}
+		edges, dynamic := 0, 0
+		for _, c := range cs {
+			if c.Caller != "example.com/p.Call" {
+				continue
+			}
+			switch {
+			case c.Kind == facts.CallDynamic && c.Callee == "example.com/p.I.M":
+				dynamic++
+			case strings.HasPrefix(c.Callee, "example.com/p.T"):
+				edges++
+			}
+		}
+		if dynamic != 1 || (edges > 0) != tc.wantEdges {
+			t.Errorf("%d implementations: %d edges to implementations, %d dynamic calls to I.M; want edges %v and one dynamic call", tc.impls, edges, dynamic, tc.wantEdges)
+		}
+	}
 }

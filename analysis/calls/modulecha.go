@@ -17,8 +17,24 @@ import (
 // types are candidates, since decomp keeps only edges between module
 // functions. Calls of function values go to the module functions whose
 // address is taken and whose signature matches.
-func moduleCHA(prog *ssa.Program, funcs map[*ssa.Function]bool) *callgraph.Graph {
+//
+// It gives up, returning nil, once it holds more than maxEdges edges: VTA
+// looks up a call site's initial callees by scanning its caller's out
+// edges, so on a dense graph (thousands of interface calls, each with
+// thousands of implementations, as in generated code) the refinement
+// costs the square of the edges, and x/tools' lazy CHA, which VTA uses
+// when given no graph, is then several times faster.
+// maxImplementations bounds the implementations an interface call may be
+// resolved to. An interface with more is a plugin point (generated code,
+// a handler table): a call through it depends on the interface, which the
+// syntax records, and listing every implementation as a callee would only
+// cost VTA the product of call sites and implementations (3,000 each took
+// 50 s) to add a hub no decomposition can use.
+const maxImplementations = 1000
+
+func moduleCHA(prog *ssa.Program, funcs map[*ssa.Function]bool, maxEdges int) *callgraph.Graph {
 	cg := callgraph.New(nil)
+	edges := 0
 	// Sorted, so the graph (and VTA's work on it) is the same every run.
 	fns := make([]*ssa.Function, 0, len(funcs))
 	for fn := range funcs {
@@ -48,10 +64,18 @@ func moduleCHA(prog *ssa.Program, funcs map[*ssa.Function]bool) *callgraph.Graph
 		}
 	}
 	byFuncSig := map[string][]*ssa.Function{}
+	// Each package's members once, not once per function of the package.
+	seenPkg := map[*ssa.Package]bool{}
 	for _, fn := range fns {
-		if fn.Pkg != nil && fn.Pkg.Pkg != nil {
-			for _, m := range fn.Pkg.Members {
-				if t, ok := m.(*ssa.Type); ok {
+		if fn.Pkg != nil && fn.Pkg.Pkg != nil && !seenPkg[fn.Pkg] {
+			seenPkg[fn.Pkg] = true
+			names := make([]string, 0, len(fn.Pkg.Members))
+			for name := range fn.Pkg.Members {
+				names = append(names, name)
+			}
+			sort.Strings(names)
+			for _, name := range names {
+				if t, ok := fn.Pkg.Members[name].(*ssa.Type); ok {
 					if _, named := t.Type().(*types.Named); named {
 						addType(t.Type())
 					}
@@ -111,13 +135,20 @@ func moduleCHA(prog *ssa.Program, funcs map[*ssa.Function]bool) *callgraph.Graph
 				if !ok {
 					continue
 				}
+				if edges > maxEdges {
+					return nil
+				}
 				common := site.Common()
 				switch {
 				case common.StaticCallee() != nil:
+					edges++
 					callgraph.AddEdge(from, site, cg.CreateNode(common.StaticCallee()))
 				case common.IsInvoke():
 					it, ok := common.Value.Type().Underlying().(*types.Interface)
 					if !ok {
+						continue
+					}
+					if len(impls(it)) > maxImplementations {
 						continue
 					}
 					for _, t := range impls(it) {
@@ -126,11 +157,13 @@ func moduleCHA(prog *ssa.Program, funcs map[*ssa.Function]bool) *callgraph.Graph
 							continue
 						}
 						if callee := prog.MethodValue(sel); callee != nil {
+							edges++
 							callgraph.AddEdge(from, site, cg.CreateNode(callee))
 						}
 					}
 				default:
 					if sig, ok := common.Value.Type().Underlying().(*types.Signature); ok {
+						edges += len(byFuncSig[sigKey(sig)])
 						for _, callee := range byFuncSig[sigKey(sig)] {
 							callgraph.AddEdge(from, site, cg.CreateNode(callee))
 						}

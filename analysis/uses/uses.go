@@ -98,8 +98,11 @@ func pkgUses(prog *load.Program, p *packages.Package) []facts.Use {
 			order = append(order, id)
 		}
 		at := first[id]
-		var pos token.Pos
-		add := func(k key, owner string) {
+		// Each use's position is its own node's, taken when it is added:
+		// ast.Node.Pos of a binary or call expression walks down its left
+		// operand, so taking it for every node is quadratic in the depth
+		// of x + x + … chains.
+		add := func(k key, owner string, pos token.Pos) {
 			m[k]++
 			if p, ok := at[k]; !ok || pos < p {
 				at[k] = pos
@@ -109,21 +112,18 @@ func pkgUses(prog *load.Program, p *packages.Package) []facts.Use {
 			}
 		}
 		ast.Inspect(node, func(n ast.Node) bool {
-			if n != nil {
-				pos = n.Pos()
-			}
 			switch n := n.(type) {
 			case *ast.SelectorExpr:
 				if sel, ok := info.Selections[n]; ok && sel.Kind() == types.FieldVal {
 					if st := load.NamedOf(sel.Recv()); st != nil && inModule(prog, st.Obj()) {
-						add(key{load.TypeID(st.Obj()), facts.UseField}, "")
+						add(key{load.TypeID(st.Obj()), facts.UseField}, "", n.Sel.Pos())
 					}
 				}
 			case *ast.CompositeLit:
 				if tv, ok := info.Types[n]; ok {
 					if st := load.NamedOf(tv.Type); st != nil && inModule(prog, st.Obj()) {
 						if _, isStruct := st.Underlying().(*types.Struct); isStruct && len(n.Elts) > 0 {
-							add(key{load.TypeID(st.Obj()), facts.UseField}, "")
+							add(key{load.TypeID(st.Obj()), facts.UseField}, "", n.Lbrace)
 						}
 					}
 				}
@@ -134,11 +134,11 @@ func pkgUses(prog *load.Program, p *packages.Package) []facts.Use {
 				}
 				switch obj := obj.(type) {
 				case *types.TypeName:
-					add(key{load.TypeID(obj), facts.UseType}, "")
+					add(key{load.TypeID(obj), facts.UseType}, "", n.Pos())
 				case *types.Const:
-					add(key{obj.Pkg().Path() + "." + obj.Name(), facts.UseConst}, ownerOf(prog, obj.Type()))
+					add(key{obj.Pkg().Path() + "." + obj.Name(), facts.UseConst}, ownerOf(prog, obj.Type()), n.Pos())
 				case *types.Var:
-					add(key{obj.Pkg().Path() + "." + obj.Name(), facts.UseVar}, ownerOf(prog, obj.Type()))
+					add(key{obj.Pkg().Path() + "." + obj.Name(), facts.UseVar}, ownerOf(prog, obj.Type()), n.Pos())
 				}
 			}
 			return true

@@ -3,13 +3,12 @@ package analysis_test
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/decomp/decomp/analysis"
 	"github.com/decomp/decomp/analysis/load"
+	"github.com/decomp/decomp/internal/testfs"
 )
 
 // deepModule writes a module of three five-line files: a 100,000-term
@@ -17,7 +16,6 @@ import (
 // limit is 100,000) and a 100,000-piece SQL concatenation.
 func deepModule(b *testing.B) string {
 	b.Helper()
-	dir := b.TempDir()
 	const n = 100_000
 	files := map[string]string{
 		"go.mod":   "module example.com/deep\n\ngo 1.22\n",
@@ -25,12 +23,7 @@ func deepModule(b *testing.B) string {
 		"paren.go": "package deep\n\nfunc G(x int) int {\n\treturn " + strings.Repeat("(", n-1000) + "x" + strings.Repeat(")", n-1000) + "\n}\n",
 		"sql.go":   "package deep\n\nimport \"database/sql\"\n\nfunc H(db *sql.DB) { db.Exec(" + strings.Repeat(`"select 1 " + `, n-1) + `"from t") }` + "\n",
 	}
-	for name, src := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
-			b.Fatal(err)
-		}
-	}
-	return dir
+	return testfs.Write(b, files)
 }
 
 // BenchmarkDeepExpressions times each extractor alone on deepModule: every
@@ -62,7 +55,6 @@ func BenchmarkDeepExpressions(b *testing.B) {
 // entry 25,000, the shape that made the call graph quadratic.
 func hugeModule(b *testing.B) string {
 	b.Helper()
-	dir := b.TempDir()
 	const types, literals = 3000, 25_000
 	var funcs, gen strings.Builder
 	funcs.WriteString("package huge\n\ntype I interface{ M(int) int }\n\n")
@@ -83,12 +75,7 @@ func hugeModule(b *testing.B) string {
 		"funcs.go": funcs.String(),
 		"gen.go":   gen.String(),
 	}
-	for name, src := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
-			b.Fatal(err)
-		}
-	}
-	return dir
+	return testfs.Write(b, files)
 }
 
 // BenchmarkHugePackage times the whole extraction of hugeModule.

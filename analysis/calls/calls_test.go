@@ -11,6 +11,7 @@ import (
 	"github.com/decomp/decomp/analysis/calls"
 	"github.com/decomp/decomp/analysis/facts"
 	"github.com/decomp/decomp/analysis/load"
+	"github.com/decomp/decomp/internal/testfs"
 	"github.com/decomp/decomp/internal/wanttest"
 )
 
@@ -121,7 +122,6 @@ func TestPluginPoint(t *testing.T) {
 		impls     int
 		wantEdges bool
 	}{{3, true}, {1001, false}} {
-		dir := t.TempDir()
 		var src strings.Builder
 		src.WriteString("package p\n\ntype I interface{ M() int }\n\nfunc Call(v I) int { return v.M() }\n\nvar Values = []I{")
 		for i := range tc.impls {
@@ -131,11 +131,7 @@ func TestPluginPoint(t *testing.T) {
 		for i := range tc.impls {
 			fmt.Fprintf(&src, "\ntype T%d struct{}\n\nfunc (T%d) M() int { return %d }\n", i, i, i)
 		}
-		for name, text := range map[string]string{"go.mod": "module example.com/p\n\ngo 1.22\n", "p.go": src.String()} {
-			if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+		dir := testfs.Write(t, map[string]string{"go.mod": "module example.com/p\n\ngo 1.22\n", "p.go": src.String()})
 		prog, err := load.Load(context.Background(), load.Config{Dir: dir, Env: append(os.Environ(), "GOPROXY=off")})
 		if err != nil {
 			t.Fatal(err)

@@ -1,4 +1,5 @@
-// Package testfs copies fixture trees for tests that edit them.
+// Package testfs copies fixture trees for tests that edit them, and writes
+// generated ones.
 package testfs
 
 import (
@@ -28,6 +29,24 @@ func Copy(t testing.TB, src string) string {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	return dst
+}
+
+// Write writes files (slash-separated path relative to the tree → content)
+// into a fresh temporary directory and returns its path; the directory is
+// removed when the test ends.
+func Write(t testing.TB, files map[string]string) string {
+	t.Helper()
+	dst := t.TempDir()
+	for name, text := range files {
+		p := filepath.Join(dst, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	return dst
 }

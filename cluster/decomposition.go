@@ -16,6 +16,9 @@ type Decomposition struct {
 	FuncContext map[string]int `json:"-"`
 	// TypeContext maps every module type ID to the context of its unit.
 	TypeContext map[string]int `json:"-"`
+	// FuncPlatform maps every module function set aside to the Folder of
+	// its platform group.
+	FuncPlatform map[string]string `json:"-"`
 	// Platform is what was set aside: infrastructure, entry points and
 	// test support, used by every context and owned by none. Its units are
 	// in no context.
@@ -67,6 +70,13 @@ func (d *Decomposition) ContextOfFunc(id string) int {
 		}
 	}
 	return -1
+}
+
+// SchemaWide reports whether a function is schema-wide code (migrations):
+// its table accesses manage the schema and are no context's, nor charged to
+// the code that runs it.
+func (d *Decomposition) SchemaWide(fn string) bool {
+	return d.FuncPlatform[fn] == schemaCode
 }
 
 // ContextOfType returns the context of a type, or -1.

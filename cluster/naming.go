@@ -61,9 +61,10 @@ func assemble(g *graph.Graph, m []int, platform map[int]string, pinOf map[int]in
 	}
 	var drafts []*draft
 	dec := Decomposition{
-		UnitContext: map[string]int{},
-		FuncContext: map[string]int{},
-		TypeContext: map[string]int{},
+		UnitContext:  map[string]int{},
+		FuncContext:  map[string]int{},
+		TypeContext:  map[string]int{},
+		FuncPlatform: map[string]string{},
 	}
 	var plat []*PlatformGroup
 	for _, c := range sortedInts(groups) {
@@ -84,6 +85,9 @@ func assemble(g *graph.Graph, m []int, platform map[int]string, pinOf map[int]in
 				u := g.Units[i]
 				pg.Units = append(pg.Units, u.ID)
 				pg.Lines += u.Lines
+				for _, fn := range u.Funcs {
+					dec.FuncPlatform[fn] = k
+				}
 				if u.Pkg != "" {
 					pkgs[u.Pkg] = true
 				}

@@ -28,7 +28,7 @@ func Extract(prog *load.Program) (pkgs []facts.Package, funcs []facts.Func, type
 			}
 			gen := prog.Generated(tf.Name())
 			test := strings.HasSuffix(tf.Name(), "_test.go")
-			hasInit := false
+			hasInit, initLines := false, 0
 			for _, d := range f.Decls {
 				switch d := d.(type) {
 				case *ast.FuncDecl:
@@ -60,6 +60,7 @@ func Extract(prog *load.Program) (pkgs []facts.Package, funcs []facts.Func, type
 				case *ast.GenDecl:
 					if d.Tok == token.VAR {
 						hasInit = true
+						initLines += funcLitLines(prog.Fset, d)
 					}
 					if d.Tok == token.VAR || d.Tok == token.CONST {
 						for _, s := range d.Specs {
@@ -124,6 +125,7 @@ func Extract(prog *load.Program) (pkgs []facts.Package, funcs []facts.Func, type
 					Pkg:       p.PkgPath,
 					Name:      "init",
 					Pos:       prog.Pos(f.Name.Pos()),
+					Lines:     initLines,
 					Generated: gen,
 					Test:      test,
 				})
@@ -200,6 +202,22 @@ func pkgFacts(prog *load.Program, p *packages.Package) facts.Package {
 	sort.Strings(pk.Imports)
 	sort.Strings(pk.ExternalImports)
 	return pk
+}
+
+// funcLitLines counts the lines of the function literals in a var
+// declaration's initializers, the outermost ones only: code run through
+// function values (var migrations = []func(*sql.Tx) error{…}) is code of the
+// package's initializer, and a 1,500-line file of it is not empty.
+func funcLitLines(fset *token.FileSet, d *ast.GenDecl) int {
+	n := 0
+	ast.Inspect(d, func(x ast.Node) bool {
+		if fl, ok := x.(*ast.FuncLit); ok {
+			n += lines(fset, fl)
+			return false
+		}
+		return true
+	})
+	return n
 }
 
 // lines counts the lines a declaration spans; one at least, since a

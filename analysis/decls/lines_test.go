@@ -34,3 +34,19 @@ func TestLines(t *testing.T) {
 		}
 	}
 }
+
+func TestFuncLitLines(t *testing.T) {
+	src := "package x\n\nvar migrations = []func() error{\n\tfunc() error {\n\t\treturn nil\n\t},\n\tfunc() error { return nil },\n}\n\nvar plain = 1\n"
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "x.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := 0
+	for _, d := range f.Decls {
+		got += funcLitLines(fset, d.(*ast.GenDecl))
+	}
+	if got != 4 { // a three-line literal and a one-line one
+		t.Errorf("funcLitLines = %d, want 4", got)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/decomp/decomp/analysis/facts"
+	"github.com/decomp/decomp/cluster"
 	"github.com/decomp/decomp/cluster/eval"
 	"github.com/decomp/decomp/config"
 	"github.com/decomp/decomp/internal/pipeline"
@@ -210,4 +211,35 @@ func TestPinMatchingNothingWarns(t *testing.T) {
 		}
 	}
 	t.Errorf("no warning for the unmatched pin: %+v", out.Facts.Warnings)
+}
+
+// TestMigrationsStaySchemaWide: migrations held as function literals in a
+// package variable count their lines, and their accesses stay with the
+// schema-wide code instead of being charged to the context of the runner
+// that calls them through function values (which made every table shared).
+func TestMigrationsStaySchemaWide(t *testing.T) {
+	out, err := pipeline.Run(context.Background(), defaults(filepath.Join("..", "..", "testdata", "migrations"), "auto"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &out.Result.Decomposition
+	var schema *cluster.PlatformGroup
+	for i, pg := range d.Platform {
+		if pg.Folder == "(schema-wide code)" {
+			schema = &d.Platform[i]
+		}
+	}
+	if schema == nil {
+		t.Fatalf("no schema-wide code set aside: %+v", d.Platform)
+	}
+	// Twelve literals of four lines each.
+	if schema.Lines < 48 {
+		t.Errorf("schema-wide code counts %d lines, want 48 or more (the migration literals)", schema.Lines)
+	}
+	for _, st := range out.SharedTables {
+		t.Errorf("table %s reported shared by %v (writers %v)", st.Table, st.Users, st.Writers)
+	}
+	if c := d.ContextName(d.ContextOfFunc("example.com/migrations/db.Migrate")); c == "" {
+		t.Errorf("the runner is in no context")
+	}
 }

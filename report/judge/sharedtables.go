@@ -202,7 +202,14 @@ func SharedTables(f *facts.Facts, d *cluster.Decomposition, opt TableOptions) []
 	}
 	for _, fn := range funcs {
 		accs := byFunc[fn]
-		reach := g.propagate(fn, opt.MaxDepth)
+		var reach []tableReach
+		if !d.SchemaWide(fn) {
+			// Schema-wide code keeps its accesses, however it is reached
+			// (migrations run as function values by a runner of some
+			// context): charged to the runner, they would make it a
+			// writer of every table.
+			reach = g.propagate(fn, opt.MaxDepth)
+		}
 		for _, a := range accs {
 			t := get(a.Table)
 			if c := g.ctx(fn); c >= 0 {

@@ -540,6 +540,7 @@ func (l *Layout) classifyByBehaviour(members map[string][]*pkgInfo, pkgs map[str
 			importers[to][from] = true
 		}
 	}
+	served := l.servedLines(members, f)
 	for _, k := range sortedKeys(members) {
 		fo := l.Folders[k]
 		// Folders read as layers from their type names alone (mongo/ with
@@ -552,8 +553,8 @@ func (l *Layout) classifyByBehaviour(members map[string][]*pkgInfo, pkgs map[str
 		last := strings.ToLower(k[strings.LastIndexByte(k, '/')+1:])
 		switch {
 		case bySuffix && !(len(implOut[k]) >= 2 && implIn[k] == 0):
-		case allImport(ms, testImports):
-			fo.Role, fo.Why = RoleTest, "its packages import testing libraries outside test files: test support"
+		case allImport(ms, testImports) && !servesProduction(k, served):
+			fo.Role, fo.Why = RoleTest, "its packages import testing libraries outside test files, and production code of other folders uses less than half of it: test support"
 		case len(implOut[k]) >= 2 && implIn[k] == 0 && (techNames[last] || anyImport(ms, techImports)):
 			fo.Role, fo.Why = RoleAdapter, "adapter: "+strconv.Itoa(len(implOut[k]))+" of its types implement interfaces declared in other folders, and it talks to a storage or transport technology"
 		}
@@ -608,6 +609,94 @@ func (l *Layout) classifyByBehaviour(members map[string][]*pkgInfo, pkgs map[str
 			break
 		}
 	}
+}
+
+// servedLines measures, per folder, the lines of its declarations
+// (functions and types) and how many of them production code of other
+// folders calls or uses; the default load has no test files, so what only
+// tests use counts as unused. Folders that are platform by name, or that
+// import testing libraries themselves, are not production callers.
+func (l *Layout) servedLines(members map[string][]*pkgInfo, f *facts.Facts) map[string][2]int {
+	folderOf := map[string]string{} // declaration -> folder
+	lines := map[string]int{}
+	out := map[string][2]int{}
+	add := func(id, pkg string, n int, test bool) {
+		k := l.PkgFolder[pkg]
+		if k == "" || test {
+			return
+		}
+		folderOf[id], lines[id] = k, n
+		v := out[k]
+		v[0] += n
+		out[k] = v
+	}
+	for _, fn := range f.Funcs {
+		add(fn.ID, fn.Pkg, fn.Lines, fn.Test)
+	}
+	for _, t := range f.Types {
+		add(t.ID, t.Pkg, t.Lines, t.Test)
+	}
+	caller := map[string]bool{} // folders whose code counts as production
+	for k, ms := range members {
+		fo := l.Folders[k]
+		caller[k] = fo != nil && !fo.Platform() && !allImport(ms, testImports)
+	}
+	// Production code of other folders enters a folder at the declarations
+	// it calls or uses; what those reach inside the folder serves it too.
+	inner := map[string][]string{}
+	var queue []string
+	used := map[string]bool{}
+	use := func(from, target string) {
+		k, ok := folderOf[target]
+		if !ok {
+			return
+		}
+		fk, ok := folderOf[from]
+		if !ok {
+			fk, ok = folderOf[facts.MethodRecv(from)]
+		}
+		switch {
+		case !ok:
+		case fk == k:
+			inner[from] = append(inner[from], target)
+		case caller[fk] && !used[target]:
+			used[target] = true
+			queue = append(queue, target)
+		}
+	}
+	for _, c := range f.Calls {
+		use(c.Caller, c.Callee)
+	}
+	for _, u := range f.Uses {
+		use(u.From, u.Target)
+	}
+	for _, r := range f.FuncRefs {
+		use(r.From, r.Target)
+	}
+	for len(queue) > 0 {
+		id := queue[0]
+		queue = queue[1:]
+		k := folderOf[id]
+		v := out[k]
+		v[1] += lines[id]
+		out[k] = v
+		for _, t := range inner[id] {
+			if !used[t] {
+				used[t] = true
+				queue = append(queue, t)
+			}
+		}
+	}
+	return out
+}
+
+// servesProduction reports whether production code of other folders uses
+// half of folder k's lines or more: a git wrapper with a mocks.go that
+// imports testing, called by the domains, is their library; a test helper
+// package whose one flag production code reads is test support.
+func servesProduction(k string, served map[string][2]int) bool {
+	v := served[k]
+	return v[0] > 0 && 2*v[1] >= v[0]
 }
 
 // weakTestNames name test support only when the code agrees: an

@@ -19,7 +19,7 @@ type pkgSpec struct {
 	types     []string
 }
 
-func layoutOf(t *testing.T, specs []pkgSpec, uses []facts.Use) *Layout {
+func layoutOf(t *testing.T, specs []pkgSpec, uses []facts.Use, calls ...facts.Call) *Layout {
 	t.Helper()
 	const mod = "example.com/m/"
 	g := graph.New()
@@ -38,7 +38,7 @@ func layoutOf(t *testing.T, specs []pkgSpec, uses []facts.Use) *Layout {
 		}
 		f.Packages = append(f.Packages, facts.Package{Path: path, Name: s.name, Dir: s.dir, Imports: imps, ExternalImports: s.external})
 		fn := path + ".F"
-		f.Funcs = append(f.Funcs, facts.Func{ID: fn, Pkg: path, Name: "F"})
+		f.Funcs = append(f.Funcs, facts.Func{ID: fn, Pkg: path, Name: "F", Lines: 10})
 		if s.table {
 			f.Accesses = append(f.Accesses, facts.Access{Func: fn, Table: "t_" + s.name, Mode: facts.Write})
 		}
@@ -47,6 +47,10 @@ func layoutOf(t *testing.T, specs []pkgSpec, uses []facts.Use) *Layout {
 		uses[i].From, uses[i].Target = mod+uses[i].From, mod+uses[i].Target
 	}
 	f.Uses = uses
+	for _, c := range calls {
+		c.Caller, c.Callee = mod+c.Caller, mod+c.Callee
+		f.Calls = append(f.Calls, c)
+	}
 	return Classify(g, f, nil)
 }
 
@@ -83,6 +87,28 @@ func TestClassifyByBehaviour(t *testing.T) {
 	got := roles(l)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("roles = %v\nwant %v", got, want)
+	}
+}
+
+// TestTestSupportByUse: a folder importing testing outside its test files is
+// test support only when production code does not use most of it (a git
+// wrapper whose mocks.go imports testing serves the domains).
+func TestTestSupportByUse(t *testing.T) {
+	l := layoutOf(t, []pkgSpec{
+		{dir: "orders", name: "orders", imports: []string{"gitw", "fakes"}, table: true},
+		{dir: "billing", name: "billing", imports: []string{"gitw"}, table: true},
+		{dir: "gitw", name: "gitw", external: []string{"os/exec", "testing"}},
+		// Imported for a flag, its one function unused by production.
+		{dir: "fakes", name: "fakes", external: []string{"testing"}},
+	}, nil,
+		facts.Call{Caller: "orders.F", Callee: "gitw.F"},
+		facts.Call{Caller: "billing.F", Callee: "gitw.F"},
+	)
+	got := roles(l)
+	for k, want := range map[string]FolderRole{"gitw": RoleInfra, "fakes": RoleTest} {
+		if got[k] != want {
+			t.Errorf("%s: role %s, want %s (%s)", k, got[k], want, l.Folders[k].Why)
+		}
 	}
 }
 

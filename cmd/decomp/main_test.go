@@ -10,6 +10,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/decomp/decomp/cmd/decomp/internal/cmdutil"
 	"github.com/decomp/decomp/cmd/decomp/internal/root"
@@ -355,7 +356,7 @@ func TestSecondSignal(t *testing.T) {
 	exited := make(chan int, 1)
 	done := make(chan struct{})
 	go func() {
-		watchSignals(ctx, cancel, sigs, ios, func(code int) { exited <- code })
+		watchSignals(ctx, cancel, sigs, nil, time.Hour, ios, func(code int) { exited <- code })
 		close(done)
 	}()
 	sigs <- syscall.SIGTERM
@@ -371,5 +372,56 @@ func TestSecondSignal(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(dst); string(b) != "old" {
 		t.Errorf("output now %q, want it untouched", b)
+	}
+}
+
+// TestInterruptGrace: a run still busy after the grace period that
+// follows the first signal is stopped without a second one, its temporary
+// outputs removed; a run that finishes in time is left to return.
+func TestInterruptGrace(t *testing.T) {
+	for _, finishes := range []bool{false, true} {
+		dst := filepath.Join(t.TempDir(), "out.json")
+		var errb bytes.Buffer
+		ios := &cmdutil.IOStreams{Err: &errb, Temps: &cmdutil.TempFiles{}}
+		o, err := cmdutil.OpenOutput(ios, dst)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprint(o.Writer(), "half")
+		ctx, cancel := context.WithCancel(context.Background())
+		sigs := make(chan os.Signal, 1)
+		finished := make(chan struct{})
+		exited := make(chan int, 1)
+		done := make(chan struct{})
+		grace := 20 * time.Millisecond
+		if finishes {
+			grace = time.Hour
+		}
+		go func() {
+			watchSignals(ctx, cancel, sigs, finished, grace, ios, func(code int) { exited <- code })
+			close(done)
+		}()
+		sigs <- os.Interrupt
+		<-ctx.Done()
+		if finishes {
+			close(finished)
+		}
+		<-done
+		select {
+		case code := <-exited:
+			if finishes {
+				t.Errorf("a run that finished was stopped with exit %d", code)
+			} else if code != cmdutil.ExitInterrupted {
+				t.Errorf("exit %d, want %d", code, cmdutil.ExitInterrupted)
+			}
+		default:
+			if !finishes {
+				t.Error("a run busy after the grace period was not stopped")
+			}
+		}
+		if entries, _ := os.ReadDir(filepath.Dir(dst)); !finishes && len(entries) != 0 {
+			t.Errorf("left beside the output: %v", entries)
+		}
+		o.Abort()
 	}
 }

@@ -452,19 +452,43 @@ func recvNamed(fn *types.Func) *types.Named {
 // default "public" schema, and keeps "schema.table" otherwise.
 // exactTable normalises a name the code or a real parser gives exactly (a
 // TableName() value, a Mongo collection, a parsed identifier): any legal
-// name is kept, "order items", "a(b)" and `say "hi"` included; only a
-// name that is empty or spans lines is not one.
+// name is kept, "order items", "a(b)" and `say "hi"` included, its control
+// characters escaped; only an empty name is not one.
 func exactTable(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
 	if len(s) >= 2 && (s[0] == '"' && s[len(s)-1] == '"' || s[0] == '`' && s[len(s)-1] == '`') {
 		s = s[1 : len(s)-1]
 	}
 	s = strings.TrimPrefix(s, "public.")
-	if s == "" || strings.ContainsAny(s, "\n\r") {
-		return ""
-	}
-	return s
+	return escapeControls(s)
 }
+
+// escapeControls spells the control characters of a legal but odd name
+// ("odd\nname", quoted in SQL) as Go escapes: the table is kept, and no
+// report, terminal or CI log receives a raw newline or escape from it.
+func escapeControls(s string) string {
+	if !strings.ContainsFunc(s, isControl) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case isControl(r):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func isControl(r rune) bool { return r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f }
 
 // normTable normalises a name read by a heuristic (the tolerant scanner, a
 // fragment of SQL): quotes dropped, and anything that is not one plain

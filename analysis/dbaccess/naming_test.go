@@ -93,3 +93,21 @@ func TestDbxTableName(t *testing.T) {
 		}
 	}
 }
+
+// TestExactTable: an exact name is kept whatever it holds; control
+// characters are spelled as escapes, never dropped or passed raw.
+func TestExactTable(t *testing.T) {
+	for in, want := range map[string]string{
+		`"Users"`:         "users",
+		"public.orders":   "orders",
+		`order items`:     "order items",
+		"\"odd\nname\"":   `odd\nname`,
+		"bell\x07":        `bell\u0007`,
+		"  ":              "",
+		"naïve\u0085name": `naïve\u0085name`,
+	} {
+		if got := exactTable(in); got != want {
+			t.Errorf("exactTable(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -4,10 +4,13 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/packages"
+
+	"github.com/decomp/decomp/analysis/facts"
 )
 
 // TestParseChanged: parse tells when a dependency's file is no longer
@@ -49,5 +52,23 @@ func TestCheckSafely(t *testing.T) {
 	}
 	if msg := p.Errors[0].Msg; !strings.Contains(msg, "internal error") {
 		t.Errorf("error %q does not say what happened", msg)
+	}
+}
+
+// TestUnreadableFileWarning: the go command reports a file it cannot read
+// at the import that led to its package; the warning names the file.
+func TestUnreadableFileWarning(t *testing.T) {
+	prog := &Program{Fset: token.NewFileSet(), Root: "/m", All: map[string]*packages.Package{}}
+	p := &packages.Package{PkgPath: "example.com/m/b", Errors: []packages.Error{
+		{Pos: "/m/a/a.go:3:8", Msg: "open /m/b/hidden.go: permission denied"},
+		{Pos: "/m/b/b.go:4:2", Msg: "undefined: x"},
+	}}
+	got := packageWarnings(prog, p)
+	want := []facts.Warning{
+		{Pkg: "example.com/m/b", Pos: "b/hidden.go", Message: "open b/hidden.go: permission denied"},
+		{Pkg: "example.com/m/b", Pos: "b/b.go:4", Message: "undefined: x"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("warnings:\ngot  %+v\nwant %+v", got, want)
 	}
 }

@@ -261,7 +261,14 @@ func packageWarnings(prog *Program, p *packages.Package) []facts.Warning {
 			out = append(out, facts.Warning{Pkg: p.PkgPath, Message: fmt.Sprintf("%d more errors", len(p.Errors)-maxPerPkg)})
 			break
 		}
-		out = append(out, facts.Warning{Pkg: p.PkgPath, Pos: prog.relPosString(e.Pos), Message: prog.relText(importCause(prog, oneLine(e.Msg)))})
+		msg := importCause(prog, oneLine(e.Msg))
+		pos := prog.relPosString(e.Pos)
+		// The go command places an unreadable file's error at the import
+		// that led to its package; the file itself is where it is.
+		if m := fileError.FindStringSubmatch(msg); m != nil {
+			pos = prog.Rel(m[1])
+		}
+		out = append(out, facts.Warning{Pkg: p.PkgPath, Pos: pos, Message: prog.relText(msg)})
 	}
 	if cgo := cgoFiles(p.IgnoredFiles); len(cgo) > 0 {
 		var rel []string
@@ -272,6 +279,10 @@ func packageWarnings(prog *Program, p *packages.Package) []facts.Warning {
 	}
 	return out
 }
+
+// fileError is an operating-system error on one Go file (permission denied,
+// a file gone between listing and reading).
+var fileError = regexp.MustCompile(`^(?:open|read|stat|lstat) (\S+\.go): `)
 
 // goListNoise is how go/packages wraps the go command's own message.
 var goListNoise = regexp.MustCompile(`^(go list )?err: exit status \d+: stderr: `)

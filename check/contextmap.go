@@ -186,11 +186,17 @@ func (m *Map) errorf(line int, format string, args ...any) error {
 
 // Of returns the context of a declaration given by its package, the file
 // it is declared in and, for types, methods and type members, its type ID
-// ("" for none): the type's pattern, else the file's (a method's file is its
-// type's), else the package's; "" when no context declares it.
+// ("" for none): the type's pattern, else the file's, else the package's;
+// "" when no context declares it. A method's file is its own when a file
+// pattern names it (the handlers of one server type, a file per resource,
+// follow their files, as decomp clusters them), else its type's: a method
+// added in a new file stays with its type.
 func (r *Resolver) Of(pkg, typ, file string) string {
 	if typ != "" {
 		if c, ok := r.types[typ]; ok {
+			return c
+		}
+		if c, ok := r.files[file]; ok && file != "" {
 			return c
 		}
 		if f, ok := r.typeFile[typ]; ok {

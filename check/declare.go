@@ -163,13 +163,29 @@ func Declare(f *facts.Facts, d *cluster.Decomposition, ignored func(pkg string) 
 	}
 	fileCtx := map[string]string{}
 	for _, file := range slices.Sorted(maps.Keys(fileLines)) {
-		pkg := filePkg[file]
-		if aside[pkg] != "" {
+		if pkg := filePkg[file]; aside[pkg] == "" {
+			fileCtx[file] = majority(fileLines[file])
+		}
+	}
+	// A file of methods whose type's file is in another context is named
+	// even when its package pattern says the same: a method follows its
+	// type's file unless a file pattern names its own.
+	typeFile := map[string]string{}
+	for _, t := range f.Types {
+		typeFile[t.ID], _ = facts.SplitPos(t.Pos)
+	}
+	foreign := map[string]bool{}
+	for _, fn := range f.Funcs {
+		if fn.Recv == "" || fn.Test {
 			continue
 		}
-		c := majority(fileLines[file])
-		fileCtx[file] = c
-		if c != pkgCtx[pkg] {
+		file, _ := facts.SplitPos(fn.Pos)
+		if tf := typeFile[fn.Pkg+"."+fn.Recv]; tf != "" && tf != file && fileCtx[tf] != fileCtx[file] {
+			foreign[file] = true
+		}
+	}
+	for _, file := range slices.Sorted(maps.Keys(fileCtx)) {
+		if c := fileCtx[file]; c != pkgCtx[filePkg[file]] || foreign[file] {
 			get(c).Files = append(get(c).Files, file)
 		}
 	}

@@ -54,6 +54,10 @@ type Options struct {
 	// Tuning overrides the tuned constants and rules (Tunables); nil
 	// keeps every default.
 	Tuning Tuning
+	// Declared is the team's context map (decomp.yaml) resolved to units:
+	// unit ID -> context name, config.PlatformName or config.EntryName.
+	// Declared units go where it says; the clustering places the rest.
+	Declared map[string]string `json:"-"`
 }
 
 // DefaultTermWeight is the weight tying a unit to the domain noun its name
@@ -87,6 +91,11 @@ type Result struct {
 	// Merges are pairs of domain folders merged into one context, or
 	// coupled nearly enough to be: the user decides.
 	Merges []Merge `json:"merges,omitempty"`
+	// Declared is set when the contexts follow a declared context map.
+	Declared bool `json:"declared,omitempty"`
+	// Placements are the units a declared context map leaves unassigned,
+	// and where the clustering put them.
+	Placements []Placement `json:"placements,omitempty"`
 }
 
 // Disagreement is a unit whose folder and coupling disagree: it stays in its
@@ -276,11 +285,29 @@ func Decompose(g *graph.Graph, opt Options) (*Result, error) {
 		}
 	}
 
+	var placed []placedUnit
+	if len(opt.Declared) > 0 {
+		placed = p.applyDeclared(opt.Declared, &next, pinOf, &pinNames)
+	}
+
 	out := &Result{}
 	out.Decomposition, out.Membership = assemble(g, p.m, platform, pinOf, pinNames, unitFolder, folders, layout.TechWords)
 	for _, k := range sortedKeys(folders) {
 		out.Folders = append(out.Folders, *folders[k])
 	}
+	if len(opt.Declared) > 0 {
+		names := map[string]bool{}
+		for _, n := range opt.Declared {
+			names[n] = true
+		}
+		for i := range out.Contexts {
+			if names[out.Contexts[i].Name] {
+				out.Contexts[i].NameReason = "declared in decomp.yaml"
+			}
+		}
+	}
+	out.Declared = len(opt.Declared) > 0
+	out.Placements = placements(g, placed, &out.Decomposition, out.Membership)
 	out.Merges = p.nameMerges(merges, out)
 	out.Disagreements = disagreements(g, out, unitFolder, folders)
 	return out, nil

@@ -3,6 +3,7 @@ package config
 import (
 	"bytes"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -95,6 +96,22 @@ func (c *Config) WithContextMap(m *Config) *Config {
 	out := *c
 	out.Version = 1
 	out.Contexts, out.Platform, out.Entry, out.Allow = m.Contexts, m.Platform, m.Entry, nil
+	// Contexts the old map declared keep its order, so that rewriting a
+	// map from an analysis that followed it changes nothing; new ones
+	// follow in the analysis's order.
+	order := map[string]int{}
+	for i, x := range c.Contexts {
+		order[x.Name] = i
+	}
+	out.Contexts = append([]Context(nil), m.Contexts...)
+	sort.SliceStable(out.Contexts, func(i, j int) bool {
+		oi, iok := order[out.Contexts[i].Name]
+		oj, jok := order[out.Contexts[j].Name]
+		if iok != jok {
+			return iok
+		}
+		return iok && oi < oj
+	})
 	exists := map[string]bool{PlatformName: true, EntryName: true}
 	for _, x := range m.Contexts {
 		exists[x.Name] = true

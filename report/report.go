@@ -45,6 +45,12 @@ type Report struct {
 	// Disagreements are units of a domain folder more coupled to another
 	// context than to their own.
 	Disagreements []cluster.Disagreement `json:"disagreements"`
+	// Declared is set when the contexts are the ones decomp.yaml declares
+	// (without --propose).
+	Declared bool `json:"declared,omitempty"`
+	// Placements are the units a declared context map (decomp.yaml) leaves
+	// unassigned, and where the clustering put them.
+	Placements []cluster.Placement `json:"placements,omitempty"`
 	// Tables lists every table and collection the code touches, with each
 	// access as evidence.
 	Tables []Table `json:"tables"`
@@ -245,6 +251,8 @@ func Build(in *Input, toolVersion string) *Report {
 		Module:          in.Facts.Module,
 		Folders:         nonNil(in.Result.Folders),
 		Disagreements:   nonNil(in.Result.Disagreements),
+		Declared:        in.Result.Declared,
+		Placements:      in.Result.Placements,
 		Platform:        nonNil(in.Result.Platform),
 		Merges:          nonNil(in.Result.Merges),
 		Warnings:        nonNil(in.Facts.Warnings),

@@ -102,6 +102,10 @@ type Options struct {
 	// TypeUnits selects, at Auto granularity, the packages split into type
 	// units; nil selects none.
 	TypeUnits func(pkg string) bool
+	// Together reports whether a free function may join the unit of the
+	// type it serves (nil: always): a declared context map that puts a
+	// constructor's file in another context than its type keeps them apart.
+	Together func(fn, typ string) bool
 }
 
 // Unit is one node of the graph.
@@ -521,7 +525,7 @@ func (b *builder) attachments() map[string]string {
 				second = n
 			}
 		}
-		if bestN >= 2*second && len(calledBy[fn]) < 2 {
+		if bestN >= 2*second && len(calledBy[fn]) < 2 && (b.opt.Together == nil || b.opt.Together(fn, best)) {
 			out[fn] = best
 		}
 	}

@@ -239,7 +239,7 @@ func TestPlanCommand(t *testing.T) {
 		t.Errorf("emit --force: exit %d: %s", code, stderr)
 	}
 	code, _, stderr := run(t, "plan", "-C", dir, "--first", "nope")
-	if code != 2 || !strings.Contains(stderr, `--first "nope" is no context (contexts: account, analytics, billing,`) || strings.Count(stderr, "\n") != 1 {
+	if code != 2 || !strings.Contains(stderr, `--first "nope" is no context (contexts: account, analytics, artist, billing,`) || strings.Count(stderr, "\n") != 1 {
 		t.Errorf("--first nope: exit %d: %q", code, stderr)
 	}
 	if code, out, _ := run(t, "plan", "-C", dir, "--first", "billing", "--format", "md"); code != 0 || !strings.Contains(out, "### Step 1: wall off billing") {

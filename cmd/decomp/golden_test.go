@@ -19,13 +19,15 @@ var goldenCases = []struct {
 }{
 	{"shopdomains.txt", []string{"analyze", "-C", "../../testdata/shopdomains"}},
 	{"shopdomains.json", []string{"analyze", "-C", "../../testdata/shopdomains", "--format", "json"}},
-	{"musicstream-type.txt", []string{"analyze", "-C", "../../testdata/musicstream", "--granularity", "type"}},
-	{"musicstream-type.json", []string{"analyze", "-C", "../../testdata/musicstream", "--granularity", "type", "--format", "json"}},
-	{"musicstream.md", []string{"analyze", "-C", "../../testdata/musicstream", "--format", "md"}},
-	{"musicstream-context.dot", []string{"analyze", "-C", "../../testdata/musicstream", "--format", "dot", "--level", "context"}},
+	{"musicstream-type.txt", []string{"analyze", "-C", "../../testdata/musicstream", "--propose", "--granularity", "type"}},
+	{"musicstream-type.json", []string{"analyze", "-C", "../../testdata/musicstream", "--propose", "--granularity", "type", "--format", "json"}},
+	{"musicstream.md", []string{"analyze", "-C", "../../testdata/musicstream", "--propose", "--format", "md"}},
+	{"musicstream-context.dot", []string{"analyze", "-C", "../../testdata/musicstream", "--propose", "--format", "dot", "--level", "context"}},
 	{"shopdomains.dot", []string{"analyze", "-C", "../../testdata/shopdomains", "--format", "dot"}},
-	{"musicstream-plan.txt", []string{"plan", "-C", "../../testdata/musicstream"}},
-	{"musicstream-plan.md", []string{"plan", "-C", "../../testdata/musicstream", "--format", "md"}},
+	// The sample's own decomp.yaml drives analyze without --propose.
+	{"musicstream-map.txt", []string{"analyze", "-C", "../../testdata/musicstream"}},
+	{"musicstream-plan.txt", []string{"plan", "-C", "../../testdata/musicstream", "--propose"}},
+	{"musicstream-plan.md", []string{"plan", "-C", "../../testdata/musicstream", "--propose", "--format", "md"}},
 	{"seams-plan.txt", []string{"plan", "-C", "../../testdata/seams"}},
 }
 

@@ -57,6 +57,9 @@ type Options struct {
 	Cache *factcache.Cache `json:"-"`
 	// NoCache is --no-cache: Cache stays nil.
 	NoCache bool `json:"-"`
+	// Propose clusters as if the config declared no contexts: decomp's own
+	// proposal, to set beside the team's map.
+	Propose bool `json:"propose,omitempty"`
 	// Tune overrides the clustering's tuned constants and rules
 	// (cluster.Tunables), for leave-one-repository-out validation.
 	Tune cluster.Tuning `json:"tune,omitempty"`
@@ -333,11 +336,24 @@ func Cluster(f *facts.Facts, opt Options) (*Output, error) {
 		layout.TypeUnits = map[string]bool{}
 	}
 	gopt.TypeUnits = func(pkg string) bool { return layout.TypeUnits[pkg] }
+	// A context map in the config is the team's decision: its units go
+	// where it says, and the clustering places only the rest.
+	var dm *declaredMap
+	if c := opt.Config; c != nil && len(c.Contexts) > 0 && !opt.Propose {
+		var err error
+		if dm, err = resolveMap(f, c, opt.ConfigPath, narrowed(opt.Patterns)); err != nil {
+			return nil, err
+		}
+		gopt.Together = dm.together
+	}
 	g := pg
 	if gopt.Granularity != graph.Package {
 		g = graph.Build(f, gopt)
 	}
 	copt.Layout = layout
+	if dm != nil {
+		copt.Declared = dm.units(g, opt.Config)
+	}
 	res, err := cluster.Decompose(g, copt)
 	if err != nil {
 		return nil, err

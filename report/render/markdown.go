@@ -16,6 +16,9 @@ func WriteMarkdown(w io.Writer, r *report.Report) error {
 	p.printf("# decomp: %s\n\n", mdText(r.Module))
 	p.printf("%d packages, %d lines; %d units and %d tables in **%d contexts**. Modularity %.3f, inter-context calls %.1f%%.\n\n",
 		s.Packages, s.Lines, s.Units, s.Tables, s.Contexts, r.Metrics.Modularity, 100*r.Metrics.ICP)
+	if r.Declared {
+		p.printf("The contexts are the ones `decomp.yaml` declares; %d units it leaves out were placed by the clustering (`--propose` shows decomp's own).\n\n", len(r.Placements))
+	}
 	p.printf("## Contexts\n\n| context | lines | units | packages | tables | cohesion | interface |\n| --- | ---: | ---: | --- | --- | ---: | ---: |\n")
 	for _, c := range r.Contexts {
 		p.printf("| **%s** | %d | %d | %s | %s | %.2f | %d |\n", mdText(c.Name), c.Lines, len(c.Units),

@@ -27,6 +27,9 @@ func WriteText(w io.Writer, r *report.Report) error {
 	fmt.Fprintf(b, "decomp %s — %s\n", r.Tool.Version, r.Module)
 	fmt.Fprintf(b, "%d packages, %d files, %d lines; %d %s units and %d tables in %d contexts\n",
 		s.Packages, s.Files, s.Lines, s.Units, r.Inputs.Granularity, s.Tables, s.Contexts)
+	if r.Declared {
+		fmt.Fprintf(b, "contexts as decomp.yaml declares them (%d units it leaves out placed by the clustering); --propose shows decomp's own\n", len(r.Placements))
+	}
 	if s.IllTypedPackage > 0 {
 		fmt.Fprintf(b, "%d of %d packages did not type-check: they are placed from what could be read (see warnings)\n",
 			s.IllTypedPackage, s.Packages)
@@ -103,6 +106,16 @@ func WriteText(w io.Writer, r *report.Report) error {
 				break
 			}
 			fmt.Fprintf(b, "  %s stays in %s (context %s) but is coupled more to %s (%.1f vs %.1f)\n", shortUnit(d.Unit, r.Module), d.Folder, d.FolderContext, d.Context, d.Other, d.Own)
+		}
+	}
+	if len(r.Placements) > 0 {
+		fmt.Fprintf(b, "\nNot in decomp.yaml, placed by the clustering (%d units):\n", len(r.Placements))
+		for i, pl := range r.Placements {
+			if i == maxDepsShown {
+				fmt.Fprintf(b, "  … and %d more (see --format json)\n", len(r.Placements)-i)
+				break
+			}
+			fmt.Fprintf(b, "  %-40s → %s\n", shortUnit(pl.Unit, r.Module), pl.Context)
 		}
 	}
 	if r.Plan != nil && len(r.Plan.Steps) > 0 {

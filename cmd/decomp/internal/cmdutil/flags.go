@@ -40,6 +40,7 @@ func AddPipelineFlags(cmd *cobra.Command, o *pipeline.Options) {
 	o.Granularity, o.CallGraph, o.Resolution, o.Seed, o.FolderPrior, o.ModelFields = d.Granularity, d.CallGraph, d.Resolution, d.Seed, d.FolderPrior, d.ModelFields
 	f := cmd.Flags()
 	f.BoolVar(&o.NoConfig, "no-config", false, "ignore any config file")
+	f.BoolVar(&o.Propose, "propose", false, "ignore the contexts decomp.yaml declares and show decomp's own clustering (its pins, weights and ignores still apply)")
 	f.StringVar((*string)(&o.Granularity), "granularity", string(o.Granularity), "unit of clustering: auto (package units in domain folders, type units in layers and mixed packages), package or type")
 	f.StringVar((*string)(&o.CallGraph), "callgraph", string(o.CallGraph), "call-graph algorithm: syntax, static, cha, rta or vta")
 	f.Float64Var(&o.Resolution, "resolution", o.Resolution, "clustering resolution γ in (0, 1000]: higher gives more, smaller contexts")

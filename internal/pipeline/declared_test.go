@@ -1,0 +1,118 @@
+package pipeline_test
+
+import (
+	"context"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/decomp/decomp/analysis/facts"
+	"github.com/decomp/decomp/check"
+	"github.com/decomp/decomp/config"
+	"github.com/decomp/decomp/internal/pipeline"
+)
+
+// editedMap is the sample's decomp.yaml as a team would edit it: royalty
+// merged into payment, artist renamed artists, and playback's handler file
+// moved to catalog.
+func editedMap(t *testing.T) *config.Config {
+	t.Helper()
+	cfg, err := config.Load(filepath.Join(sample, "decomp.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx := func(name string) int {
+		i := slices.IndexFunc(cfg.Contexts, func(c config.Context) bool { return c.Name == name })
+		if i < 0 {
+			t.Fatalf("the sample's map has no context %s", name)
+		}
+		return i
+	}
+	pay, roy := idx("payment"), idx("royalty")
+	p, r := &cfg.Contexts[pay], cfg.Contexts[roy]
+	p.Packages = append(p.Packages, r.Packages...)
+	p.Files = append(p.Files, r.Files...)
+	p.Types = append(p.Types, r.Types...)
+	p.Tables = append(p.Tables, r.Tables...)
+	cfg.Contexts = slices.Delete(cfg.Contexts, roy, roy+1)
+	cfg.Contexts[idx("artist")].Name = "artists"
+	const moved = "internal/handlers/playback_handler.go"
+	pb := &cfg.Contexts[idx("playback")]
+	pb.Files = slices.DeleteFunc(pb.Files, func(f string) bool { return f == moved })
+	cat := &cfg.Contexts[idx("catalog")]
+	cat.Files = append(cat.Files, moved)
+	return cfg
+}
+
+// TestDeclaredMapDrivesAnalyze: with contexts in the config, the analysis
+// reports exactly the declared map, and every declaration sits where
+// decomp check resolves it.
+func TestDeclaredMapDrivesAnalyze(t *testing.T) {
+	cfg := editedMap(t)
+	opt := defaults(sample, "auto")
+	opt.Config, opt.ConfigPath = cfg, "decomp.yaml"
+	out, err := pipeline.Run(context.Background(), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &out.Result.Decomposition
+	var got, want []string
+	for _, c := range d.Contexts {
+		got = append(got, c.Name)
+	}
+	for _, c := range cfg.Contexts {
+		want = append(want, c.Name)
+	}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("contexts %v, want the declared %v", got, want)
+	}
+	m, err := check.NewMap(cfg, "decomp.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := m.Resolve(out.Facts, check.IgnoreFunc(cfg), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wrong := 0
+	for _, fn := range out.Facts.Funcs {
+		if fn.Generated || fn.Test {
+			continue
+		}
+		file, _ := facts.SplitPos(fn.Pos)
+		recv := ""
+		if fn.Recv != "" {
+			recv = fn.Pkg + "." + fn.Recv
+		}
+		declared := r.Of(fn.Pkg, recv, file)
+		gotCtx := d.ContextName(d.ContextOfFunc(fn.ID))
+		if declared == config.PlatformName || declared == config.EntryName {
+			declared = ""
+		}
+		if gotCtx != declared {
+			wrong++
+			if wrong <= 10 {
+				t.Errorf("%s (%s): in %q, declared %q", fn.ID, file, gotCtx, declared)
+			}
+		}
+	}
+	if wrong > 0 {
+		t.Errorf("%d of %d functions are not where decomp.yaml puts them", wrong, len(out.Facts.Funcs))
+	}
+	for _, c := range d.Contexts {
+		if c.Name == "artists" && c.NameReason != "declared in decomp.yaml" {
+			t.Errorf("artists: name reason %q", c.NameReason)
+		}
+	}
+	if len(out.Result.Placements) != 0 {
+		t.Errorf("the sample's map leaves nothing unassigned, yet %d placements: %v", len(out.Result.Placements), out.Result.Placements[:1])
+	}
+	// The plan plans the declared contexts.
+	for _, s := range out.Plan.Steps {
+		if !slices.Contains(want, s.Context) {
+			t.Errorf("plan step for %q, not a declared context", s.Context)
+		}
+	}
+}

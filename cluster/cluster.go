@@ -171,10 +171,13 @@ func Decompose(g *graph.Graph, opt Options) (*Result, error) {
 	}
 	prior := opt.FolderPrior > 0
 
-	pinOf, pinNames, err := resolvePins(g, opt.Pins)
+	userPins, userPinNames, err := resolvePins(g, opt.Pins)
 	if err != nil {
 		return nil, err
 	}
+	// Pins are applied to the finished clustering, not fed to it: a pin
+	// moves the units it names and leaves every other context as it was.
+	pinOf, pinNames := map[int]int{}, []string(nil)
 
 	// Infrastructure, entry points and test support are used by every
 	// context and belong to none (Bunch's "omnipresent modules"): left in
@@ -287,7 +290,24 @@ func Decompose(g *graph.Graph, opt Options) (*Result, error) {
 
 	var placed []placedUnit
 	if len(opt.Declared) > 0 {
-		placed = p.applyDeclared(opt.Declared, &next, pinOf, &pinNames)
+		placed = p.applyDeclared(opt.Declared, true, nil, &next, pinOf, &pinNames)
+	}
+	if len(userPins) > 0 {
+		pinned := map[string]string{}
+		for i, idx := range userPins {
+			pinned[g.Units[i].ID] = userPinNames[idx]
+		}
+		// A pin naming a context the clustering made joins that one.
+		draft, membership := assemble(g, p.m, platform, pinOf, pinNames, unitFolder, folders, layout.TechWords)
+		existing := map[string]int{}
+		for i, c := range membership {
+			if c >= 0 && c < len(draft.Contexts) {
+				if _, ok := existing[draft.Contexts[c].Name]; !ok {
+					existing[draft.Contexts[c].Name] = p.m[i]
+				}
+			}
+		}
+		p.applyDeclared(pinned, false, existing, &next, pinOf, &pinNames)
 	}
 
 	out := &Result{}

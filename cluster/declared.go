@@ -34,7 +34,13 @@ type Placement struct {
 // does not name moves only because its community's declared code did.
 // It adds the pins that name the declared contexts and returns the units
 // it placed, each with whether it joined a declared context.
-func (p *post) applyDeclared(declared map[string]string, next *int, pinOf map[int]int, pinNames *[]string) []placedUnit {
+//
+// Pins use the same mechanism without follow: the pinned units move and
+// nothing else does, so that a pin is local (the clustering ran without it).
+//
+// existing maps context names the clustering already gives to their
+// communities: a pin naming one of them joins it.
+func (p *post) applyDeclared(declared map[string]string, follow bool, existing map[string]int, next *int, pinOf map[int]int, pinNames *[]string) []placedUnit {
 	g := p.g
 	community := map[string]int{} // declared name -> new community
 	names := make([]string, 0)
@@ -46,8 +52,15 @@ func (p *post) applyDeclared(declared map[string]string, next *int, pinOf map[in
 	}
 	sort.Strings(names)
 	for _, name := range names {
+		if c, ok := existing[name]; ok {
+			community[name] = c
+			continue
+		}
 		community[name] = *next
 		*next++
+		if !follow {
+			continue
+		}
 		switch name {
 		case config.PlatformName:
 			p.platform[community[name]] = declaredPlatform
@@ -81,6 +94,9 @@ func (p *post) applyDeclared(declared map[string]string, next *int, pinOf map[in
 		newM[i] = p.m[i]
 		name := decl[i]
 		if name == "" {
+			if !follow {
+				continue
+			}
 			if u.Kind == graph.KindTable || p.m[i] < 0 {
 				continue
 			}

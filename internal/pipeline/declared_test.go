@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/decomp/decomp/analysis/facts"
@@ -113,6 +114,76 @@ func TestDeclaredMapDrivesAnalyze(t *testing.T) {
 	for _, s := range out.Plan.Steps {
 		if !slices.Contains(want, s.Context) {
 			t.Errorf("plan step for %q, not a declared context", s.Context)
+		}
+	}
+}
+
+// TestPinsAreLocal: pinning units moves them and leaves alone every
+// context that holds no pinned unit and has no edge to one.
+func TestPinsAreLocal(t *testing.T) {
+	for _, tc := range []struct {
+		dir  string
+		pins []string // unit IDs
+	}{
+		{sample, []string{"example.com/musicstream/internal/models.Track", "example.com/musicstream/internal/services.SearchService", "example.com/musicstream/internal/jobs.RenewalJob"}},
+		{filepath.Join("..", "..", "testdata", "shopdomains"), []string{"example.com/shopdomains/internal/promotions/store"}},
+	} {
+		opt := defaults(tc.dir, "auto")
+		opt.NoConfig = true
+		base, err := pipeline.Run(context.Background(), opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg := &config.Config{}
+		for _, id := range tc.pins {
+			cfg.Pins = append(cfg.Pins, config.Pin{Pattern: id, Context: "pinned"})
+		}
+		opt.Config = cfg
+		out, err := pipeline.Cluster(base.Facts, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pinned := map[string]bool{}
+		for _, id := range tc.pins {
+			pinned[id] = true
+		}
+		touches := map[string]bool{} // units with an edge to a pinned one
+		for _, e := range base.Graph.Edges {
+			a, b := base.Graph.Units[e.A].ID, base.Graph.Units[e.B].ID
+			if pinned[a] {
+				touches[b] = true
+			}
+			if pinned[b] {
+				touches[a] = true
+			}
+		}
+		after := map[string]bool{}
+		for _, c := range out.Result.Contexts {
+			after[strings.Join(c.Units, ",")] = true
+		}
+		kept, checked := 0, 0
+		for _, c := range base.Result.Contexts {
+			near := false
+			for _, u := range c.Units {
+				near = near || pinned[u] || touches[u]
+			}
+			if near {
+				continue
+			}
+			checked++
+			if after[strings.Join(c.Units, ",")] {
+				kept++
+			} else {
+				t.Errorf("%s: context %s, with no pinned unit and no edge to one, changed", tc.dir, c.Name)
+			}
+		}
+		if checked == 0 {
+			t.Errorf("%s: every context touches a pinned unit; the test checks nothing", tc.dir)
+		}
+		for _, c := range out.Result.Contexts {
+			if c.Name == "pinned" && len(c.Units) < len(tc.pins) {
+				t.Errorf("%s: pinned context holds %v", tc.dir, c.Units)
+			}
 		}
 	}
 }

@@ -342,3 +342,26 @@ func TestEmitSeamsNonASCII(t *testing.T) {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 }
+
+func TestExplainCommand(t *testing.T) {
+	code, out, stderr := run(t, "explain", "-C", sample, "--propose", "internal/models.Track")
+	if code != 0 || !strings.Contains(out, "internal/models.Track (type,") || !strings.Contains(out, "placed by: ") ||
+		!strings.Contains(out, "held in catalog: weight") || !strings.Contains(out, ".go:") {
+		t.Errorf("explain a unit: exit %d\n%s%s", code, out, stderr)
+	}
+	code, out, stderr = run(t, "explain", "-C", sample, "--propose", "billing")
+	if code != 0 || !strings.Contains(out, "billing: ") || !strings.Contains(out, "placed by:") {
+		t.Errorf("explain a context: exit %d\n%s%s", code, out, stderr)
+	}
+	code, out, _ = run(t, "explain", "-C", sample, "--propose", "--format", "json", "table:invoices")
+	if code != 0 || !strings.Contains(out, `"unit": "table:invoices"`) || !strings.Contains(out, `"confidence"`) {
+		t.Errorf("explain a table as JSON: exit %d\n%s", code, out)
+	}
+	// With the sample's decomp.yaml, the map is the rule.
+	if code, out, _ = run(t, "explain", "-C", sample, "internal/models.Track"); code != 0 || !strings.Contains(out, "placed by: declared in decomp.yaml") {
+		t.Errorf("explain under the map: exit %d\n%s", code, out)
+	}
+	if code, _, stderr = run(t, "explain", "-C", sample, "nope"); code != 2 || !strings.Contains(stderr, `"nope" is no unit, context or table`) || strings.Count(stderr, "\n") != 1 {
+		t.Errorf("explain nope: exit %d: %q", code, stderr)
+	}
+}

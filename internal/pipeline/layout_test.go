@@ -29,7 +29,7 @@ var stages = [][]string{
 	{"internal/pipeline"},
 	{"cmd/decomp/internal/cmdutil"},
 	{"cmd/decomp/internal/version"},
-	{"cmd/decomp/internal/analyze", "cmd/decomp/internal/eval", "cmd/decomp/internal/check", "cmd/decomp/internal/initcmd", "cmd/decomp/internal/plancmd"},
+	{"cmd/decomp/internal/analyze", "cmd/decomp/internal/eval", "cmd/decomp/internal/check", "cmd/decomp/internal/initcmd", "cmd/decomp/internal/plancmd", "cmd/decomp/internal/explaincmd"},
 	{"cmd/decomp/internal/root"},
 	{"cmd/decomp"},
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/decomp/decomp/cmd/decomp/internal/check"
 	"github.com/decomp/decomp/cmd/decomp/internal/cmdutil"
 	"github.com/decomp/decomp/cmd/decomp/internal/eval"
+	"github.com/decomp/decomp/cmd/decomp/internal/explaincmd"
 	"github.com/decomp/decomp/cmd/decomp/internal/initcmd"
 	"github.com/decomp/decomp/cmd/decomp/internal/plancmd"
 	"github.com/decomp/decomp/cmd/decomp/internal/version"
@@ -49,7 +50,7 @@ It never runs the code it analyses and never downloads anything on its own.`,
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fmt.Errorf("%w (see '%s --help')", err, c.CommandPath())
 	})
-	cmd.AddCommand(analyze.New(ios, nil), eval.New(ios, nil), initcmd.New(ios, nil), plancmd.New(ios, nil), check.New(ios, nil), version.New(ios))
+	cmd.AddCommand(analyze.New(ios, nil), eval.New(ios, nil), initcmd.New(ios, nil), plancmd.New(ios, nil), explaincmd.New(ios, nil), check.New(ios, nil), version.New(ios))
 	// cobra's completion command prints its help, with status 0, for a
 	// shell it does not know: make that a usage error.
 	cmd.PersistentFlags().StringVar(&prof.CPU, "cpuprofile", "", "write a CPU profile of the run to `file` (go tool pprof reads it)")

@@ -365,3 +365,29 @@ func TestExplainCommand(t *testing.T) {
 		t.Errorf("explain nope: exit %d: %q", code, stderr)
 	}
 }
+
+func TestAnalyzeContextAndAll(t *testing.T) {
+	_, full, _ := run(t, "analyze", "-C", sample, "--propose")
+	code, out, stderr := run(t, "analyze", "-C", sample, "--propose", "--context", "search")
+	if code != 0 || !strings.Contains(out, "■ search ") {
+		t.Fatalf("--context search: exit %d\n%s%s", code, out, stderr)
+	}
+	if _, deps, ok := strings.Cut(out, "Strongest cross-context dependencies:\n"); ok {
+		deps, _, _ = strings.Cut(deps, "\n\n")
+		for _, line := range strings.Split(deps, "\n") {
+			if !strings.Contains(line, "search") && !strings.HasPrefix(strings.TrimSpace(line), "…") {
+				t.Errorf("--context search lists a dependency without it: %q", line)
+			}
+		}
+	}
+	if len(out) >= len(full) {
+		t.Errorf("--context search is not shorter than the whole report (%d >= %d bytes)", len(out), len(full))
+	}
+	if code, _, stderr := run(t, "analyze", "-C", sample, "--propose", "--context", "nope"); code != 2 || !strings.Contains(stderr, `--context "nope" is no context`) {
+		t.Errorf("--context nope: exit %d: %s", code, stderr)
+	}
+	_, all, _ := run(t, "analyze", "-C", sample, "--propose", "--all")
+	if strings.Contains(all, "… and") || !strings.Contains(full, "… and") {
+		t.Errorf("--all still abbreviates, or the full report never does")
+	}
+}

@@ -38,6 +38,11 @@ func ParseFormat(s string) (Format, error) {
 
 // Write renders r in format f; level applies to dot.
 func Write(w io.Writer, f Format, r *report.Report, level Level) error {
+	return WriteAll(w, f, r, level, false)
+}
+
+// WriteAll is Write with the text format listing everything (--all).
+func WriteAll(w io.Writer, f Format, r *report.Report, level Level, all bool) error {
 	switch f {
 	case JSON:
 		return WriteJSON(w, r)
@@ -48,7 +53,7 @@ func Write(w io.Writer, f Format, r *report.Report, level Level) error {
 	case HTML:
 		return WriteHTML(w, r)
 	default:
-		return WriteText(w, r)
+		return WriteTextAll(w, r, all)
 	}
 }
 

@@ -19,7 +19,15 @@ const (
 )
 
 // WriteText writes the terminal summary.
-func WriteText(w io.Writer, r *report.Report) error {
+func WriteText(w io.Writer, r *report.Report) error { return WriteTextAll(w, r, false) }
+
+// WriteTextAll writes the terminal summary; with all, every member,
+// dependency and shared table is listed instead of the first few.
+func WriteTextAll(w io.Writer, r *report.Report, all bool) error {
+	maxUnitsShown, maxDepsShown := maxUnitsShown, maxDepsShown
+	if all {
+		maxUnitsShown, maxDepsShown = -1, -1
+	}
 	sw := &SafeWriter{w: w}
 	b := bufio.NewWriter(sw)
 	defer sw.Flush()
@@ -96,7 +104,7 @@ func WriteText(w io.Writer, r *report.Report) error {
 			fmt.Fprintf(b, "  %-16s → %-16s %5d %s%s\n", d.From, d.To, d.Count, d.Kind, ev)
 		}
 	}
-	writeSharedTables(b, r)
+	writeSharedTables(b, r, maxDepsShown)
 	writeModels(b, r)
 	if len(r.Disagreements) > 0 {
 		fmt.Fprintf(b, "\nCode whose folder and coupling disagree:\n")
@@ -221,7 +229,7 @@ func abbreviate(names []string, n int) string {
 }
 
 // writeSharedTables lists the tables several contexts touch, worst first.
-func writeSharedTables(b *bufio.Writer, r *report.Report) {
+func writeSharedTables(b *bufio.Writer, r *report.Report, maxDepsShown int) {
 	if len(r.SharedTables) == 0 {
 		return
 	}

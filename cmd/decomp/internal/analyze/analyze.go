@@ -21,6 +21,10 @@ type Options struct {
 	Output   string
 	// Level is the granularity of --format dot: unit or context.
 	Level string
+	// Context limits the report to one context and its neighbours.
+	Context string
+	// All lists every member in the text report.
+	All bool
 }
 
 // New returns the analyze command; runF replaces the run in tests of the
@@ -49,6 +53,8 @@ candidate bounded contexts and reports them with their coupling.`,
 	cmdutil.AddPipelineFlags(cmd, &o.Pipeline)
 	cmd.Flags().StringVar(&o.Format, "format", "text", "output format: text, json, md (Markdown), dot (Graphviz) or html (one offline file)")
 	cmd.Flags().StringVar(&o.Level, "level", "unit", "graph level of --format dot: unit (contexts as clusters of units) or context")
+	cmd.Flags().StringVar(&o.Context, "context", "", "limit the report to context `NAME`, its dependencies and what depends on it")
+	cmd.Flags().BoolVar(&o.All, "all", false, "text report: list every member, dependency and shared table instead of the first few")
 	cmd.Flags().StringVarP(&o.Output, "output", "o", "", "write the report to `file` instead of standard output")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json", "md", "dot", "html"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -73,7 +79,14 @@ func Run(ctx context.Context, o *Options) error {
 		dst.Abort()
 		return err
 	}
-	if err := render.Write(dst.Writer(), format, report.Build(out.ReportInput(), version.String()), level); err != nil {
+	r := report.Build(out.ReportInput(), version.String())
+	if o.Context != "" {
+		if r, err = report.Focus(r, o.Context); err != nil {
+			dst.Abort()
+			return &cmdutil.UsageError{Msg: err.Error()}
+		}
+	}
+	if err := render.WriteAll(dst.Writer(), format, r, level, o.All); err != nil {
 		dst.Abort()
 		return err
 	}

@@ -86,4 +86,3 @@ func Focus(r *Report, name string) (*Report, error) {
 	}
 	return &out, nil
 }
-

@@ -21,6 +21,8 @@ type Map struct {
 	path   string
 	tables map[string]string
 	allow  map[[2]string]map[Kind]bool
+	// limited are the allowances with a max: pair and kind -> rule index.
+	limited map[[2]string]map[Kind]int
 }
 
 // NewMap reads the context map of a parsed config. path names the file in
@@ -29,20 +31,29 @@ func NewMap(c *config.Config, path string) (*Map, error) {
 	if len(c.Contexts) == 0 {
 		return nil, fmt.Errorf("%s declares no contexts: write them with `decomp init`, or add a contexts section", path)
 	}
-	m := &Map{cfg: c, path: path, tables: map[string]string{}, allow: map[[2]string]map[Kind]bool{}}
+	m := &Map{cfg: c, path: path, tables: map[string]string{}, allow: map[[2]string]map[Kind]bool{}, limited: map[[2]string]map[Kind]int{}}
 	for _, x := range c.Contexts {
 		for _, t := range x.Tables {
 			m.tables[strings.ToLower(t)] = x.Name
 		}
 	}
-	for _, a := range c.Allow {
+	for i, a := range c.Allow {
 		k := [2]string{a.From, a.To}
-		if m.allow[k] == nil {
-			m.allow[k] = map[Kind]bool{}
-		}
 		kinds := a.Kinds
 		if len(kinds) == 0 {
 			kinds = config.DependencyKinds
+		}
+		if a.Max > 0 {
+			if m.limited[k] == nil {
+				m.limited[k] = map[Kind]int{}
+			}
+			for _, kind := range kinds {
+				m.limited[k][Kind(kind)] = i
+			}
+			continue
+		}
+		if m.allow[k] == nil {
+			m.allow[k] = map[Kind]bool{}
 		}
 		for _, kind := range kinds {
 			m.allow[k][Kind(kind)] = true
@@ -64,6 +75,33 @@ func (m *Map) Contexts() []string {
 // platform, anything from the entry points, or an allow rule.
 func (m *Map) Allowed(from, to string, kind Kind) bool {
 	return from == to || to == config.PlatformName || from == config.EntryName || m.allow[[2]string{from, to}][kind]
+}
+
+// withinAllowances drops the violations that allowances with a max accept:
+// those of a pair and kinds whose distinct count is within the max. A pair
+// over its max keeps all of them, so the report shows what to remove.
+func (m *Map) withinAllowances(vs []Violation) []Violation {
+	if len(m.limited) == 0 {
+		return vs
+	}
+	count := map[int]int{}
+	rule := func(v Violation) (int, bool) {
+		i, ok := m.limited[[2]string{v.FromContext, v.ToContext}][v.Kind]
+		return i, ok
+	}
+	for _, v := range vs {
+		if i, ok := rule(v); ok {
+			count[i]++
+		}
+	}
+	out := vs[:0]
+	for _, v := range vs {
+		if i, ok := rule(v); ok && count[i] <= m.cfg.Allow[i].Max {
+			continue
+		}
+		out = append(out, v)
+	}
+	return out
 }
 
 // AllowedTargets lists what a context may depend on, for hints.

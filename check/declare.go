@@ -12,6 +12,9 @@ import (
 	"github.com/decomp/decomp/config"
 )
 
+// sharedPkg marks, in Declare, a package several contexts hold parts of.
+const sharedPkg = "\x00shared"
+
 // Declare turns a decomposition into a context map, the starting point of
 // `decomp init`. Each package goes to the context holding most of its lines
 // (set-aside folders to the platform, entry points to entry); in a package
@@ -143,6 +146,12 @@ func Declare(f *facts.Facts, d *cluster.Decomposition, ignored func(pkg string) 
 		case ignored(p.Path):
 		case aside[p.Path] != "":
 			pkgCtx[p.Path] = aside[p.Path]
+		case len(pkgLines[p.Path]) > 1:
+			// A package the contexts share (a layer) gets no pattern of
+			// its own, only its files': a new file there comes out
+			// unassigned, and check says so, instead of joining the
+			// context that held most of the package.
+			pkgCtx[p.Path] = sharedPkg
 		case len(pkgLines[p.Path]) > 0:
 			pkgCtx[p.Path] = majority(pkgLines[p.Path])
 		case hasCode(f, p.Path):
@@ -159,7 +168,9 @@ func Declare(f *facts.Facts, d *cluster.Decomposition, ignored func(pkg string) 
 		return members[name]
 	}
 	for _, pattern := range folderPatterns(f.Module, pkgCtx) {
-		get(pattern.ctx).Packages = append(get(pattern.ctx).Packages, pattern.pattern)
+		if pattern.ctx != sharedPkg {
+			get(pattern.ctx).Packages = append(get(pattern.ctx).Packages, pattern.pattern)
+		}
 	}
 	fileCtx := map[string]string{}
 	for _, file := range slices.Sorted(maps.Keys(fileLines)) {
@@ -188,6 +199,35 @@ func Declare(f *facts.Facts, d *cluster.Decomposition, ignored func(pkg string) 
 		if c := fileCtx[file]; c != pkgCtx[filePkg[file]] || foreign[file] {
 			get(c).Files = append(get(c).Files, file)
 		}
+	}
+	// A shared package's files that hold code no context placed
+	// (generated, such as a stringer's) are shared: the platform.
+	codeFiles := map[string]bool{}
+	for _, fn := range f.Funcs {
+		if !fn.Test {
+			file, _ := facts.SplitPos(fn.Pos)
+			codeFiles[file] = true
+		}
+	}
+	for _, t := range f.Types {
+		if !t.Test {
+			file, _ := facts.SplitPos(t.Pos)
+			codeFiles[file] = true
+		}
+	}
+	for _, p := range f.Packages {
+		if pkgCtx[p.Path] != sharedPkg {
+			continue
+		}
+		for _, file := range p.Files {
+			if _, placed := fileCtx[file.Path]; !placed && codeFiles[file.Path] && !file.Test {
+				get(config.PlatformName).Files = append(get(config.PlatformName).Files, file.Path)
+			}
+		}
+	}
+	if m := members[config.PlatformName]; m != nil {
+		slices.Sort(m.Files)
+		m.Files = slices.Compact(m.Files)
 	}
 	for _, t := range f.Types {
 		if t.Test || aside[t.Pkg] != "" {
@@ -308,4 +348,55 @@ func folderPatterns(module string, pkgCtx map[string]string) []folderPattern {
 		out = append(out, folderPattern{pattern, pkgCtx[p]})
 	}
 	return out
+}
+
+// Allowances turns the dependencies between contexts that exist today under
+// c's map into allow rules with a max, one per pair not yet allowed: its
+// kinds and its count of distinct dependencies. A baseline then holds only
+// what no context pair explains (unassigned code), and the team reads and
+// lowers one number per pair instead of thousands of entries.
+func Allowances(f *facts.Facts, c *config.Config, ignored func(pkg string) bool) ([]config.Allow, error) {
+	m, err := NewMap(c, "decomp.yaml")
+	if err != nil {
+		return nil, err
+	}
+	r, err := m.Resolve(f, ignored, true)
+	if err != nil {
+		return nil, err
+	}
+	type pair struct{ from, to string }
+	ruled := map[pair]bool{}
+	for _, a := range c.Allow {
+		ruled[pair{a.From, a.To}] = true
+	}
+	kinds := map[pair]map[string]bool{}
+	count := map[pair]int{}
+	for _, v := range Find(f, m, r, ignored) {
+		p := pair{v.FromContext, v.ToContext}
+		if v.Kind == Unassigned || p.from == "" || p.to == "" || ruled[p] {
+			continue
+		}
+		if kinds[p] == nil {
+			kinds[p] = map[string]bool{}
+		}
+		kinds[p][string(v.Kind)] = true
+		count[p]++
+	}
+	pairs := slices.SortedFunc(maps.Keys(count), func(a, b pair) int {
+		if a.from != b.from {
+			return strings.Compare(a.from, b.from)
+		}
+		return strings.Compare(a.to, b.to)
+	})
+	var out []config.Allow
+	for _, p := range pairs {
+		a := config.Allow{From: p.from, To: p.to, Max: count[p]}
+		for _, k := range config.DependencyKinds {
+			if kinds[p][k] {
+				a.Kinds = append(a.Kinds, k)
+			}
+		}
+		out = append(out, a)
+	}
+	return out, nil
 }

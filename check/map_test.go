@@ -65,7 +65,9 @@ func TestDeclareRoundTrip(t *testing.T) {
 	c := check.Declare(f, layeredDecomposition(), func(string) bool { return false })
 	got := string(c.MarshalContextMap("test"))
 	for _, want := range []string{
-		"  - name: orders\n    packages:\n      - example.com/shop/orders/...\n      - example.com/shop/services\n",
+		// services is shared: its files are named, the package is not,
+		// so a new file there is unassigned rather than orders'.
+		"  - name: orders\n    packages:\n      - example.com/shop/orders/...\n    files:\n      - services/orders.go\n",
 		"  - name: users\n    files:\n      - services/users.go\n    tables:\n      - users\n",
 		"entry:\n  packages:\n    - example.com/shop/cmd/...\n",
 		"allow: []\n",
@@ -220,7 +222,7 @@ func TestDeclareSetAsideFile(t *testing.T) {
 		Units: []string{m + "/services:respond.go"}, Packages: []string{m + "/services"}})
 	got := string(check.Declare(f, d, func(string) bool { return false }).MarshalContextMap("test"))
 	for _, want := range []string{
-		"      - example.com/shop/services\n",
+		"      - services/orders.go\n",
 		"platform:\n  files:\n    - services/respond.go\n",
 	} {
 		if !strings.Contains(got, want) {
@@ -229,5 +231,41 @@ func TestDeclareSetAsideFile(t *testing.T) {
 	}
 	if strings.Contains(got, "platform:\n  packages:\n    - example.com/shop/services") {
 		t.Errorf("the whole services package went to the platform:\n%s", got)
+	}
+}
+
+// TestAllowanceMax: an allowance with a max accepts up to that many
+// distinct dependencies of its pair; above it, all of them are reported.
+func TestAllowanceMax(t *testing.T) {
+	f := layered()
+	c := check.Declare(f, layeredDecomposition(), func(string) bool { return false })
+	allows, err := check.Allowances(f, c, func(string) bool { return false })
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []config.Allow{{From: "orders", To: "users", Kinds: []string{"call", "read"}, Max: 2}}
+	if !reflect.DeepEqual(allows, want) {
+		t.Fatalf("allowances %+v, want %+v", allows, want)
+	}
+	for _, tt := range []struct{ max, violations int }{{2, 0}, {1, 2}, {3, 0}} {
+		c.Allow = []config.Allow{{From: "orders", To: "users", Max: tt.max}}
+		m, err := check.NewMap(c, "decomp.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := m.Resolve(f, func(string) bool { return false }, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if vs := check.Find(f, m, r, func(string) bool { return false }); len(vs) != tt.violations {
+			t.Errorf("max %d: %d violations, want %d: %+v", tt.max, len(vs), tt.violations, vs)
+		}
+	}
+	data := c.MarshalContextMap("test")
+	if !strings.Contains(string(data), "    max: 3\n") {
+		t.Errorf("max not written:\n%s", data)
+	}
+	if _, err := config.Parse([]byte(strings.Replace(string(data), "max: 3", "max: -1", 1))); err == nil || !strings.Contains(err.Error(), "below 0") {
+		t.Errorf("a negative max: %v", err)
 	}
 }

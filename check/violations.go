@@ -173,6 +173,7 @@ func Find(f *facts.Facts, m *Map, r *Resolver, ignored func(pkg string) bool) []
 		v.Sites = slices.Compact(v.Sites)
 		out = append(out, *v)
 	}
+	out = m.withinAllowances(out)
 	SortViolations(out)
 	return out
 }

@@ -98,7 +98,11 @@ type Allow struct {
 	From  string   `yaml:"from,omitempty"`
 	To    string   `yaml:"to,omitempty"`
 	Kinds []string `yaml:"kinds,omitempty"`
-	Line  int      `yaml:"-"`
+	// Max, when above 0, accepts at most that many distinct dependencies
+	// (from-symbol, to-symbol, kind) of the pair: an allowance the team
+	// lowers as it removes them. Above it, every one of them is reported.
+	Max  int `yaml:"max,omitempty"`
+	Line int `yaml:"-"`
 }
 
 // Reserved context names: the platform and the entry points.
@@ -333,6 +337,9 @@ func (c *Config) validateContexts() error {
 		}
 		if a.From == a.To {
 			return &LineError{a.Line, fmt.Sprintf("allow[%d]: a context may always use itself", i)}
+		}
+		if a.Max < 0 {
+			return &LineError{a.Line, fmt.Sprintf("allow[%d]: max %d is below 0 (0 or left out: no limit)", i, a.Max)}
 		}
 		for _, k := range a.Kinds {
 			if !slices.Contains(DependencyKinds, k) {

@@ -65,6 +65,10 @@ entry:
 #   - from: billing
 #     to: catalog
 #     kinds: [call]
+# max limits an allowance to that many distinct dependencies (a function
+# calling or using another context's symbol, or touching its table): decomp
+# init writes what exists today, so the team lowers each max as it removes
+# them, and check fails as soon as a pair has more.
 `)
 	if len(c.Allow) == 0 {
 		b.WriteString("allow: []\n")
@@ -74,6 +78,9 @@ entry:
 			fmt.Fprintf(&b, "  - from: %s\n    to: %s\n", scalar(a.From), scalar(a.To))
 			if len(a.Kinds) > 0 {
 				fmt.Fprintf(&b, "    kinds: [%s]\n", strings.Join(a.Kinds, ", "))
+			}
+			if a.Max > 0 {
+				fmt.Fprintf(&b, "    max: %d\n", a.Max)
 			}
 		}
 	}

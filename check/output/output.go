@@ -64,7 +64,7 @@ func Describe(module string, v check.Violation) string {
 		}
 		return fmt.Sprintf("%s %s table %s, owned by %s (from %s)%s", from, verb, v.To, v.ToContext, v.FromContext, n)
 	case check.Unassigned:
-		return fmt.Sprintf("package %s is in no context; add it to one in the config", from)
+		return fmt.Sprintf("code of package %s is in no context; add its file, or the package, to one in the config", from)
 	}
 	return from + " → " + to
 }

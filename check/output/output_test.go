@@ -92,7 +92,7 @@ func TestFormats(t *testing.T) {
 		{"text", []string{
 			"orders → users (4 new)\n  orders/place.go:12: call: orders.Place calls users.Get across orders → users\n",
 			`writes table users\x1b[31m, owned by users`,
-			"unassigned code (1 new)\n  shipping/ship.go:3: unassigned: package shipping is in no context",
+			"unassigned code (1 new)\n  shipping/ship.go:3: unassigned: code of package shipping is in no context",
 			"fixed since the baseline (1)",
 			"decomp check: FAIL: 5 new, 1 accepted by decomp-baseline.json, 1 fixed (6 violations in all)\n",
 		}},

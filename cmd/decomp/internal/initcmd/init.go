@@ -89,6 +89,14 @@ func Run(ctx context.Context, o *Options) error {
 	if prev := o.Pipeline.Config; prev != nil && o.Pipeline.ConfigPath != "" && sameFile(o.Pipeline.ConfigPath, target) {
 		declared = prev.WithContextMap(declared)
 	}
+	// Today's coupling between contexts becomes one allowance per pair,
+	// with its count; the team's own rules stay as they are.
+	allows, err := check.Allowances(out.Facts, declared, ignored)
+	if err != nil {
+		dst.Abort()
+		return err
+	}
+	declared.Allow = append(declared.Allow, allows...)
 	header := fmt.Sprintf("decomp context map, written by decomp init (%s) from an analysis of %s.\nEdit it to the map the team agrees on; decomp check enforces it.", version.String(), moduleName(out.Facts.Module))
 	if _, err := dst.Writer().Write(declared.MarshalContextMap(header)); err != nil {
 		dst.Abort()

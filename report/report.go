@@ -223,7 +223,8 @@ type Dependency struct {
 	To    string `json:"to"`
 	Kind  string `json:"kind"`
 	Count int    `json:"count"`
-	// Evidence lists the file:line of each call site or query, sorted.
+	// Evidence lists the file:line of each call site, query, first type
+	// reference in a function, or implementing type, sorted.
 	Evidence []string `json:"evidence,omitempty"`
 }
 
@@ -403,15 +404,21 @@ func Dependencies(f *facts.Facts, g *graph.Graph, d *cluster.Decomposition) []De
 	}
 	for _, u := range f.Uses {
 		if u.Kind == facts.UseImplements {
-			add(d.ContextOfType(u.From), d.ContextOfType(u.Target), string(facts.UseImplements), "")
+			add(d.ContextOfType(u.From), d.ContextOfType(u.Target), string(facts.UseImplements), u.Pos)
 			continue
 		}
 		target := u.Target
 		if u.Kind != facts.UseType && u.Kind != facts.UseField {
 			target = u.Owner
 		}
+		// A use records its first reference in the function: that is the
+		// evidence; further references count.
 		for i := 0; i < u.Count; i++ {
-			add(ctxOfFunc(u.From), d.ContextOfType(target), graph.TypeUse.String(), "")
+			pos := ""
+			if i == 0 {
+				pos = u.Pos
+			}
+			add(ctxOfFunc(u.From), d.ContextOfType(target), graph.TypeUse.String(), pos)
 		}
 	}
 	for _, a := range f.Accesses {

@@ -12,6 +12,7 @@ import (
 	"github.com/decomp/decomp/cluster"
 	"github.com/decomp/decomp/cluster/graph"
 	"github.com/decomp/decomp/cluster/metrics"
+	"github.com/decomp/decomp/report/explain"
 	"github.com/decomp/decomp/report/judge"
 	"github.com/decomp/decomp/report/plan"
 )
@@ -175,6 +176,11 @@ type Unit struct {
 	Kind  string   `json:"kind"`
 	Lines int      `json:"lines"`
 	Files []string `json:"files,omitempty"`
+	// Reason names the rule that placed it (decomp explain UNIT says more).
+	Reason string `json:"reason,omitempty"`
+	// Confidence is the share of its coupling to contexts that goes to its
+	// own.
+	Confidence float64 `json:"confidence"`
 }
 
 // UnitEdge is one directed edge between units of two contexts.
@@ -233,10 +239,13 @@ type Dependency struct {
 type Input struct {
 	// Inputs are the run's settings as the report records them, effective
 	// weights included.
-	Inputs       Inputs
-	Facts        *facts.Facts
-	Graph        *graph.Graph
-	Result       *cluster.Result
+	Inputs Inputs
+	Facts  *facts.Facts
+	Graph  *graph.Graph
+	Result *cluster.Result
+	// Layout and Pins, when set, let each unit say what placed it.
+	Layout       *cluster.Layout
+	Pins         []cluster.Pin
 	Weights      graph.Weights
 	Models       []judge.OversizedModel
 	SharedTables []judge.SharedTable
@@ -347,6 +356,7 @@ func contexts(out *Input, met metrics.Result) []Context {
 			}
 		}
 	}
+	rules, conf := explain.Reasons(&explain.Input{Facts: out.Facts, Graph: out.Graph, Result: out.Result, Layout: out.Layout, Pins: out.Pins})
 	var out2 []Context
 	for _, c := range out.Result.Contexts {
 		for k, v := range shaped[c.ID] {
@@ -363,7 +373,7 @@ func contexts(out *Input, met metrics.Result) []Context {
 		for _, id := range c.Units {
 			i, _ := g.Index(id)
 			u := g.Units[i]
-			rc.Units = append(rc.Units, Unit{ID: u.ID, Kind: string(u.Kind), Lines: u.Lines, Files: u.Files})
+			rc.Units = append(rc.Units, Unit{ID: u.ID, Kind: string(u.Kind), Lines: u.Lines, Files: u.Files, Reason: rules[i], Confidence: round(conf[i])})
 		}
 		out2 = append(out2, rc)
 	}

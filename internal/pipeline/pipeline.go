@@ -392,7 +392,7 @@ func (o *Output) ReportInput() *report.Input {
 			Seed: opt.Seed, FolderPrior: opt.FolderPrior, ModelFields: opt.ModelFields, IncludeGenerated: opt.IncludeGenerated,
 			AllowDownload: opt.AllowDownload, Weights: map[string]float64{}, Pins: o.Clustering.Pins,
 		},
-		Facts: o.Facts, Graph: o.Graph, Result: o.Result, Weights: o.Weights,
+		Facts: o.Facts, Graph: o.Graph, Result: o.Result, Weights: o.Weights, Layout: o.Layout, Pins: o.Clustering.Pins,
 		Models: o.Models, SharedTables: o.SharedTables, Plan: o.Plan,
 	}
 	for k := graph.EdgeKind(0); k < graph.NumKinds; k++ {

@@ -163,7 +163,7 @@ func Explain(in *Input, i int) *Unit {
 		}
 		out.Pulls = append(out.Pulls, *p)
 	}
-	out.Rule = rule(in, i)
+	out.Rule = newRuler(in).rule(i)
 	return out
 }
 
@@ -179,16 +179,38 @@ func platformOf(r *cluster.Result, id string) string {
 	return ""
 }
 
-// rule names what placed unit i, most specific first.
-func rule(in *Input, i int) string {
-	r, u := in.Result, in.Graph.Units[i]
-	for _, pl := range r.Placements {
-		if pl.Unit == u.ID {
-			return pl.Why
+// ruler names the rule that placed each unit, with the lookups it needs
+// built once.
+type ruler struct {
+	in       *Input
+	placed   map[string]string
+	platform map[string]*cluster.PlatformGroup
+}
+
+func newRuler(in *Input) *ruler {
+	ru := &ruler{in: in, placed: map[string]string{}, platform: map[string]*cluster.PlatformGroup{}}
+	for _, pl := range in.Result.Placements {
+		ru.placed[pl.Unit] = pl.Why
+	}
+	for k := range in.Result.Platform {
+		pg := &in.Result.Platform[k]
+		for _, x := range pg.Units {
+			ru.platform[x] = pg
 		}
 	}
+	return ru
+}
+
+// rule names what placed unit i, most specific first.
+func (ru *ruler) rule(i int) string {
+	in := ru.in
+	r, u := in.Result, in.Graph.Units[i]
+	if why, ok := ru.placed[u.ID]; ok {
+		return why
+	}
+	pg := ru.platform[u.ID]
 	if r.Declared && u.Kind != graph.KindTable {
-		if platformOf(r, u.ID) != "" {
+		if pg != nil {
 			return "declared in decomp.yaml (platform or entry)"
 		}
 		return "declared in decomp.yaml"
@@ -198,12 +220,8 @@ func rule(in *Input, i int) string {
 			return fmt.Sprintf("pinned in the config (%s → %s)", p.Pattern, p.Context)
 		}
 	}
-	for _, pg := range r.Platform {
-		for _, x := range pg.Units {
-			if x == u.ID {
-				return "set aside as " + string(pg.Role) + ": " + pg.Why
-			}
-		}
+	if pg != nil {
+		return "set aside as " + string(pg.Role) + ": " + pg.Why
 	}
 	if u.Kind == graph.KindTable {
 		return "a table goes with the code that uses it most (writes count double)"
@@ -212,7 +230,7 @@ func rule(in *Input, i int) string {
 		if k, ok := in.Layout.PkgFolder[u.Pkg]; ok {
 			if f := in.Layout.Folders[k]; f != nil {
 				if f.Role == cluster.RoleDomain {
-					return "domain folder " + k + ": " + f.Why
+					return "domain folder " + k + ": " + strings.TrimPrefix(f.Why, "domain folder: ")
 				}
 				return "coupling: the clustering put it with the code it is most tied to (" + string(f.Role) + " folder " + k + ": " + f.Why + ")"
 			}
@@ -371,4 +389,44 @@ func trimPulls(ps []Pull) []Pull {
 		out[i] = p
 	}
 	return out
+}
+
+// Reasons gives every unit's rule and confidence in one pass over the
+// edges, for reports that list each unit (Explain walks the facts for
+// evidence, too slow to run per unit on a large module).
+func Reasons(in *Input) (rules []string, confidence []float64) {
+	g, r := in.Graph, in.Result
+	n := len(g.Units)
+	own, total := make([]float64, n), make([]float64, n)
+	ctx := func(j int) int {
+		if j < len(r.Membership) {
+			return r.Membership[j]
+		}
+		return -1
+	}
+	for _, e := range g.Edges {
+		ca, cb := ctx(e.A), ctx(e.B)
+		if cb >= 0 {
+			total[e.A] += e.Weight
+			if ca == cb {
+				own[e.A] += e.Weight
+			}
+		}
+		if ca >= 0 {
+			total[e.B] += e.Weight
+			if ca == cb {
+				own[e.B] += e.Weight
+			}
+		}
+	}
+	rules, confidence = make([]string, n), make([]float64, n)
+	ri := newRuler(in)
+	for i := range g.Units {
+		rules[i] = ri.rule(i)
+		confidence[i] = 1
+		if total[i] > 0 {
+			confidence[i] = own[i] / total[i]
+		}
+	}
+	return rules, confidence
 }

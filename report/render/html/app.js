@@ -33,7 +33,12 @@
     details.appendChild(el("p", c.lines + " lines, " + c.units.length + " units, cohesion " + c.cohesion + ", interface " + c.interface + " (" + c.nameReason + ")"));
     details.appendChild(el("h3", "Members"));
     var ul = el("ul", null, "members");
-    c.units.forEach(function (u) { var li = el("li"); li.appendChild(code(short(u.id))); li.appendChild(document.createTextNode(" " + u.kind + ", " + u.lines + " lines")); ul.appendChild(li); });
+    c.units.forEach(function (u) {
+      // A click on a unit shows why it is here (decomp explain UNIT says more).
+      var li = el("li"), d = el("details"), s = el("summary");
+      s.appendChild(code(short(u.id))); s.appendChild(document.createTextNode(" " + u.kind + ", " + u.lines + " lines, confidence " + u.confidence));
+      d.appendChild(s); d.appendChild(el("p", u.reason || "")); li.appendChild(d); ul.appendChild(li);
+    });
     details.appendChild(ul);
     if (c.tables && c.tables.length) { details.appendChild(el("h3", "Tables")); details.appendChild(el("p", c.tables.join(", "))); }
     var models = (R.oversizedModels || []).filter(function (m) { return m.contexts.some(function (x) { return x.name === name; }); });

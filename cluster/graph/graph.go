@@ -173,6 +173,20 @@ type Graph struct {
 	index     map[string]int
 }
 
+// UnitOfFunc returns the unit of a function, else (an interface method, a
+// method of a left-out function) its receiver type's unit, else -1.
+func (g *Graph) UnitOfFunc(id string) int {
+	if u, ok := g.FuncUnit[id]; ok {
+		return u
+	}
+	if t := facts.MethodRecv(id); t != "" {
+		if u, ok := g.TypeUnit[t]; ok {
+			return u
+		}
+	}
+	return -1
+}
+
 // Index returns a unit's index by ID.
 func (g *Graph) Index(id string) (int, bool) {
 	i, ok := g.index[id]
@@ -567,19 +581,7 @@ func (b *builder) edges() {
 			fwd[pair{x, y}][k] += n
 		}
 	}
-	unitOfFunc := func(id string) int {
-		if u, ok := b.g.FuncUnit[id]; ok {
-			return u
-		}
-		// An interface method or a method of a left-out function: fall
-		// back to its receiver type's unit.
-		if t := facts.MethodRecv(id); t != "" {
-			if u, ok := b.g.TypeUnit[t]; ok {
-				return u
-			}
-		}
-		return -1
-	}
+	unitOfFunc := b.g.UnitOfFunc
 	// Calls, with calls through left-out generated code bridged.
 	callees := map[string][]facts.Call{}
 	for _, c := range b.f.Calls {

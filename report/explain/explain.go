@@ -243,17 +243,7 @@ func (ru *ruler) rule(i int) string {
 // calls, type and field uses and table accesses, by position.
 func evidence(in *Input, i int, ctxOf func(int) string) map[string][]Evidence {
 	g, f := in.Graph, in.Facts
-	unitOfFunc := func(id string) int {
-		if j, ok := g.FuncUnit[id]; ok {
-			return j
-		}
-		if t := facts.MethodRecv(id); t != "" {
-			if j, ok := g.TypeUnit[t]; ok {
-				return j
-			}
-		}
-		return -1
-	}
+	unitOfFunc := g.UnitOfFunc
 	out := map[string][]Evidence{}
 	seen := map[Evidence]bool{}
 	add := func(a, b int, e Evidence) {

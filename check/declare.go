@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"maps"
 	"slices"
 	"sort"
@@ -25,10 +26,12 @@ const sharedPkg = "\x00shared"
 // Ignored packages are left out.
 func Declare(f *facts.Facts, d *cluster.Decomposition, ignored func(pkg string) bool) *config.Config {
 	names := make([]string, len(d.Contexts))
+	comments := make([]string, len(d.Contexts))
 	for i, c := range d.Contexts {
 		names[i] = c.Name
 		if names[i] == config.PlatformName || names[i] == config.EntryName {
 			names[i] += "-context"
+			comments[i] = fmt.Sprintf("decomp named this context %q, a name reserved for the %s section: rename it as you like", c.Name, c.Name)
 		}
 	}
 	// A platform group may hold single files or types of a package whose
@@ -248,7 +251,7 @@ func Declare(f *facts.Facts, d *cluster.Decomposition, ignored func(pkg string) 
 		if m.Empty() {
 			continue // every package it touches went to another context
 		}
-		c.Contexts = append(c.Contexts, config.Context{Name: name, Members: *m, Tables: d.Contexts[i].Tables})
+		c.Contexts = append(c.Contexts, config.Context{Name: name, Members: *m, Tables: d.Contexts[i].Tables, Comment: comments[i]})
 	}
 	if m := members[config.PlatformName]; m != nil {
 		c.Platform = *m

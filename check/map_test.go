@@ -269,3 +269,17 @@ func TestAllowanceMax(t *testing.T) {
 		t.Errorf("a negative max: %v", err)
 	}
 }
+
+// TestDeclareReservedName: a context the clustering named "entry" is
+// renamed, with a comment saying why.
+func TestDeclareReservedName(t *testing.T) {
+	d := layeredDecomposition()
+	d.Contexts[1].Name = "entry"
+	got := string(check.Declare(layered(), d, func(string) bool { return false }).MarshalContextMap("test"))
+	if !strings.Contains(got, "  # decomp named this context \"entry\", a name reserved for the entry section: rename it as you like\n  - name: entry-context\n") {
+		t.Errorf("no comment on the renamed context:\n%s", got)
+	}
+	if _, err := config.Parse([]byte(got)); err != nil {
+		t.Errorf("does not parse: %v", err)
+	}
+}

@@ -87,6 +87,9 @@ type Context struct {
 	Tables     []string `yaml:"tables,omitempty"`
 	TableLines []int    `yaml:"-"`
 	Line       int      `yaml:"-"`
+	// Comment, written above the context by MarshalContextMap, says why
+	// init named it as it did.
+	Comment string `yaml:"-"`
 }
 
 // Dependency kinds an allow rule can name.

@@ -37,6 +37,9 @@ func (c *Config) MarshalContextMap(header string) []byte {
 contexts:
 `)
 	for _, x := range c.Contexts {
+		if x.Comment != "" {
+			fmt.Fprintf(&b, "  # %s\n", strings.ReplaceAll(x.Comment, "\n", " "))
+		}
 		fmt.Fprintf(&b, "  - name: %s\n", scalar(x.Name))
 		members(&b, "    ", x.Members)
 		list(&b, "    ", "tables", x.Tables)

@@ -52,6 +52,10 @@ type Report struct {
 	// Placements are the units a declared context map (decomp.yaml) leaves
 	// unassigned, and where the clustering put them.
 	Placements []cluster.Placement `json:"placements,omitempty"`
+	// AgainstMap are, under a declared map, the units more coupled to
+	// another declared context than to their own: where the team's map
+	// and the code disagree (decomp explain UNIT shows both sides).
+	AgainstMap []explain.Against `json:"againstMap,omitempty"`
 	// Tables lists every table and collection the code touches, with each
 	// access as evidence.
 	Tables []Table `json:"tables"`
@@ -269,6 +273,9 @@ func Build(in *Input, toolVersion string) *Report {
 		OversizedModels: nonNil(in.Models),
 		SharedTables:    nonNil(in.SharedTables),
 		Plan:            in.Plan,
+	}
+	if in.Result.Declared {
+		r.AgainstMap = explain.Disagreements(&explain.Input{Facts: in.Facts, Graph: in.Graph, Result: in.Result})
 	}
 	r.Inputs.Patterns, r.Inputs.Tags = nonNil(r.Inputs.Patterns), nonNil(r.Inputs.Tags)
 	r.Inputs.Pins, r.Inputs.Ignore = nonNil(r.Inputs.Pins), nonNil(r.Inputs.Ignore)

@@ -420,3 +420,62 @@ func Reasons(in *Input) (rules []string, confidence []float64) {
 	}
 	return rules, confidence
 }
+
+// Against is a unit whose coupling argues for another context than the one
+// it is in: under a declared map, where the team and the code disagree.
+type Against struct {
+	Unit    string  `json:"unit"`
+	Context string  `json:"context"`
+	Other   string  `json:"other"`
+	Own     float64 `json:"own"`
+	Pull    float64 `json:"pull"`
+}
+
+// Disagreements lists the code units (platform aside) more coupled to
+// another context than to their own, strongest pull first.
+func Disagreements(in *Input) []Against {
+	g, r := in.Graph, in.Result
+	ctx := func(j int) int {
+		if j < len(r.Membership) {
+			return r.Membership[j]
+		}
+		return -1
+	}
+	w := make([]map[int]float64, len(g.Units))
+	add := func(i, c int, x float64) {
+		if c < 0 {
+			return
+		}
+		if w[i] == nil {
+			w[i] = map[int]float64{}
+		}
+		w[i][c] += x
+	}
+	for _, e := range g.Edges {
+		add(e.A, ctx(e.B), e.Weight)
+		add(e.B, ctx(e.A), e.Weight)
+	}
+	var out []Against
+	for i, u := range g.Units {
+		c := ctx(i)
+		if c < 0 || u.Kind == graph.KindTable || w[i] == nil {
+			continue
+		}
+		best, bw := -1, 0.0
+		for o, x := range w[i] {
+			if o != c && (x > bw || x == bw && o < best) {
+				best, bw = o, x
+			}
+		}
+		if best >= 0 && bw > w[i][c] {
+			out = append(out, Against{Unit: u.ID, Context: r.ContextName(c), Other: r.ContextName(best), Own: w[i][c], Pull: bw})
+		}
+	}
+	sort.Slice(out, func(a, b int) bool {
+		if out[a].Pull-out[a].Own != out[b].Pull-out[b].Own {
+			return out[a].Pull-out[a].Own > out[b].Pull-out[b].Own
+		}
+		return out[a].Unit < out[b].Unit
+	})
+	return out
+}

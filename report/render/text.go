@@ -116,6 +116,16 @@ func WriteTextAll(w io.Writer, r *report.Report, all bool) error {
 			fmt.Fprintf(b, "  %s stays in %s (context %s) but is coupled more to %s (%.1f vs %.1f)\n", shortUnit(d.Unit, r.Module), d.Folder, d.FolderContext, d.Context, d.Other, d.Own)
 		}
 	}
+	if len(r.AgainstMap) > 0 {
+		fmt.Fprintf(b, "\nWhere the code disagrees with decomp.yaml: units more coupled to another context (%d; decomp explain UNIT shows both sides):\n", len(r.AgainstMap))
+		for i, a := range r.AgainstMap {
+			if i == maxDepsShown {
+				fmt.Fprintf(b, "  … and %d more (see --format json)\n", len(r.AgainstMap)-i)
+				break
+			}
+			fmt.Fprintf(b, "  %-40s declared %s (coupling %.2f), pulled by %s (%.2f)\n", shortUnit(a.Unit, r.Module), a.Context, a.Own, a.Other, a.Pull)
+		}
+	}
 	if len(r.Placements) > 0 {
 		fmt.Fprintf(b, "\nNot in decomp.yaml, placed by the clustering (%d units):\n", len(r.Placements))
 		for i, pl := range r.Placements {

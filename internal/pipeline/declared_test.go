@@ -1,6 +1,7 @@
 package pipeline_test
 
 import (
+	"bytes"
 	"context"
 	"path/filepath"
 	"slices"
@@ -11,6 +12,8 @@ import (
 	"github.com/decomp/decomp/check"
 	"github.com/decomp/decomp/config"
 	"github.com/decomp/decomp/internal/pipeline"
+	"github.com/decomp/decomp/report"
+	"github.com/decomp/decomp/report/render"
 )
 
 // editedMap is the sample's decomp.yaml as a team would edit it: royalty
@@ -109,6 +112,20 @@ func TestDeclaredMapDrivesAnalyze(t *testing.T) {
 	}
 	if len(out.Result.Placements) != 0 {
 		t.Errorf("the sample's map leaves nothing unassigned, yet %d placements: %v", len(out.Result.Placements), out.Result.Placements[:1])
+	}
+	// The HTML report shows the edited map: every declared name, not the
+	// merged one.
+	var html bytes.Buffer
+	if err := render.WriteHTML(&html, report.Build(out.ReportInput(), "test")); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range want {
+		if !strings.Contains(html.String(), `"name":"`+name+`"`) {
+			t.Errorf("the HTML report lacks context %s", name)
+		}
+	}
+	if strings.Contains(html.String(), `"name":"royalty"`) || strings.Contains(html.String(), `"name":"artist"`) {
+		t.Error("the HTML report still shows a context the edit merged or renamed")
 	}
 	// The plan plans the declared contexts.
 	for _, s := range out.Plan.Steps {

@@ -92,49 +92,37 @@ func WriteTextAll(w io.Writer, r *report.Report, all bool) error {
 
 	if len(r.Dependencies) > 0 {
 		fmt.Fprintf(b, "\nStrongest cross-context dependencies:\n")
-		for i, d := range r.Dependencies {
-			if i == maxDepsShown {
-				fmt.Fprintf(b, "  … and %d more (see --format json)\n", len(r.Dependencies)-i)
-				break
-			}
+		capped(b, len(r.Dependencies), maxDepsShown, seeJSON, func(i int) {
+			d := r.Dependencies[i]
 			ev := ""
 			if len(d.Evidence) > 0 {
 				ev = " e.g. " + d.Evidence[0]
 			}
 			fmt.Fprintf(b, "  %-16s → %-16s %5d %s%s\n", d.From, d.To, d.Count, d.Kind, ev)
-		}
+		})
 	}
 	writeSharedTables(b, r, maxDepsShown)
 	writeModels(b, r)
 	if len(r.Disagreements) > 0 {
 		fmt.Fprintf(b, "\nCode whose folder and coupling disagree:\n")
-		for i, d := range r.Disagreements {
-			if i == maxDepsShown {
-				fmt.Fprintf(b, "  … and %d more\n", len(r.Disagreements)-i)
-				break
-			}
+		capped(b, len(r.Disagreements), maxDepsShown, "", func(i int) {
+			d := r.Disagreements[i]
 			fmt.Fprintf(b, "  %s stays in %s (context %s) but is coupled more to %s (%.1f vs %.1f)\n", shortUnit(d.Unit, r.Module), d.Folder, d.FolderContext, d.Context, d.Other, d.Own)
-		}
+		})
 	}
 	if len(r.AgainstMap) > 0 {
 		fmt.Fprintf(b, "\nWhere the code disagrees with decomp.yaml: units more coupled to another context (%d; decomp explain UNIT shows both sides):\n", len(r.AgainstMap))
-		for i, a := range r.AgainstMap {
-			if i == maxDepsShown {
-				fmt.Fprintf(b, "  … and %d more (see --format json)\n", len(r.AgainstMap)-i)
-				break
-			}
+		capped(b, len(r.AgainstMap), maxDepsShown, seeJSON, func(i int) {
+			a := r.AgainstMap[i]
 			fmt.Fprintf(b, "  %-40s declared %s (coupling %.2f), pulled by %s (%.2f)\n", shortUnit(a.Unit, r.Module), a.Context, a.Own, a.Other, a.Pull)
-		}
+		})
 	}
 	if len(r.Placements) > 0 {
 		fmt.Fprintf(b, "\nNot in decomp.yaml, placed by the clustering (%d units):\n", len(r.Placements))
-		for i, pl := range r.Placements {
-			if i == maxDepsShown {
-				fmt.Fprintf(b, "  … and %d more (see --format json)\n", len(r.Placements)-i)
-				break
-			}
+		capped(b, len(r.Placements), maxDepsShown, seeJSON, func(i int) {
+			pl := r.Placements[i]
 			fmt.Fprintf(b, "  %-40s → %s\n", shortUnit(pl.Unit, r.Module), pl.Context)
-		}
+		})
 	}
 	if r.Plan != nil && len(r.Plan.Steps) > 0 {
 		fmt.Fprintf(b, "\nMigration plan (%s; decomp plan gives each step's seam, callers, data and risks):\n", r.Plan.Order)
@@ -244,16 +232,28 @@ func writeSharedTables(b *bufio.Writer, r *report.Report, maxDepsShown int) {
 		return
 	}
 	fmt.Fprintf(b, "\nShared tables (touched by several contexts):\n")
-	for i, t := range r.SharedTables {
-		if i == maxDepsShown {
-			fmt.Fprintf(b, "  … and %d more (see --format json)\n", len(r.SharedTables)-i)
-			break
-		}
+	capped(b, len(r.SharedTables), maxDepsShown, seeJSON, func(i int) {
+		t := r.SharedTables[i]
 		fmt.Fprintf(b, "  %-6s %s — owner %s; writers %s; readers %s\n", t.Severity, t.Table, t.Owner.Name,
 			orNone(t.Writers), orNone(t.Readers))
 		for _, rec := range t.Recommendations {
 			fmt.Fprintf(b, "         %s: %s\n", rec.Context.Name, rec.Text)
 		}
+	})
+}
+
+// seeJSON is the pointer a capped list ends with when JSON has the rest.
+const seeJSON = " (see --format json)"
+
+// capped writes line(i) for the first limit of n items (every one when
+// limit is negative), then how many were left out.
+func capped(b *bufio.Writer, n, limit int, more string, line func(i int)) {
+	for i := 0; i < n; i++ {
+		if i == limit {
+			fmt.Fprintf(b, "  … and %d more%s\n", n-i, more)
+			return
+		}
+		line(i)
 	}
 }
 

@@ -101,6 +101,7 @@ func Explain(in *Input, i int) *Unit {
 	}
 	pulls := map[string]*Pull{}
 	counts := map[string]*[graph.NumKinds]int{}
+	total := 0.0 // summed in edge order, so that it is the same on every run
 	for _, e := range g.Edges {
 		j := -1
 		switch i {
@@ -122,13 +123,13 @@ func Explain(in *Input, i int) *Unit {
 			counts[c] = new([graph.NumKinds]int)
 		}
 		p.Weight += e.Weight
+		total += e.Weight
 		for k, n := range e.Counts {
 			counts[c][k] += n
 		}
 	}
 	ev := evidence(in, i, ctxOf)
 	var list []*Pull
-	total := 0.0
 	for c, p := range pulls {
 		for k, n := range counts[c] {
 			if n > 0 {
@@ -137,7 +138,6 @@ func Explain(in *Input, i int) *Unit {
 		}
 		sort.SliceStable(p.Kinds, func(a, b int) bool { return p.Kinds[a].Count > p.Kinds[b].Count })
 		p.Evidence = ev[c]
-		total += p.Weight
 		list = append(list, p)
 	}
 	sort.Slice(list, func(a, b int) bool {
@@ -331,16 +331,16 @@ func ExplainContext(in *Input, c int) *Context {
 	r := in.Result
 	ctx := r.Contexts[c]
 	out := &Context{Context: ctx.Name, NameReason: ctx.NameReason, Lines: ctx.Lines}
+	unitRules, conf := Reasons(in)
 	rules := map[string]int{}
-	var members []Unit
+	var members []int
 	for i, m := range r.Membership {
 		if m != c || in.Graph.Units[i].Kind == graph.KindTable {
 			continue
 		}
-		x := Explain(in, i)
 		out.Units++
-		rules[x.Rule]++
-		members = append(members, *x)
+		rules[unitRules[i]]++
+		members = append(members, i)
 	}
 	for rl, n := range rules {
 		out.Rules = append(out.Rules, RuleCount{rl, n})
@@ -351,18 +351,22 @@ func ExplainContext(in *Input, c int) *Context {
 		}
 		return out.Rules[a].Rule < out.Rules[b].Rule
 	})
+	units := in.Graph.Units
 	sort.SliceStable(members, func(a, b int) bool {
-		if members[a].Confidence != members[b].Confidence {
-			return members[a].Confidence < members[b].Confidence
+		ia, ib := members[a], members[b]
+		if conf[ia] != conf[ib] {
+			return conf[ia] < conf[ib]
 		}
-		return members[a].Unit < members[b].Unit
+		return units[ia].ID < units[ib].ID
 	})
-	for _, m := range members {
-		if len(out.Uncertain) == maxUncertain || m.Confidence >= 1 {
+	// Only the weakest members are explained in full.
+	for _, i := range members {
+		if len(out.Uncertain) == maxUncertain || conf[i] >= 1 {
 			break
 		}
-		m.Pulls = trimPulls(m.Pulls)
-		out.Uncertain = append(out.Uncertain, m)
+		x := Explain(in, i)
+		x.Pulls = trimPulls(x.Pulls)
+		out.Uncertain = append(out.Uncertain, *x)
 	}
 	return out
 }

@@ -183,18 +183,23 @@ func Declare(f *facts.Facts, d *cluster.Decomposition, ignored func(pkg string) 
 	}
 	// A file of methods whose type's file is in another context is named
 	// even when its package pattern says the same: a method follows its
-	// type's file unless a file pattern names its own.
+	// type's file unless a file pattern names its own. codeFiles are the
+	// files holding code, for the shared packages below.
 	typeFile := map[string]string{}
+	codeFiles := map[string]bool{}
 	for _, t := range f.Types {
-		typeFile[t.ID], _ = facts.SplitPos(t.Pos)
+		file, _ := facts.SplitPos(t.Pos)
+		typeFile[t.ID] = file
+		codeFiles[file] = codeFiles[file] || !t.Test
 	}
 	foreign := map[string]bool{}
 	for _, fn := range f.Funcs {
-		if fn.Recv == "" || fn.Test {
+		if fn.Test {
 			continue
 		}
 		file, _ := facts.SplitPos(fn.Pos)
-		if tf := typeFile[fn.Pkg+"."+fn.Recv]; tf != "" && tf != file && fileCtx[tf] != fileCtx[file] {
+		codeFiles[file] = true
+		if tf := typeFile[fn.Pkg+"."+fn.Recv]; fn.Recv != "" && tf != "" && tf != file && fileCtx[tf] != fileCtx[file] {
 			foreign[file] = true
 		}
 	}
@@ -205,19 +210,6 @@ func Declare(f *facts.Facts, d *cluster.Decomposition, ignored func(pkg string) 
 	}
 	// A shared package's files that hold code no context placed
 	// (generated, such as a stringer's) are shared: the platform.
-	codeFiles := map[string]bool{}
-	for _, fn := range f.Funcs {
-		if !fn.Test {
-			file, _ := facts.SplitPos(fn.Pos)
-			codeFiles[file] = true
-		}
-	}
-	for _, t := range f.Types {
-		if !t.Test {
-			file, _ := facts.SplitPos(t.Pos)
-			codeFiles[file] = true
-		}
-	}
 	for _, p := range f.Packages {
 		if pkgCtx[p.Path] != sharedPkg {
 			continue

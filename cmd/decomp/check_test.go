@@ -256,7 +256,7 @@ func TestPlanCommand(t *testing.T) {
 	if code != 2 || !strings.Contains(stderr, `--first "nope" is no context (contexts: account, analytics, artist, billing,`) || strings.Count(stderr, "\n") != 1 {
 		t.Errorf("--first nope: exit %d: %q", code, stderr)
 	}
-	if code, out, _ := run(t, "plan", "-C", dir, "--first", "billing", "--format", "md"); code != 0 || !strings.Contains(out, "### Step 1: wall off billing") {
+	if code, out, _ := run(t, "plan", "-C", dir, "--first", "billing", "--format", "md"); code != 0 || !strings.Contains(out, "<summary><b>Step 1: wall off billing</b>") {
 		t.Errorf("--first billing: exit %d\n%s", code, out)
 	}
 	if code, out, _ := run(t, "plan", "-C", dir, "--format", "html"); code != 0 || !strings.HasPrefix(out, "<!DOCTYPE html>") || !strings.Contains(out, `id="plan-body"`) {

@@ -73,14 +73,10 @@ func (p *Plan) Text(w io.Writer, module string) error {
 // Markdown writes the plan for a pull request or a wiki.
 func (p *Plan) Markdown(w io.Writer, module string) error {
 	pr := &lineWriter{w: w}
-	pr.printf("## Migration plan\n\n%d steps, %s. Effort = %s.\n\n", len(p.Steps), md(p.Order), md(p.Formula))
-	pr.printf("| step | context | effort | callers | seam methods | blockers | cycles | routes |\n| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n")
+	p.summary(pr)
 	for _, s := range p.Steps {
-		e := s.Effort
-		pr.printf("| %d | %s | %.1f | %d | %d | %d | %d | %d |\n", s.N, md(s.Context), e.Score, e.Callers, e.SeamMethods, e.Blockers, e.Cycles, len(s.Routes))
-	}
-	for _, s := range p.Steps {
-		pr.printf("\n### Step %d: wall off %s\n\n%s.\n\n", s.N, md(s.Context), md(s.Why))
+		// Folded: the ordered summary above is what a reader needs first.
+		pr.printf("\n<details><summary><b>Step %d: wall off %s</b> (effort %.1f, %d callers)</summary>\n\n%s.\n\n", s.N, md(s.Context), s.Effort.Score, s.Effort.Callers, md(s.Why))
 		if len(s.Patterns) > 0 {
 			pr.printf("Patterns: %s.\n\n", md(strings.Join(s.Patterns, "; ")))
 		}
@@ -142,8 +138,26 @@ func (p *Plan) Markdown(w io.Writer, module string) error {
 				pr.printf("- %s\n", md(r))
 			}
 		}
+		pr.printf("\n</details>\n")
 	}
 	return pr.err
+}
+
+// MarkdownSummary writes the plan's ordered summary alone: one table row
+// per step.
+func (p *Plan) MarkdownSummary(w io.Writer) error {
+	pr := &lineWriter{w: w}
+	p.summary(pr)
+	return pr.err
+}
+
+func (p *Plan) summary(pr *lineWriter) {
+	pr.printf("## Migration plan\n\n%d steps, %s. Effort = %s.\n\n", len(p.Steps), md(p.Order), md(p.Formula))
+	pr.printf("| step | context | effort | callers | seam methods | blockers | cycles | routes |\n| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n")
+	for _, s := range p.Steps {
+		e := s.Effort
+		pr.printf("| %d | %s | %.1f | %d | %d | %d | %d | %d |\n", s.N, md(s.Context), e.Score, e.Callers, e.SeamMethods, e.Blockers, e.Cycles, len(s.Routes))
+	}
 }
 
 type lineWriter struct {

@@ -3,6 +3,7 @@ package render_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os/exec"
 	"regexp"
 	"strings"
@@ -31,9 +32,10 @@ func reportOf(t *testing.T, dir string) *report.Report {
 // contexts as clusters and every cross-context edge.
 func TestDOTParses(t *testing.T) {
 	r := reportOf(t, "../../testdata/musicstream")
-	for _, level := range []render.Level{render.UnitLevel, render.ContextLevel} {
+	for _, o := range []render.Options{{Level: render.UnitLevel}, {Level: render.ContextLevel}, {Level: render.UnitLevel, EdgeKinds: true}, {Level: render.ContextLevel, EdgeKinds: true}} {
+		level := o.Level
 		var b bytes.Buffer
-		if err := render.WriteDOT(&b, r, level); err != nil {
+		if err := render.WriteDOT(&b, r, o); err != nil {
 			t.Fatal(err)
 		}
 		f, err := dot.ParseBytes(b.Bytes())
@@ -49,12 +51,14 @@ func TestDOTParses(t *testing.T) {
 			}
 		}
 		clusters, edges := 0, 0
+		pairs := map[string]bool{}
 		var walk func(stmts []dotast.Stmt)
 		walk = func(stmts []dotast.Stmt) {
 			for _, s := range stmts {
 				switch s := s.(type) {
 				case *dotast.EdgeStmt:
 					edges++
+					pairs[s.From.String()+" "+s.To.Vertex.String()] = true
 				case *dotast.Subgraph:
 					if strings.HasPrefix(strings.Trim(s.ID, `"`), "cluster_") {
 						clusters++
@@ -64,17 +68,82 @@ func TestDOTParses(t *testing.T) {
 			}
 		}
 		walk(f.Graphs[0].Stmts)
-		switch level {
-		case render.UnitLevel:
-			if clusters != len(r.Contexts) || edges != len(r.UnitEdges) {
-				t.Errorf("unit level: %d clusters, %d edges; want %d, %d", clusters, edges, len(r.Contexts), len(r.UnitEdges))
-			}
-		case render.ContextLevel:
-			if clusters != 0 || edges == 0 {
-				t.Errorf("context level: %d clusters, %d edges", clusters, edges)
-			}
+		// One edge per directed pair unless the kinds are asked for.
+		var want int
+		switch {
+		case level == render.UnitLevel && o.EdgeKinds:
+			want = len(r.UnitEdges)
+		case level == render.UnitLevel:
+			want = len(unitPairs(r))
+		case o.EdgeKinds:
+			want = len(r.Dependencies)
+		default:
+			want = len(report.Pairs(r.Dependencies))
+		}
+		if !o.EdgeKinds && len(pairs) != edges {
+			t.Errorf("%+v: %d edges for %d pairs", o, edges, len(pairs))
+		}
+		wantClusters := 0
+		if level == render.UnitLevel {
+			wantClusters = len(r.Contexts)
+		}
+		if clusters != wantClusters || edges != want || want == 0 {
+			t.Errorf("%+v: %d clusters, %d edges; want %d, %d", o, clusters, edges, wantClusters, want)
 		}
 	}
+}
+
+func unitPairs(r *report.Report) map[[2]string]bool {
+	out := map[[2]string]bool{}
+	for _, e := range r.UnitEdges {
+		out[[2]string{e.From, e.To}] = true
+	}
+	return out
+}
+
+// --top and --min-weight keep the strongest context pairs, in weight order.
+func TestDOTStrongest(t *testing.T) {
+	r := reportOf(t, "../../testdata/musicstream")
+	all := report.Pairs(r.Dependencies)
+	if len(all) < 4 {
+		t.Fatalf("only %d pairs", len(all))
+	}
+	for _, tc := range []struct {
+		name           string
+		top, minWeight int
+		want           int
+	}{
+		{"all", 0, 0, len(all)},
+		{"top 3", 3, 0, 3},
+		{"min weight of the third", 0, all[2].Weight, countAtLeast(all, all[2].Weight)},
+		{"both", 1, all[2].Weight, 1},
+		{"above the heaviest", 0, all[0].Weight + 1, 0},
+	} {
+		var b bytes.Buffer
+		if err := render.WriteDOT(&b, r, render.Options{Level: render.ContextLevel, Top: tc.top, MinWeight: tc.minWeight}); err != nil {
+			t.Fatal(err)
+		}
+		got := strings.Count(b.String(), " -> ")
+		if got != tc.want {
+			t.Errorf("%s: %d edges, want %d", tc.name, got, tc.want)
+		}
+		if tc.want > 0 && !strings.Contains(b.String(), fmt.Sprintf("%q -> %q [label=\"%d\"", "ctx:"+all[0].From, "ctx:"+all[0].To, all[0].Weight)) {
+			t.Errorf("%s: the strongest pair %s -> %s (%d) is not drawn:\n%s", tc.name, all[0].From, all[0].To, all[0].Weight, b.String())
+		}
+		if tc.want < len(all) && !strings.Contains(b.String(), fmt.Sprintf("%d of %d edges", tc.want, len(all))) {
+			t.Errorf("%s: the label does not say edges were left out", tc.name)
+		}
+	}
+}
+
+func countAtLeast(pairs []report.Pair, w int) int {
+	n := 0
+	for _, p := range pairs {
+		if p.Weight >= w {
+			n++
+		}
+	}
+	return n
 }
 
 // The HTML report makes no request: no address in src, href, url( or
@@ -101,7 +170,7 @@ func TestEscaping(t *testing.T) {
 	hostile := []string{"<script>window.__xss", "<img src=x", "</script><script>"}
 	for _, f := range []render.Format{render.HTML, render.Markdown, render.DOT, render.Text} {
 		var b bytes.Buffer
-		if err := render.Write(&b, f, r, render.UnitLevel); err != nil {
+		if err := render.Write(&b, f, r, render.Options{}); err != nil {
 			t.Fatal(err)
 		}
 		out := b.String()

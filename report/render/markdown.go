@@ -1,17 +1,68 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/decomp/decomp/report"
 )
 
+// CommentLimit is the most characters a GitHub pull-request comment holds.
+const CommentLimit = 65536
+
 // WriteMarkdown writes the report for pull requests and wikis: tables that
-// render on GitHub, code-derived text escaped.
-func WriteMarkdown(w io.Writer, r *report.Report) error {
-	p := &mdWriter{w: w}
+// render on GitHub, code-derived text escaped, each context's members and
+// each plan step folded in <details>. summary writes the short form that
+// fits a pull-request comment (CommentLimit): the tables, the strongest
+// dependencies, the plan's ordered summary, the first members of each
+// context; the lists shrink until it fits.
+func WriteMarkdown(w io.Writer, r *report.Report, summary bool) error {
+	if !summary {
+		p := &mdWriter{w: w}
+		writeMarkdown(p, r, mdLimits{members: -1, pairs: -1, tables: -1, warnings: 20, planSteps: true})
+		return p.err
+	}
+	var out []byte
+	for _, n := range []int{20, 10, 5, 2, 0} {
+		var buf bytes.Buffer
+		p := &mdWriter{w: &buf}
+		writeMarkdown(p, r, mdLimits{members: n, pairs: max(n, 5), tables: max(n, 5), warnings: min(n, 5), contexts: 40 * max(n, 1)})
+		if p.err != nil {
+			return p.err
+		}
+		out = buf.Bytes()
+		if utf8.RuneCount(out) <= CommentLimit {
+			break
+		}
+	}
+	if utf8.RuneCount(out) > CommentLimit {
+		// Thousands of contexts: cut at a line, and say so.
+		const tail = "\n\n… cut to fit a pull-request comment: `decomp analyze --format md` has the full report.\n"
+		runes := []rune(string(out))[:CommentLimit-utf8.RuneCountInString(tail)]
+		cut := string(runes)
+		if i := strings.LastIndexByte(cut, '\n'); i > 0 {
+			cut = cut[:i]
+		}
+		out = []byte(cut + tail)
+	}
+	_, err := w.Write(out)
+	return err
+}
+
+// mdLimits caps the lists of the Markdown report; a negative cap lists all.
+type mdLimits struct {
+	members, pairs, tables, warnings int
+	// contexts caps the contexts table and the members (0: all).
+	contexts int
+	// planSteps writes every plan step in full, folded; otherwise the plan
+	// is its ordered summary.
+	planSteps bool
+}
+
+func writeMarkdown(p *mdWriter, r *report.Report, lim mdLimits) {
 	s := r.Summary
 	p.printf("# decomp: %s\n\n", mdText(r.Module))
 	p.printf("%d packages, %d lines; %d units and %d tables in **%d contexts**. Modularity %.3f, inter-context calls %.1f%%.\n\n",
@@ -19,10 +70,34 @@ func WriteMarkdown(w io.Writer, r *report.Report) error {
 	if r.Declared {
 		p.printf("The contexts are the ones `decomp.yaml` declares; %d units it leaves out were placed by the clustering (`--propose` shows decomp's own).\n\n", len(r.Placements))
 	}
+	if !lim.planSteps {
+		p.printf("A summary that fits a pull-request comment; `decomp analyze --format md` writes the full report, `decomp plan` the full plan.\n\n")
+	}
+	contexts := r.Contexts
+	if lim.contexts > 0 && len(contexts) > lim.contexts {
+		contexts = contexts[:lim.contexts]
+	}
 	p.printf("## Contexts\n\n| context | lines | units | packages | tables | cohesion | interface |\n| --- | ---: | ---: | --- | --- | ---: | ---: |\n")
-	for _, c := range r.Contexts {
+	for _, c := range contexts {
 		p.printf("| **%s** | %d | %d | %s | %s | %.2f | %d |\n", mdText(c.Name), c.Lines, len(c.Units),
 			mdList(shortAll(c.Packages, r.Module), 4), mdList(c.Tables, 6), c.Cohesion, c.Interface)
+	}
+	if len(contexts) < len(r.Contexts) {
+		p.printf("| … | %d more | | | | | |\n", len(r.Contexts)-len(contexts))
+	}
+	if lim.members != 0 {
+		p.printf("\n")
+		for _, c := range contexts {
+			p.printf("<details><summary><b>%s</b>: %d units</summary>\n\n", mdText(c.Name), len(c.Units))
+			for i, u := range c.Units {
+				if i == lim.members {
+					p.printf("- … and %d more\n", len(c.Units)-i)
+					break
+				}
+				p.printf("- %s (%s, %d lines)\n", mdText(shortSym(u.ID, r.Module)), u.Kind, u.Lines)
+			}
+			p.printf("\n</details>\n")
+		}
 	}
 	if len(r.Platform) > 0 {
 		p.printf("\n## Platform / shared kernel\n\n| folder | role | lines | why |\n| --- | --- | ---: | --- |\n")
@@ -30,19 +105,23 @@ func WriteMarkdown(w io.Writer, r *report.Report) error {
 			p.printf("| %s | %s | %d | %s |\n", mdText(g.Folder), g.Role, g.Lines, mdText(g.Why))
 		}
 	}
-	if len(r.Dependencies) > 0 {
-		p.printf("\n## Cross-context dependencies\n\n| from | to | kind | count | evidence |\n| --- | --- | --- | ---: | --- |\n")
-		for i, d := range r.Dependencies {
-			if i == 40 {
-				p.printf("| … | %d more | | | |\n", len(r.Dependencies)-i)
+	if pairs := report.Pairs(r.Dependencies); len(pairs) > 0 {
+		p.printf("\n## Cross-context dependencies\n\n%d context pairs, strongest first; weight is every kind summed.\n\n| from | to | weight | kinds | e.g. |\n| --- | --- | ---: | --- | --- |\n", len(pairs))
+		for i, d := range pairs {
+			if i == lim.pairs {
+				p.printf("| … | %d weaker pairs | | | |\n", len(pairs)-i)
 				break
 			}
-			p.printf("| %s | %s | %s | %d | %s |\n", mdText(d.From), mdText(d.To), d.Kind, d.Count, mdList(d.Evidence, 3))
+			p.printf("| %s | %s | %d | %s | %s |\n", mdText(d.From), mdText(d.To), d.Weight, kindsText(d.Kinds), mdText(d.Evidence))
 		}
 	}
 	if len(r.SharedTables) > 0 {
 		p.printf("\n## Shared tables\n\n| table | severity | writers | readers | proposed owner |\n| --- | --- | --- | --- | --- |\n")
-		for _, t := range r.SharedTables {
+		for i, t := range r.SharedTables {
+			if i == lim.tables {
+				p.printf("| … | %d more | | | |\n", len(r.SharedTables)-i)
+				break
+			}
 			p.printf("| %s | %s | %s | %s | **%s** |\n", mdText(t.Table), t.Severity, mdText(strings.Join(t.Writers, ", ")), mdText(strings.Join(t.Readers, ", ")), mdText(t.Owner.Name))
 		}
 	}
@@ -62,12 +141,16 @@ func WriteMarkdown(w io.Writer, r *report.Report) error {
 	}
 	if p.err == nil && r.Plan != nil {
 		p.printf("\n")
-		p.err = r.Plan.Markdown(w, r.Module)
+		if lim.planSteps {
+			p.err = r.Plan.Markdown(p.w, r.Module)
+		} else {
+			p.err = r.Plan.MarkdownSummary(p.w)
+		}
 	}
 	if len(r.Warnings) > 0 {
 		p.printf("\n## Warnings (%d)\n\n", len(r.Warnings))
 		for i, wn := range r.Warnings {
-			if i == 20 {
+			if i == lim.warnings {
 				p.printf("- … and %d more\n", len(r.Warnings)-i)
 				break
 			}
@@ -78,7 +161,6 @@ func WriteMarkdown(w io.Writer, r *report.Report) error {
 			p.printf("- %s %s\n", mdText(where), mdText(wn.Message))
 		}
 	}
-	return p.err
 }
 
 type mdWriter struct {

@@ -36,24 +36,34 @@ func ParseFormat(s string) (Format, error) {
 	return "", fmt.Errorf("unknown format %q (want text, json, md, dot or html)", s)
 }
 
-// Write renders r in format f; level applies to dot.
-func Write(w io.Writer, f Format, r *report.Report, level Level) error {
-	return WriteAll(w, f, r, level, false)
+// Options are the settings of the renderers that have any.
+type Options struct {
+	// Level is the granularity of dot.
+	Level Level
+	// All lists everything in the text report.
+	All bool
+	// MinWeight and Top keep the dot edges of at least that weight, at most
+	// Top of them (0: no limit), strongest first.
+	MinWeight, Top int
+	// EdgeKinds draws one dot edge per kind, labelled, instead of one per pair.
+	EdgeKinds bool
+	// Summary makes the Markdown report fit a pull-request comment.
+	Summary bool
 }
 
-// WriteAll is Write with the text format listing everything (--all).
-func WriteAll(w io.Writer, f Format, r *report.Report, level Level, all bool) error {
+// Write renders r in format f.
+func Write(w io.Writer, f Format, r *report.Report, o Options) error {
 	switch f {
 	case JSON:
 		return WriteJSON(w, r)
 	case Markdown:
-		return WriteMarkdown(w, r)
+		return WriteMarkdown(w, r, o.Summary)
 	case DOT:
-		return WriteDOT(w, r, level)
+		return WriteDOT(w, r, o)
 	case HTML:
 		return WriteHTML(w, r)
 	default:
-		return WriteTextAll(w, r, all)
+		return WriteTextAll(w, r, o.All)
 	}
 }
 

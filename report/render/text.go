@@ -90,15 +90,17 @@ func WriteTextAll(w io.Writer, r *report.Report, all bool) error {
 		}
 	}
 
-	if len(r.Dependencies) > 0 {
-		fmt.Fprintf(b, "\nStrongest cross-context dependencies:\n")
-		capped(b, len(r.Dependencies), maxDepsShown, seeJSON, func(i int) {
-			d := r.Dependencies[i]
+	if pairs := report.Pairs(r.Dependencies); len(pairs) > 0 {
+		// One line per context pair, every kind summed, so the strongest
+		// couplings fit on a screen whatever the number of kinds.
+		fmt.Fprintf(b, "\nStrongest cross-context dependencies (%d context pairs, all kinds summed):\n", len(pairs))
+		capped(b, len(pairs), maxDepsShown, " weaker pairs (--all lists them)", func(i int) {
+			p := pairs[i]
 			ev := ""
-			if len(d.Evidence) > 0 {
-				ev = " e.g. " + d.Evidence[0]
+			if p.Evidence != "" {
+				ev = "  e.g. " + p.Evidence
 			}
-			fmt.Fprintf(b, "  %-16s → %-16s %5d %s%s\n", d.From, d.To, d.Count, d.Kind, ev)
+			fmt.Fprintf(b, "  %-16s → %-16s %5d  %s%s\n", p.From, p.To, p.Weight, kindsText(p.Kinds), ev)
 		})
 	}
 	writeSharedTables(b, r, maxDepsShown)
@@ -240,6 +242,15 @@ func writeSharedTables(b *bufio.Writer, r *report.Report, maxDepsShown int) {
 			fmt.Fprintf(b, "         %s: %s\n", rec.Context.Name, rec.Text)
 		}
 	})
+}
+
+// kindsText renders a pair's kinds, strongest first: "call 12, type-use 3".
+func kindsText(kinds []report.KindCount) string {
+	parts := make([]string, len(kinds))
+	for i, k := range kinds {
+		parts[i] = fmt.Sprintf("%s %d", k.Kind, k.Count)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // seeJSON is the pointer a capped list ends with when JSON has the rest.

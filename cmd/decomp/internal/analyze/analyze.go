@@ -5,6 +5,7 @@ import (
 	"context"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/decomp/decomp/cmd/decomp/internal/cmdutil"
 	"github.com/decomp/decomp/cmd/decomp/internal/version"
@@ -25,6 +26,11 @@ type Options struct {
 	Context string
 	// All lists every member in the text report.
 	All bool
+	// MinWeight, Top and EdgeKinds shape the edges of --format dot.
+	MinWeight, Top int
+	EdgeKinds      bool
+	// Summary makes --format md fit a pull-request comment.
+	Summary bool
 }
 
 // New returns the analyze command; runF replaces the run in tests of the
@@ -55,6 +61,17 @@ candidate bounded contexts and reports them with their coupling.`,
 	cmd.Flags().StringVar(&o.Level, "level", "unit", "graph level of --format dot: unit (contexts as clusters of units) or context")
 	cmd.Flags().StringVar(&o.Context, "context", "", "limit the report to context `NAME`, its dependencies and what depends on it")
 	cmd.Flags().BoolVar(&o.All, "all", false, "text report: list every member, dependency and shared table instead of the first few")
+	cmd.Flags().IntVar(&o.MinWeight, "min-weight", 0, "dot: draw only the edges of at least this weight (every kind summed)")
+	cmd.Flags().IntVar(&o.Top, "top", 0, "dot: draw only the `N` strongest edges (0: all)")
+	cmd.Flags().BoolVar(&o.EdgeKinds, "edge-kinds", false, "dot: one edge per kind, labelled, instead of one per pair")
+	cmd.Flags().BoolVar(&o.Summary, "summary", false, "md: a summary that fits a pull-request comment (65,536 characters), lists folded")
+	// --focus is the name the dot and HTML views know the context filter by.
+	cmd.Flags().SetNormalizeFunc(func(_ *pflag.FlagSet, name string) pflag.NormalizedName {
+		if name == "focus" {
+			name = "context"
+		}
+		return pflag.NormalizedName(name)
+	})
 	cmd.Flags().StringVarP(&o.Output, "output", "o", "", "write the report to `file` instead of standard output")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json", "md", "dot", "html"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -69,6 +86,9 @@ func Run(ctx context.Context, o *Options) error {
 	level, err := render.ParseLevel(o.Level)
 	if err != nil {
 		return &cmdutil.UsageError{Msg: err.Error()}
+	}
+	if err := o.checkFormatFlags(format); err != nil {
+		return err
 	}
 	dst, err := cmdutil.OpenOutput(o.IO, cmdutil.InDir(o.Pipeline.Dir, o.Output))
 	if err != nil {
@@ -86,9 +106,25 @@ func Run(ctx context.Context, o *Options) error {
 			return &cmdutil.UsageError{Msg: err.Error()}
 		}
 	}
-	if err := render.WriteAll(dst.Writer(), format, r, level, o.All); err != nil {
+	ro := render.Options{Level: level, All: o.All, MinWeight: o.MinWeight, Top: o.Top, EdgeKinds: o.EdgeKinds, Summary: o.Summary}
+	if err := render.Write(dst.Writer(), format, r, ro); err != nil {
 		dst.Abort()
 		return err
 	}
 	return dst.Commit()
+}
+
+// checkFormatFlags refuses a flag the chosen format would ignore: a user
+// who asked for --top on a Markdown report would otherwise think it held.
+func (o *Options) checkFormatFlags(f render.Format) error {
+	if o.MinWeight < 0 || o.Top < 0 {
+		return &cmdutil.UsageError{Msg: "--min-weight and --top take 0 or more"}
+	}
+	if f != render.DOT && (o.MinWeight > 0 || o.Top > 0 || o.EdgeKinds) {
+		return &cmdutil.UsageError{Msg: "--min-weight, --top and --edge-kinds shape --format dot"}
+	}
+	if f != render.Markdown && o.Summary {
+		return &cmdutil.UsageError{Msg: "--summary applies to --format md"}
+	}
+	return nil
 }

@@ -24,7 +24,9 @@ var (
 	//go:embed html/app.js
 	htmlJS string
 
-	reportTemplate = template.Must(template.New("report").Parse(htmlTemplate))
+	reportTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
+		"scaleHeight": func(n int) int { return 18*n + 8 },
+	}).Parse(htmlTemplate))
 )
 
 type htmlNode struct {
@@ -32,24 +34,45 @@ type htmlNode struct {
 	X, Y, R, LabelY float64
 }
 
-type htmlEdge struct {
-	Kind, Title           string
-	X1, Y1, X2, Y2, Width float64
+// htmlLink is the map's one edge per context pair: both directions summed,
+// an arrowhead at each end a dependency points to.
+type htmlLink struct {
+	A, B, Title string
+	// Rank is the link's place by weight, 0 the heaviest: the page's
+	// "strongest N" control shows the links of rank below N.
+	Rank, Weight       int
+	Path               string
+	Width              float64
+	ToA, ToB           bool
+	WeightAB, WeightBA int
+}
+
+// htmlScale is one sample of the map's width legend.
+type htmlScale struct {
+	Weight int
+	Width  float64
+	Y      float64
 }
 
 type htmlPage struct {
 	Module, Summary string
 	Width, Height   int
 	Nodes           []htmlNode
-	Edges           []htmlEdge
+	Links           []htmlLink
+	Scale           []htmlScale
+	DefaultTop      int
+	// DefaultView is the view the page opens on: the matrix from
+	// matrixFrom contexts on, where a map's edges no longer read.
+	DefaultView string
 	Report          *report.Report
 	CSS             template.CSS
 	JS              template.JS
 }
 
 // WriteHTML writes the self-contained HTML report: the context map (laid
-// out here, as SVG), each context's members and dependencies on click,
-// search, the shared tables, the oversized models' heat maps and the plan.
+// out here, as SVG) and its matrix, each context's members and
+// dependencies on click, search, the plan, the shared tables and the
+// oversized models' heat maps.
 func WriteHTML(w io.Writer, r *report.Report) error {
 	const size = 900
 	page := htmlPage{
@@ -58,51 +81,126 @@ func WriteHTML(w io.Writer, r *report.Report) error {
 			r.Summary.Packages, r.Summary.Lines, r.Summary.Units, r.Summary.Tables, r.Summary.Contexts, r.Metrics.Modularity),
 		CSS: template.CSS(htmlCSS), JS: template.JS(htmlJS),
 	}
-	// Contexts on a circle, largest first, radius by the square root of
-	// their lines.
-	n := len(r.Contexts)
-	maxLines := 1
+	links := mapLinks(report.Pairs(r.Dependencies))
+	index := map[string]int{}
+	for i, c := range r.Contexts {
+		index[c.Name] = i
+	}
+	maxLines, maxW := 1, 1
 	for _, c := range r.Contexts {
 		maxLines = max(maxLines, c.Lines)
 	}
-	pos := map[string][2]float64{}
-	ring := float64(size)/2 - 90
+	for _, l := range links {
+		maxW = max(maxW, l.Weight)
+	}
+	radius := make([]float64, len(r.Contexts))
 	for i, c := range r.Contexts {
-		angle := 2*math.Pi*float64(i)/float64(max(n, 1)) - math.Pi/2
-		x, y := float64(size)/2, float64(size)/2
-		if n > 1 {
-			x, y = x+ring*math.Cos(angle), y+ring*math.Sin(angle)
+		radius[i] = 10 + 34*math.Sqrt(float64(c.Lines)/float64(maxLines))
+	}
+	var springs []spring
+	for _, l := range links {
+		i, okA := index[l.A]
+		j, okB := index[l.B]
+		if okA && okB {
+			springs = append(springs, spring{i, j, float64(l.Weight) / float64(maxW)})
 		}
-		rad := 14 + 50*math.Sqrt(float64(c.Lines)/float64(maxLines))
-		pos[c.Name] = [2]float64{x, y}
-		page.Nodes = append(page.Nodes, htmlNode{Name: c.Name, X: round1(x), Y: round1(y), R: round1(rad), LabelY: round1(y + 4),
+	}
+	pos := forceLayout(len(r.Contexts), springs, radius, size)
+	for i, c := range r.Contexts {
+		x, y := pos[i][0], pos[i][1]
+		page.Nodes = append(page.Nodes, htmlNode{Name: c.Name, X: round1(x), Y: round1(y), R: round1(radius[i]), LabelY: round1(y + radius[i] + 13),
 			Title: fmt.Sprintf("%s: %d lines, %d units", c.Name, c.Lines, len(c.Units))})
 	}
-	// One line per context pair and kind, width by count.
-	type key struct{ a, b, kind string }
-	counts := map[key]int{}
-	for _, d := range r.Dependencies {
-		a, b := d.From, d.To
+	// Drawn lightest first, so the heaviest lie on top.
+	for k := len(links) - 1; k >= 0; k-- {
+		l := links[k]
+		i, okA := index[l.A]
+		j, okB := index[l.B]
+		if !okA || !okB {
+			continue
+		}
+		l.Rank = k
+		l.Width = linkWidth(l.Weight, maxW)
+		l.Path = linkPath(pos[i], pos[j], radius[i], radius[j])
+		page.Links = append(page.Links, l)
+	}
+	for i, w := range []int{maxW, (maxW + 3) / 4, max(1, maxW/20)} {
+		if i > 0 && w == page.Scale[i-1].Weight {
+			break
+		}
+		page.Scale = append(page.Scale, htmlScale{Weight: w, Width: round1(linkWidth(w, maxW)), Y: float64(14 + 18*i)})
+	}
+	page.DefaultTop = min(len(page.Links), max(12, 2*len(r.Contexts)))
+	page.DefaultView = "map"
+	if len(r.Contexts) >= matrixFrom {
+		page.DefaultView = "matrix"
+	}
+	return reportTemplate.Execute(w, page)
+}
+
+// matrixFrom is the number of contexts from which the page opens on the
+// matrix: on apache/answer's 24 contexts and 139 linked pairs the map shows
+// its strongest 48 legibly, the matrix all 197 directed pairs with their
+// weights (README, "Reports").
+const matrixFrom = 20
+
+// mapLinks folds directed pairs into one link per unordered pair, heaviest
+// first (ties by names).
+func mapLinks(pairs []report.Pair) []htmlLink {
+	idx := map[[2]string]int{}
+	var out []htmlLink
+	for _, p := range pairs {
+		a, b := p.From, p.To
 		if a > b {
 			a, b = b, a
 		}
-		counts[key{a, b, d.Kind}] += d.Count
+		k, ok := idx[[2]string{a, b}]
+		if !ok {
+			k = len(out)
+			idx[[2]string{a, b}] = k
+			out = append(out, htmlLink{A: a, B: b})
+		}
+		l := &out[k]
+		l.Weight += p.Weight
+		line := fmt.Sprintf("%s → %s: %d (%s)", p.From, p.To, p.Weight, kindsText(p.Kinds))
+		if l.Title != "" {
+			l.Title += "\n"
+		}
+		l.Title += line
+		if p.From == a {
+			l.ToB, l.WeightAB = true, p.Weight
+		} else {
+			l.ToA, l.WeightBA = true, p.Weight
+		}
 	}
-	keys := make([]key, 0, len(counts))
-	for k := range counts {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		a, b := keys[i], keys[j]
-		return a.a < b.a || a.a == b.a && (a.b < b.b || a.b == b.b && a.kind < b.kind)
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Weight != out[j].Weight {
+			return out[i].Weight > out[j].Weight
+		}
+		if out[i].A != out[j].A {
+			return out[i].A < out[j].A
+		}
+		return out[i].B < out[j].B
 	})
-	for _, k := range keys {
-		p, q := pos[k.a], pos[k.b]
-		c := counts[k]
-		page.Edges = append(page.Edges, htmlEdge{Kind: k.kind, X1: round1(p[0]), Y1: round1(p[1]), X2: round1(q[0]), Y2: round1(q[1]),
-			Width: round1(1 + math.Log1p(float64(c))), Title: fmt.Sprintf("%s – %s: %d %s", k.a, k.b, c, k.kind)})
+	return out
+}
+
+// linkWidth is 1 to 9 pixels by the square root of the link's share of the
+// heaviest: ten times the weight reads as about three times the width.
+func linkWidth(w, maxW int) float64 {
+	return 1 + 8*math.Sqrt(float64(w)/float64(maxW))
+}
+
+// linkPath is a straight segment between the two circles' rims, so the
+// arrowheads (markers at either end) show outside the nodes.
+func linkPath(p, q [2]float64, rp, rq float64) string {
+	dx, dy := q[0]-p[0], q[1]-p[1]
+	d := math.Hypot(dx, dy)
+	if d < 1e-9 {
+		return fmt.Sprintf("M%.1f %.1fL%.1f %.1f", p[0], p[1], q[0], q[1])
 	}
-	return reportTemplate.Execute(w, page)
+	ux, uy := dx/d, dy/d
+	return fmt.Sprintf("M%.1f %.1fL%.1f %.1f", p[0]+ux*(rp+2), p[1]+uy*(rp+2), q[0]-ux*(rq+2), q[1]-uy*(rq+2))
 }
 
 func round1(x float64) float64 { return math.Round(x*10) / 10 }

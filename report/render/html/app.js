@@ -25,12 +25,77 @@
   }
   function code(s) { return el("code", s); }
   var details = document.getElementById("details");
+  // The map: one edge per context pair; the strongest N shown, or, with a
+  // context selected, its edges and neighbours highlighted.
+  var edges = Array.prototype.slice.call(document.querySelectorAll("#map .edge"));
+  var nodes = Array.prototype.slice.call(document.querySelectorAll("#map .node"));
+  var mapSection = document.getElementById("map-section");
+  var topInput = document.getElementById("edge-top"), topLabel = document.getElementById("edge-top-label");
+  var selected = null;
+  function neighbours(name) {
+    var out = {};
+    edges.forEach(function (e) {
+      var a = e.getAttribute("data-a"), b = e.getAttribute("data-b");
+      if (a === name) out[b] = true;
+      if (b === name) out[a] = true;
+    });
+    return out;
+  }
+  function drawMap() {
+    var top = Number(topInput.value);
+    topLabel.textContent = top + " of " + edges.length;
+    var near = selected ? neighbours(selected) : null;
+    edges.forEach(function (e) {
+      var mine = selected && (e.getAttribute("data-a") === selected || e.getAttribute("data-b") === selected);
+      var strong = Number(e.getAttribute("data-rank")) < top;
+      e.classList.toggle("off", !mine && !strong);
+      e.classList.toggle("hl", !!mine);
+      e.classList.toggle("faint", !!selected && !mine);
+    });
+    nodes.forEach(function (n) {
+      var c = n.getAttribute("data-context");
+      n.classList.toggle("selected", c === selected);
+      n.classList.toggle("neighbour", !!near && !!near[c]);
+      n.classList.toggle("dim", !!near && c !== selected && !near[c]);
+    });
+    document.querySelectorAll("#matrix th.row, #matrix th.col").forEach(function (th) {
+      var c = th.getAttribute("data-context");
+      th.classList.toggle("sel", c === selected);
+      th.classList.toggle("near", !!near && !!near[c]);
+    });
+  }
+  topInput.addEventListener("input", drawMap);
+  function clear() { selected = null; drawMap(); overview(); }
+  document.getElementById("map-bg").addEventListener("click", clear);
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape") { if (!results.hidden) results.hidden = true; else clear(); }
+  });
   function show(name) {
     var c = byName[name];
     if (!c) return;
-    document.querySelectorAll(".node").forEach(function (n) { n.classList.toggle("selected", n.getAttribute("data-context") === name); });
+    selected = name;
+    drawMap();
     details.replaceChildren(el("h2", "Context " + c.name));
     details.appendChild(el("p", c.lines + " lines, " + c.units.length + " units, cohesion " + c.cohesion + ", interface " + c.interface + " (" + c.nameReason + ")"));
+    // Its coupling by pair, strongest first, before the members.
+    ["out", "in"].forEach(function (dir) {
+      var w = {}, kinds = {};
+      R.dependencies.forEach(function (d) {
+        var other = dir === "out" ? (d.from === name ? d.to : null) : (d.to === name ? d.from : null);
+        if (other === null) return;
+        w[other] = (w[other] || 0) + d.count;
+        (kinds[other] = kinds[other] || []).push(d.kind + " " + d.count);
+      });
+      var others = Object.keys(w).sort(function (a, b) { return w[b] - w[a] || (a < b ? -1 : 1); });
+      if (!others.length) return;
+      details.appendChild(el("h3", (dir === "out" ? "Depends on " : "Depended on by ") + others.length + " contexts"));
+      details.appendChild(table(["context", "weight", "kinds"], others.map(function (o) {
+        var a = el("a", o);
+        a.href = "#";
+        a.addEventListener("click", function (e) { e.preventDefault(); show(o); });
+        return [a, w[o], kinds[o].join(", ")];
+      })));
+    });
     details.appendChild(el("h3", "Members"));
     var ul = el("ul", null, "members");
     c.units.forEach(function (u) {
@@ -49,11 +114,12 @@
     ["out", "in"].forEach(function (dir) {
       var deps = R.dependencies.filter(function (d) { return dir === "out" ? d.from === name : d.to === name; });
       if (!deps.length) return;
-      details.appendChild(el("h3", dir === "out" ? "Depends on" : "Depended on by"));
+      details.appendChild(el("h3", dir === "out" ? "Evidence: what it uses" : "Evidence: what uses it"));
       details.appendChild(table(["context", "kind", "count", "evidence"], deps.map(function (d) {
         return [dir === "out" ? d.to : d.from, d.kind, d.count, (d.evidence || []).slice(0, 6).join(" ")];
       })));
     });
+    details.scrollTop = 0;
   }
   document.querySelectorAll(".node").forEach(function (n) {
     n.addEventListener("click", function () { show(n.getAttribute("data-context")); });
@@ -67,26 +133,30 @@
     c.units.forEach(function (u) { index.push({ text: short(u.id), ctx: c.name, what: "unit" }); });
     (c.tables || []).forEach(function (t) { index.push({ text: t, ctx: c.name, what: "table" }); });
   });
-  document.getElementById("search").addEventListener("input", function (e) {
+  var search = document.getElementById("search");
+  search.addEventListener("input", function (e) {
     var q = e.target.value.trim().toLowerCase();
     list.replaceChildren();
     results.hidden = q === "";
     var hits = q === "" ? [] : index.filter(function (x) { return x.text.toLowerCase().indexOf(q) >= 0; });
-    var ctxs = {};
+    if (q !== "" && !hits.length) list.appendChild(el("li", "Nothing matches.", "hint"));
     hits.slice(0, 200).forEach(function (h) {
-      ctxs[h.ctx] = true;
       var li = el("li"), a = el("a", h.text);
-      a.href = "#details";
-      a.addEventListener("click", function () { show(h.ctx); });
+      a.tabIndex = 0;
+      function pick() { show(h.ctx); results.hidden = true; document.getElementById("top").scrollIntoView({ block: "start" }); }
+      a.addEventListener("click", pick);
+      a.addEventListener("keydown", function (ev) { if (ev.key === "Enter") pick(); });
       li.appendChild(a);
       li.appendChild(document.createTextNode(" — " + h.what + " in " + h.ctx));
       list.appendChild(li);
     });
     if (hits.length > 200) list.appendChild(el("li", "… " + (hits.length - 200) + " more"));
-    document.querySelectorAll(".node").forEach(function (n) { n.classList.toggle("dim", q !== "" && !ctxs[n.getAttribute("data-context")]); });
   });
+  search.addEventListener("focus", function () { if (search.value.trim() !== "") results.hidden = false; });
+  document.addEventListener("click", function (e) { if (!document.getElementById("search-box").contains(e.target)) results.hidden = true; });
   document.getElementById("filter").addEventListener("change", function (e) {
     ["tables", "models", "plan"].forEach(function (id) { document.getElementById(id).hidden = e.target.value !== "" && e.target.value !== id; });
+    if (e.target.value) document.getElementById(e.target.value).scrollIntoView({ block: "start" });
   });
   // Platform.
   var pb = document.getElementById("platform-body");
@@ -120,28 +190,95 @@
     });
     mb.appendChild(t);
   });
-  // Plan.
+  // Plan: the ordered summary first, each step folded and built when opened.
   var plb = document.getElementById("plan-body");
   var P = R.plan;
+  function stepBody(s, box) {
+    box.appendChild(el("p", s.why));
+    if ((s.patterns || []).length) box.appendChild(el("p", "Patterns: " + s.patterns.join("; ")));
+    if ((s.seam.methods || []).length) {
+      box.appendChild(el("p", "Seam: interface " + s.seam.interface + " in " + s.seam.package));
+      box.appendChild(el("pre", s.seam.methods.map(function (m) { return m.name + m.signature; }).join("\n")));
+    }
+    if ((s.callers || []).length) box.appendChild(table(["where", "caller", "context", "calls"], s.callers.map(function (c) { return [c.pos, code(short(c.from)), c.fromContext, code(short(c.to))]; })));
+    if ((s.routes || []).length) box.appendChild(table(["method", "path", "handler"], s.routes.map(function (r) { return [r.method || "ANY", code(r.path), code(short(r.handler))]; })));
+    (s.risks || []).forEach(function (r) { box.appendChild(el("p", "Risk: " + r)); });
+  }
   if (!P || !P.steps.length) plb.appendChild(el("p", "No plan.", "hint"));
   else {
     plb.appendChild(el("p", P.steps.length + " steps, " + P.order + ". Effort = " + P.formula));
-    var ol = el("ol");
-    P.steps.forEach(function (s) {
-      var li = el("li");
-      li.appendChild(el("strong", "Wall off " + s.context + " (effort " + s.effort.score + ")"));
-      li.appendChild(el("p", s.why));
-      if ((s.patterns || []).length) li.appendChild(el("p", "Patterns: " + s.patterns.join("; ")));
-      if ((s.seam.methods || []).length) {
-        li.appendChild(el("p", "Seam: interface " + s.seam.interface));
-        li.appendChild(el("pre", s.seam.methods.map(function (m) { return m.name + m.signature; }).join("\n")));
-      }
-      if ((s.callers || []).length) li.appendChild(table(["where", "caller", "context", "calls"], s.callers.map(function (c) { return [c.pos, code(short(c.from)), c.fromContext, code(short(c.to))]; })));
-      if ((s.routes || []).length) li.appendChild(table(["method", "path", "handler"], s.routes.map(function (r) { return [r.method || "ANY", code(r.path), code(short(r.handler))]; })));
-      (s.risks || []).forEach(function (r) { li.appendChild(el("p", "Risk: " + r)); });
-      ol.appendChild(li);
+    var steps = [];
+    var sum = table(["step", "context", "effort", "callers", "seam methods", "tables", "routes", "risks"], P.steps.map(function (s) {
+      return [s.n, s.context, s.effort.score, s.effort.callers, s.effort.seamMethods, (s.data || []).length, (s.routes || []).length, (s.risks || []).length];
+    }));
+    sum.id = "plan-summary";
+    plb.appendChild(sum);
+    P.steps.forEach(function (s, i) {
+      var d = el("details", null, "step"), sm = el("summary", "Step " + s.n + ": wall off " + s.context + " (effort " + s.effort.score + ", " + s.effort.callers + " callers)");
+      d.id = "step-" + s.n;
+      d.appendChild(sm);
+      function fill() { if (d.children.length === 1) stepBody(s, d); }
+      d.addEventListener("toggle", function () { if (d.open) fill(); });
+      plb.appendChild(d);
+      steps.push(d);
+      sum.rows[i + 1].addEventListener("click", function () { fill(); d.open = true; d.scrollIntoView({ block: "start" }); });
     });
-    plb.appendChild(ol);
   }
-  if (R.contexts.length) show(R.contexts[0].name);
+  // The matrix: rows depend on columns, each cell the pair's weight.
+  var matrix = document.getElementById("matrix"), built = false;
+  function buildMatrix() {
+    if (built) return;
+    built = true;
+    var w = {}, maxW = 1;
+    R.dependencies.forEach(function (d) { var k = d.from + "\u0000" + d.to; w[k] = (w[k] || 0) + d.count; maxW = Math.max(maxW, w[k]); });
+    var t = el("table", null, "matrix"), head = el("tr");
+    head.appendChild(el("th", "depends on →"));
+    R.contexts.forEach(function (c) { var th = el("th", c.name, "col"); th.setAttribute("data-context", c.name); head.appendChild(th); });
+    t.appendChild(head);
+    R.contexts.forEach(function (from) {
+      var tr = el("tr"), th = el("th", from.name, "row");
+      th.setAttribute("data-context", from.name);
+      th.addEventListener("click", function () { show(from.name); });
+      tr.appendChild(th);
+      R.contexts.forEach(function (to) {
+        var v = w[from.name + "\u0000" + to.name] || 0, td = el("td", v ? v : "");
+        if (v) {
+          td.style.background = "rgba(59,111,216," + (0.08 + 0.8 * Math.sqrt(v / maxW)).toFixed(2) + ")";
+          td.title = from.name + " → " + to.name + ": " + v;
+          td.addEventListener("click", function () { show(from.name); });
+        }
+        tr.appendChild(td);
+      });
+      t.appendChild(tr);
+    });
+    matrix.appendChild(t);
+  }
+  function view(which) {
+    var m = which === "matrix";
+    if (m) buildMatrix();
+    matrix.hidden = !m;
+    document.getElementById("map").style.display = m ? "none" : "";
+    document.getElementById("view-map").setAttribute("aria-pressed", String(!m));
+    document.getElementById("view-matrix").setAttribute("aria-pressed", String(m));
+    drawMap();
+  }
+  document.getElementById("view-map").addEventListener("click", function () { view("map"); });
+  document.getElementById("view-matrix").addEventListener("click", function () { view("matrix"); });
+  // The header's height, for the panels that fill the rest of the screen.
+  function fit() { document.documentElement.style.setProperty("--hh", document.querySelector("header").offsetHeight + "px"); }
+  window.addEventListener("resize", fit);
+  fit();
+  view(mapSection.getAttribute("data-default-view") || "map");
+  // Until a context is picked, the panel lists them all.
+  function overview() {
+    details.replaceChildren(el("h2", R.contexts.length + " contexts"));
+    details.appendChild(el("p", "Click a context on the map or in this list, or search.", "hint"));
+    details.appendChild(table(["context", "lines", "units", "cohesion", "tables"], R.contexts.map(function (c) {
+      var a = el("a", c.name);
+      a.href = "#";
+      a.addEventListener("click", function (e) { e.preventDefault(); show(c.name); });
+      return [a, c.lines, c.units.length, c.cohesion, (c.tables || []).length];
+    })));
+  }
+  overview();
 })();

@@ -64,9 +64,9 @@ type htmlPage struct {
 	// DefaultView is the view the page opens on: the matrix from
 	// matrixFrom contexts on, where a map's edges no longer read.
 	DefaultView string
-	Report          *report.Report
-	CSS             template.CSS
-	JS              template.JS
+	Report      *report.Report
+	CSS         template.CSS
+	JS          template.JS
 }
 
 // WriteHTML writes the self-contained HTML report: the context map (laid

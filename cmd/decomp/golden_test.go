@@ -24,6 +24,8 @@ var goldenCases = []struct {
 	{"musicstream.md", []string{"analyze", "-C", "../../testdata/musicstream", "--propose", "--format", "md"}},
 	{"musicstream-context.dot", []string{"analyze", "-C", "../../testdata/musicstream", "--propose", "--format", "dot", "--level", "context"}},
 	{"shopdomains.dot", []string{"analyze", "-C", "../../testdata/shopdomains", "--format", "dot"}},
+	{"musicstream-focus.dot", []string{"analyze", "-C", "../../testdata/musicstream", "--propose", "--format", "dot", "--level", "context", "--focus", "catalog", "--top", "6"}},
+	{"musicstream-summary.md", []string{"analyze", "-C", "../../testdata/musicstream", "--propose", "--format", "md", "--summary"}},
 	// The sample's own decomp.yaml drives analyze without --propose.
 	{"musicstream-map.txt", []string{"analyze", "-C", "../../testdata/musicstream"}},
 	{"musicstream-plan.txt", []string{"plan", "-C", "../../testdata/musicstream", "--propose"}},

@@ -94,6 +94,10 @@ func TestBadInput(t *testing.T) {
 		{"eval truth labels nothing", []string{"eval", "-C", shop, "--truth", nothingTruth}, 2, "labels none of the"},
 		{"completion for an unknown shell", []string{"completion", "bogus"}, 2, "unknown shell"},
 		{"eval without truth", []string{"eval", "-C", shop}, 2, "--truth"},
+		{"top without dot", []string{"analyze", "-C", shop, "--top", "3"}, 2, "shape --format dot"},
+		{"negative top", []string{"analyze", "-C", shop, "--format", "dot", "--top", "-1"}, 2, "take 0 or more"},
+		{"summary without md", []string{"analyze", "-C", shop, "--summary", "--format", "html"}, 2, "--summary applies to --format md"},
+		{"focus on no context", []string{"analyze", "-C", shop, "--focus", "nope"}, 2, `--context "nope" is no context`},
 		{"eval missing truth", []string{"eval", "-C", shop, "--truth", "/nonexistent.yaml"}, 2, "nonexistent.yaml"},
 	}
 	for _, tt := range tests {

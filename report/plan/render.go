@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"html"
 	"io"
 	"strings"
 )
@@ -76,7 +77,7 @@ func (p *Plan) Markdown(w io.Writer, module string) error {
 	p.summary(pr)
 	for _, s := range p.Steps {
 		// Folded: the ordered summary above is what a reader needs first.
-		pr.printf("\n<details><summary><b>Step %d: wall off %s</b> (effort %.1f, %d callers)</summary>\n\n%s.\n\n", s.N, md(s.Context), s.Effort.Score, s.Effort.Callers, md(s.Why))
+		pr.printf("\n<details><summary><b>Step %d: wall off %s</b> (effort %.1f, %d callers)</summary>\n\n%s.\n\n", s.N, htmlText(s.Context), s.Effort.Score, s.Effort.Callers, md(s.Why))
 		if len(s.Patterns) > 0 {
 			pr.printf("Patterns: %s.\n\n", md(strings.Join(s.Patterns, "; ")))
 		}
@@ -198,8 +199,18 @@ func orNone(s string) string {
 // every character GitHub's Markdown gives a meaning (backslash first), no
 // HTML, control characters shown escaped.
 func md(s string) string {
-	s = strings.NewReplacer("\\", `\\`, "|", `\|`, "<", "&lt;", ">", "&gt;", "&", "&amp;", "*", `\*`, "_", `\_`,
-		"`", "\\`", "[", `\[`, "]", `\]`, "\n", " ").Replace(s)
+	return controls(strings.NewReplacer("\\", `\\`, "|", `\|`, "<", "&lt;", ">", "&gt;", "&", "&amp;", "*", `\*`, "_", `\_`,
+		"`", "\\`", "[", `\[`, "]", `\]`, "\n", " ").Replace(s))
+}
+
+// htmlText escapes code-derived text inside an HTML block such as
+// <summary>, where Markdown's backslash escapes would show literally.
+func htmlText(s string) string {
+	return controls(strings.ReplaceAll(html.EscapeString(s), "\n", " "))
+}
+
+// controls shows control characters escaped.
+func controls(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		if r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f {

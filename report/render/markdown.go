@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -88,7 +89,8 @@ func writeMarkdown(p *mdWriter, r *report.Report, lim mdLimits) {
 	if lim.members != 0 {
 		p.printf("\n")
 		for _, c := range contexts {
-			p.printf("<details><summary><b>%s</b>: %d units</summary>\n\n", mdText(c.Name), len(c.Units))
+			// Inside an HTML block Markdown's escapes would show: HTML's instead.
+			p.printf("<details><summary><b>%s</b>: %d units</summary>\n\n", Escape(html.EscapeString(c.Name)), len(c.Units))
 			for i, u := range c.Units {
 				if i == lim.members {
 					p.printf("- … and %d more\n", len(c.Units)-i)

@@ -9,6 +9,7 @@ import (
 	"sort"
 
 	"github.com/decomp/decomp/analysis/facts"
+	"github.com/decomp/decomp/analysis/history"
 	"github.com/decomp/decomp/cluster"
 	"github.com/decomp/decomp/cluster/graph"
 	"github.com/decomp/decomp/cluster/metrics"
@@ -66,7 +67,9 @@ type Report struct {
 	// contexts, worst first, each with its proposed split.
 	OversizedModels []judge.OversizedModel `json:"oversizedModels"`
 	// Plan is the strangler-fig migration plan, step by step.
-	Plan     *plan.Plan      `json:"plan"`
+	Plan *plan.Plan `json:"plan"`
+	// History is what the git history says (--history), when it was read.
+	History  *History        `json:"history,omitempty"`
 	Warnings []facts.Warning `json:"warnings"`
 }
 
@@ -254,6 +257,9 @@ type Input struct {
 	Models       []judge.OversizedModel
 	SharedTables []judge.SharedTable
 	Plan         *plan.Plan
+	// History is the git history read, if any; HistoryNote why there is none.
+	History     *history.History
+	HistoryNote string
 }
 
 // Build assembles the report of one run.
@@ -292,6 +298,7 @@ func Build(in *Input, toolVersion string) *Report {
 	r.Dependencies = Dependencies(in.Facts, in.Graph, &in.Result.Decomposition)
 	r.UnitEdges = unitEdges(in)
 	r.Tables = tables(in)
+	r.History = buildHistory(in.History, in.HistoryNote, r.Contexts)
 	return r
 }
 

@@ -242,6 +242,13 @@ func (c *Cache) PutExport(key string, data []byte) {
 	_ = writeEntry(c.exportPath(key), exportFormat, c.tool+"\x00"+key, data)
 }
 
+// GetBlob returns other derived data kept under key (such as the git
+// history read at one HEAD), verified as export data is.
+func (c *Cache) GetBlob(key string) ([]byte, bool) { return c.GetExport("blob\x00" + key) }
+
+// PutBlob keeps data under key; a failure costs the next run its speed.
+func (c *Cache) PutBlob(key string, data []byte) { c.PutExport("blob\x00"+key, data) }
+
 // entrySum is the checksum of an entry: of its key and payload, so an
 // entry copied or renamed under another key does not verify.
 func entrySum(key string, payload []byte) [sha256.Size]byte {

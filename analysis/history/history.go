@@ -73,18 +73,24 @@ type History struct {
 // goes on.
 var ErrNoHistory = errors.New("no history")
 
-// Read reads the history of the module at root (its directory). The files
-// are those under root, relative to it.
-func Read(ctx context.Context, root string, o Options) (*History, error) {
-	if o.MaxFiles <= 0 {
-		o.MaxFiles = DefaultMaxFiles
-	}
+// Repo is a git work tree whose history can be read.
+type Repo struct {
+	root     string
+	Head     string
+	HeadTime time.Time
+	// Detached is set when HEAD names no branch.
+	Detached bool
+}
+
+// Open checks that root is in a git work tree with a full history and
+// finds HEAD; every reason it cannot wraps ErrNoHistory.
+func Open(ctx context.Context, root string) (*Repo, error) {
 	if _, err := exec.LookPath("git"); err != nil {
 		return nil, fmt.Errorf("%w: git is not on PATH", ErrNoHistory)
 	}
 	inside, err := git(ctx, root, "rev-parse", "--is-inside-work-tree")
 	if err != nil || strings.TrimSpace(inside) != "true" {
-		return nil, fmt.Errorf("%w: %s is not in a git work tree", ErrNoHistory, root)
+		return nil, fmt.Errorf("%w: not a git work tree", ErrNoHistory)
 	}
 	if s, err := git(ctx, root, "rev-parse", "--is-shallow-repository"); err == nil && strings.TrimSpace(s) == "true" {
 		return nil, fmt.Errorf("%w: a shallow clone (git fetch --unshallow reads it all)", ErrNoHistory)
@@ -95,8 +101,31 @@ func Read(ctx context.Context, root string, o Options) (*History, error) {
 	}
 	f := strings.Fields(head)
 	secs, _ := strconv.ParseInt(f[1], 10, 64)
-	h := &History{Head: f[0], HeadTime: time.Unix(secs, 0).UTC(), Window: "all"}
+	r := &Repo{root: root, Head: f[0], HeadTime: time.Unix(secs, 0).UTC()}
 	if _, err := git(ctx, root, "symbolic-ref", "-q", "HEAD"); err != nil {
+		r.Detached = true
+	}
+	return r, nil
+}
+
+// Read reads the history of the module at root (its directory). The files
+// are those under root, relative to it.
+func Read(ctx context.Context, root string, o Options) (*History, error) {
+	r, err := Open(ctx, root)
+	if err != nil {
+		return nil, err
+	}
+	return r.Read(ctx, o)
+}
+
+// Read reads the commits up to HEAD.
+func (r *Repo) Read(ctx context.Context, o Options) (*History, error) {
+	if o.MaxFiles <= 0 {
+		o.MaxFiles = DefaultMaxFiles
+	}
+	root := r.root
+	h := &History{Head: r.Head, HeadTime: r.HeadTime, Window: "all"}
+	if r.Detached {
 		h.Note = "detached HEAD: the history is that of commit " + h.Head[:12]
 	}
 	args := []string{"log", "--use-mailmap", "--no-renames", "--relative", "--numstat", "--no-textconv", "--no-ext-diff",

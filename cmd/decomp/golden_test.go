@@ -17,20 +17,20 @@ var goldenCases = []struct {
 	name string
 	args []string
 }{
-	{"shopdomains.txt", []string{"analyze", "-C", "../../testdata/shopdomains"}},
-	{"shopdomains.json", []string{"analyze", "-C", "../../testdata/shopdomains", "--format", "json"}},
-	{"musicstream-type.txt", []string{"analyze", "-C", "../../testdata/musicstream", "--propose", "--granularity", "type"}},
-	{"musicstream-type.json", []string{"analyze", "-C", "../../testdata/musicstream", "--propose", "--granularity", "type", "--format", "json"}},
-	{"musicstream.md", []string{"analyze", "-C", "../../testdata/musicstream", "--propose", "--format", "md"}},
-	{"musicstream-context.dot", []string{"analyze", "-C", "../../testdata/musicstream", "--propose", "--format", "dot", "--level", "context"}},
-	{"shopdomains.dot", []string{"analyze", "-C", "../../testdata/shopdomains", "--format", "dot"}},
-	{"musicstream-focus.dot", []string{"analyze", "-C", "../../testdata/musicstream", "--propose", "--format", "dot", "--level", "context", "--focus", "catalog", "--top", "6"}},
-	{"musicstream-summary.md", []string{"analyze", "-C", "../../testdata/musicstream", "--propose", "--format", "md", "--summary"}},
+	{"shopdomains.txt", []string{"analyze", "--history", "off", "-C", "../../testdata/shopdomains"}},
+	{"shopdomains.json", []string{"analyze", "--history", "off", "-C", "../../testdata/shopdomains", "--format", "json"}},
+	{"musicstream-type.txt", []string{"analyze", "--history", "off", "-C", "../../testdata/musicstream", "--propose", "--granularity", "type"}},
+	{"musicstream-type.json", []string{"analyze", "--history", "off", "-C", "../../testdata/musicstream", "--propose", "--granularity", "type", "--format", "json"}},
+	{"musicstream.md", []string{"analyze", "--history", "off", "-C", "../../testdata/musicstream", "--propose", "--format", "md"}},
+	{"musicstream-context.dot", []string{"analyze", "--history", "off", "-C", "../../testdata/musicstream", "--propose", "--format", "dot", "--level", "context"}},
+	{"shopdomains.dot", []string{"analyze", "--history", "off", "-C", "../../testdata/shopdomains", "--format", "dot"}},
+	{"musicstream-focus.dot", []string{"analyze", "--history", "off", "-C", "../../testdata/musicstream", "--propose", "--format", "dot", "--level", "context", "--focus", "catalog", "--top", "6"}},
+	{"musicstream-summary.md", []string{"analyze", "--history", "off", "-C", "../../testdata/musicstream", "--propose", "--format", "md", "--summary"}},
 	// The sample's own decomp.yaml drives analyze without --propose.
-	{"musicstream-map.txt", []string{"analyze", "-C", "../../testdata/musicstream"}},
-	{"musicstream-plan.txt", []string{"plan", "-C", "../../testdata/musicstream", "--propose"}},
-	{"musicstream-plan.md", []string{"plan", "-C", "../../testdata/musicstream", "--propose", "--format", "md"}},
-	{"seams-plan.txt", []string{"plan", "-C", "../../testdata/seams"}},
+	{"musicstream-map.txt", []string{"analyze", "--history", "off", "-C", "../../testdata/musicstream"}},
+	{"musicstream-plan.txt", []string{"plan", "--history", "off", "-C", "../../testdata/musicstream", "--propose"}},
+	{"musicstream-plan.md", []string{"plan", "--history", "off", "-C", "../../testdata/musicstream", "--propose", "--format", "md"}},
+	{"seams-plan.txt", []string{"plan", "--history", "off", "-C", "../../testdata/seams"}},
 }
 
 func TestGolden(t *testing.T) {
@@ -65,7 +65,7 @@ func TestGolden(t *testing.T) {
 // and across GOMAXPROCS.
 func TestDeterministic(t *testing.T) {
 	for _, dir := range []string{"../../testdata/musicstream", "../../testdata/shopdomains"} {
-		args := []string{"analyze", "-C", dir, "--granularity", "type", "--format", "json"}
+		args := []string{"analyze", "--history", "off", "-C", dir, "--granularity", "type", "--format", "json"}
 		var outputs []string
 		for _, procs := range []int{1, 2, 2, 1} {
 			prev := runtime.GOMAXPROCS(procs)

@@ -7,8 +7,10 @@ package pipeline
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -17,6 +19,7 @@ import (
 	"github.com/decomp/decomp/analysis/calls"
 	"github.com/decomp/decomp/analysis/factcache"
 	"github.com/decomp/decomp/analysis/facts"
+	"github.com/decomp/decomp/analysis/history"
 	"github.com/decomp/decomp/analysis/load"
 	"github.com/decomp/decomp/cluster"
 	"github.com/decomp/decomp/cluster/graph"
@@ -47,6 +50,9 @@ type Options struct {
 	IncludeGenerated bool `json:"includeGenerated,omitempty"`
 	// First names the context the migration plan starts with.
 	First string `json:"first,omitempty"`
+	// History is --history: "" or "off" reads no git history, "all" all of
+	// it, "1y", "6m", "90d" ... that window before HEAD.
+	History string `json:"history,omitempty"`
 	// Progress, when set, hears each stage's end and its wall time.
 	Progress func(stage string, took time.Duration) `json:"-"`
 	// NoConfig ignores any config file found by discovery.
@@ -135,6 +141,10 @@ type Output struct {
 	SharedTables []judge.SharedTable
 	// Plan is the migration plan.
 	Plan *plan.Plan
+	// History is the git history read, when --history asked for it and
+	// there was one; HistoryNote says why there is none.
+	History     *history.History
+	HistoryNote string
 }
 
 // Ranges of the numeric options, stated in the flags' help; the config
@@ -148,6 +158,9 @@ const (
 // config file, so both are held to the same ranges.
 func (o *Options) Validate() error {
 	if _, err := graph.ParseGranularity(string(o.Granularity)); err != nil {
+		return err
+	}
+	if _, _, err := history.ParseWindow(o.historyOrOff()); err != nil {
 		return err
 	}
 	if _, err := calls.ParseAlgorithm(string(o.CallGraph)); err != nil {
@@ -195,7 +208,91 @@ func Run(ctx context.Context, opt Options) (*Output, error) {
 	if err == nil {
 		err = ctx.Err()
 	}
+	if err == nil {
+		out.History, out.HistoryNote = readHistory(ctx, opt)
+		if opt.History != "" && opt.History != "off" {
+			done("history")
+		}
+	}
 	return out, err
+}
+
+func (o *Options) historyOrOff() string {
+	if o.History == "" {
+		return "off"
+	}
+	return o.History
+}
+
+// readHistory reads the git history of the module or workspace root,
+// when asked. Not having one is a note, never an error: decomp still
+// analyses a tarball, a shallow CI clone or a machine without git.
+func readHistory(ctx context.Context, opt Options) (*history.History, string) {
+	window, on, _ := history.ParseWindow(opt.historyOrOff())
+	if !on {
+		return nil, ""
+	}
+	root, err := analysisRoot(opt.Dir)
+	if err != nil {
+		return nil, "no history: " + err.Error()
+	}
+	repo, err := history.Open(ctx, root)
+	if err != nil {
+		return nil, err.Error()
+	}
+	// Cached by HEAD and window: reading all of a long history costs
+	// seconds (3.3 s for apache/answer's 5,614 commits), and it cannot
+	// change while HEAD does not.
+	ho := history.Options{Window: window, MaxFiles: history.DefaultMaxFiles}
+	key := fmt.Sprintf("history\x00%s\x00%s\x00%d\x00%d", root, repo.Head, ho.Window, ho.MaxFiles)
+	if opt.Cache != nil {
+		if data, ok := opt.Cache.GetBlob(key); ok {
+			var h history.History
+			if json.Unmarshal(data, &h) == nil {
+				return &h, h.Note
+			}
+		}
+	}
+	h, err := repo.Read(ctx, ho)
+	if err != nil {
+		return nil, err.Error()
+	}
+	if opt.Cache != nil {
+		if data, err := json.Marshal(h); err == nil {
+			opt.Cache.PutBlob(key, data)
+		}
+	}
+	return h, h.Note
+}
+
+// analysisRoot is the directory the units' files are relative to: the
+// go.work root when there is one above dir, else the module root.
+func analysisRoot(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	mod := ""
+	for d := abs; ; d = filepath.Dir(d) {
+		if fileExists(filepath.Join(d, "go.work")) {
+			return d, nil
+		}
+		if mod == "" && fileExists(filepath.Join(d, "go.mod")) {
+			mod = d
+		}
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	if mod == "" {
+		return "", fmt.Errorf("%s is in no Go module", dir)
+	}
+	return mod, nil
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
 }
 
 // Facts runs load and extract only, the way decomp check needs them:
@@ -394,6 +491,7 @@ func (o *Output) ReportInput() *report.Input {
 		},
 		Facts: o.Facts, Graph: o.Graph, Result: o.Result, Weights: o.Weights, Layout: o.Layout, Pins: o.Clustering.Pins,
 		Models: o.Models, SharedTables: o.SharedTables, Plan: o.Plan,
+		History: o.History, HistoryNote: o.HistoryNote,
 	}
 	for k := graph.EdgeKind(0); k < graph.NumKinds; k++ {
 		in.Inputs.Weights[k.String()] = o.Weights[k]

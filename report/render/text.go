@@ -126,6 +126,7 @@ func WriteTextAll(w io.Writer, r *report.Report, all bool) error {
 			fmt.Fprintf(b, "  %-40s → %s\n", shortUnit(pl.Unit, r.Module), pl.Context)
 		})
 	}
+	writeHistory(b, r, maxDepsShown)
 	if r.Plan != nil && len(r.Plan.Steps) > 0 {
 		fmt.Fprintf(b, "\nMigration plan (%s; decomp plan gives each step's seam, callers, data and risks):\n", r.Plan.Order)
 		for _, s := range r.Plan.Steps {
@@ -242,6 +243,60 @@ func writeSharedTables(b *bufio.Writer, r *report.Report, maxDepsShown int) {
 			fmt.Fprintf(b, "         %s: %s\n", rec.Context.Name, rec.Text)
 		}
 	})
+}
+
+// writeHistory writes what the git history says: the contexts that change
+// together, their owners, the units whose history ties them elsewhere.
+func writeHistory(b *bufio.Writer, r *report.Report, limit int) {
+	h := r.History
+	if h == nil {
+		return
+	}
+	if h.Head == "" {
+		fmt.Fprintf(b, "\nHistory: none (%s)\n", h.Note)
+		return
+	}
+	fmt.Fprintf(b, "\nHistory (git, %s up to %.12s): %s by %s; left out %d merges, %d bulk commits, %d by bots\n",
+		h.Window, h.Head, count(h.Commits, "commit"), count(h.Authors, "author"), h.Merges, h.Bulk, h.Bots)
+	if h.Note != "" {
+		fmt.Fprintf(b, "  note: %s\n", h.Note)
+	}
+	if len(h.Together) > 0 {
+		fmt.Fprintf(b, "  Contexts that change together (%d pairs with %d commits or more):\n", len(h.Together), 3)
+		capped(b, len(h.Together), limit, seeJSON, func(i int) {
+			p := h.Together[i]
+			ex := ""
+			if len(p.Examples) > 0 {
+				ex = fmt.Sprintf("  e.g. %.8s %s", p.Examples[0].Hash, p.Examples[0].Subject)
+			}
+			fmt.Fprintf(b, "    %-14s + %-14s %4d commits, %3.0f%% of either's%s\n", p.A, p.B, p.Commits, 100*p.Share, ex)
+		})
+	}
+	if len(h.Owners) > 0 {
+		fmt.Fprintf(b, "  Owners (main authors by lines changed; spread: authors of 80%% of the lines):\n")
+		capped(b, len(h.Owners), limit, seeJSON, func(i int) {
+			o := h.Owners[i]
+			var top []string
+			for _, a := range o.Top {
+				top = append(top, fmt.Sprintf("%s %.0f%%", a.Author, 100*a.Share))
+			}
+			fmt.Fprintf(b, "    %-16s spread %d, %s: %s\n", o.Context, o.Spread, count(o.Commits, "commit"), strings.Join(top, ", "))
+		})
+	}
+	if len(h.SamePeople) > 0 {
+		fmt.Fprintf(b, "  Contexts changed by the same people:\n")
+		capped(b, len(h.SamePeople), limit, seeJSON, func(i int) {
+			g := h.SamePeople[i]
+			fmt.Fprintf(b, "    %s: %s\n", strings.Join(g.Authors, ", "), strings.Join(g.Contexts, ", "))
+		})
+	}
+	if len(h.Pulled) > 0 {
+		fmt.Fprintf(b, "  Units whose history ties them to another context (%d):\n", len(h.Pulled))
+		capped(b, len(h.Pulled), limit, seeJSON, func(i int) {
+			p := h.Pulled[i]
+			fmt.Fprintf(b, "    %-40s in %s, changes with %s (%d commits; weight %.1f vs %.1f)\n", shortUnit(p.Unit, r.Module), p.Context, p.Other, p.Commits, p.OtherWeight, p.OwnWeight)
+		})
+	}
 }
 
 // kindsText renders a pair's kinds, strongest first: "call 12, type-use 3".

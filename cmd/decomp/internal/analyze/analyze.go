@@ -58,6 +58,7 @@ candidate bounded contexts and reports them with their coupling.`,
 	}
 	cmdutil.AddPipelineFlags(cmd, &o.Pipeline)
 	cmd.Flags().StringVar(&o.Format, "format", "text", "output format: text, json, md (Markdown), dot (Graphviz) or html (one offline file)")
+	cmd.Flags().StringVar(&o.Pipeline.History, "history", "1y", "read the git history of that `WINDOW` before HEAD (off, all, 1y, 6m, 8w, 90d): contexts that change together, owners")
 	cmd.Flags().StringVar(&o.Level, "level", "unit", "graph level of --format dot: unit (contexts as clusters of units) or context")
 	cmd.Flags().StringVar(&o.Context, "context", "", "limit the report to context `NAME`, its dependencies and what depends on it")
 	cmd.Flags().BoolVar(&o.All, "all", false, "text report: list every member, dependency and shared table instead of the first few")

@@ -72,6 +72,7 @@ under DIR (one folder per context), ready to drop into the module.`,
 	f := cmd.Flags()
 	f.StringVar(&o.Format, "format", "text", "output format: text, md, json or html (the report with the plan, one offline file)")
 	f.StringVarP(&o.Output, "output", "o", "", "write the plan to `file` instead of standard output")
+	f.StringVar(&o.Pipeline.History, "history", "1y", "read the git history of that `WINDOW` before HEAD (off, all, 1y, 6m, 8w, 90d): contexts that change together, owners")
 	f.StringVar(&o.Pipeline.First, "first", "", "start with the context `NAME` (the worst bottleneck) and plan around it")
 	f.StringVar(&o.EmitSeams, "emit-seams", "", "write each step's seam interface and facade as a Go package under `DIR` (relative to -C DIR)")
 	f.BoolVar(&o.Force, "force", false, "let --emit-seams replace files it wrote before")

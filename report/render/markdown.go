@@ -141,6 +141,7 @@ func writeMarkdown(p *mdWriter, r *report.Report, lim mdLimits) {
 			p.printf("\n")
 		}
 	}
+	writeMarkdownHistory(p, r, lim)
 	if p.err == nil && r.Plan != nil {
 		p.printf("\n")
 		if lim.planSteps {
@@ -161,6 +162,60 @@ func writeMarkdown(p *mdWriter, r *report.Report, lim mdLimits) {
 				where = wn.Pkg
 			}
 			p.printf("- %s %s\n", mdText(where), mdText(wn.Message))
+		}
+	}
+}
+
+func writeMarkdownHistory(p *mdWriter, r *report.Report, lim mdLimits) {
+	h := r.History
+	if h == nil {
+		return
+	}
+	if h.Head == "" {
+		p.printf("\n## History\n\nNone: %s.\n", mdText(h.Note))
+		return
+	}
+	p.printf("\n## History\n\n%d commits by %d authors (%s up to `%.12s`); left out %d merges, %d bulk commits, %d by bots.\n",
+		h.Commits, h.Authors, h.Window, h.Head, h.Merges, h.Bulk, h.Bots)
+	n := lim.pairs
+	if len(h.Together) > 0 {
+		p.printf("\n| contexts that change together | commits | share of either's | e.g. |\n| --- | ---: | ---: | --- |\n")
+		for i, c := range h.Together {
+			if i == n {
+				p.printf("| … %d more | | | |\n", len(h.Together)-i)
+				break
+			}
+			ex := ""
+			if len(c.Examples) > 0 {
+				ex = fmt.Sprintf("%.8s %s", c.Examples[0].Hash, c.Examples[0].Subject)
+			}
+			p.printf("| %s + %s | %d | %.0f%% | %s |\n", mdText(c.A), mdText(c.B), c.Commits, 100*c.Share, mdText(ex))
+		}
+	}
+	if len(h.Owners) > 0 {
+		p.printf("\n| context | commits | spread | main authors |\n| --- | ---: | ---: | --- |\n")
+		for _, o := range h.Owners {
+			var top []string
+			for _, a := range o.Top {
+				top = append(top, fmt.Sprintf("%s %.0f%%", a.Author, 100*a.Share))
+			}
+			p.printf("| %s | %d | %d | %s |\n", mdText(o.Context), o.Commits, o.Spread, mdText(strings.Join(top, ", ")))
+		}
+	}
+	for _, g := range h.SamePeople {
+		p.printf("\n- changed by the same people (%s): %s", mdText(strings.Join(g.Authors, ", ")), mdText(strings.Join(g.Contexts, ", ")))
+	}
+	if len(h.SamePeople) > 0 {
+		p.printf("\n")
+	}
+	if len(h.Pulled) > 0 {
+		p.printf("\n%d units change more with another context than with their own:\n\n", len(h.Pulled))
+		for i, u := range h.Pulled {
+			if i == n {
+				p.printf("- … and %d more\n", len(h.Pulled)-i)
+				break
+			}
+			p.printf("- %s (%s) changes with %s: %d commits\n", mdText(shortSym(u.Unit, r.Module)), mdText(u.Context), mdText(u.Other), u.Commits)
 		}
 	}
 }

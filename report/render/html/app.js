@@ -96,6 +96,12 @@
         return [a, w[o], kinds[o].join(", ")];
       })));
     });
+    if (R.history && R.history.owners) {
+      var own = R.history.owners.filter(function (o) { return o.context === name; })[0];
+      var tog = R.history.together.filter(function (c) { return c.a === name || c.b === name; });
+      if (own) details.appendChild(el("p", "History: " + own.commits + " commits, main authors " + own.top.map(function (a) { return a.author + " " + Math.round(100 * a.share) + "%"; }).join(", ") + " (spread " + own.spread + ")" +
+        (tog.length ? "; changes together with " + tog.map(function (c) { return (c.a === name ? c.b : c.a) + " (" + c.commits + ")"; }).join(", ") : "")));
+    }
     details.appendChild(el("h3", "Members"));
     var ul = el("ul", null, "members");
     c.units.forEach(function (u) {
@@ -155,7 +161,7 @@
   search.addEventListener("focus", function () { if (search.value.trim() !== "") results.hidden = false; });
   document.addEventListener("click", function (e) { if (!document.getElementById("search-box").contains(e.target)) results.hidden = true; });
   document.getElementById("filter").addEventListener("change", function (e) {
-    ["tables", "models", "plan"].forEach(function (id) { document.getElementById(id).hidden = e.target.value !== "" && e.target.value !== id; });
+    ["tables", "models", "plan", "history"].forEach(function (id) { document.getElementById(id).hidden = e.target.value !== "" && e.target.value !== id; });
     if (e.target.value) document.getElementById(e.target.value).scrollIntoView({ block: "start" });
   });
   // Platform.
@@ -190,6 +196,24 @@
     });
     mb.appendChild(t);
   });
+  // History: contexts that change together, owners.
+  var hb = document.getElementById("history-body"), H = R.history;
+  if (!H) hb.appendChild(el("p", "Not read (--history off).", "hint"));
+  else if (!H.head) hb.appendChild(el("p", "None: " + H.note + ".", "hint"));
+  else {
+    hb.appendChild(el("p", H.commits + " commits by " + H.authors + " authors (" + H.window + " up to " + H.head.slice(0, 12) + "); left out " + H.merges + " merges, " + H.bulk + " bulk commits, " + H.bots + " by bots." + (H.note ? " " + H.note : "")));
+    if (H.together.length) hb.appendChild(table(["contexts that change together", "commits", "share of either's", "e.g."], H.together.map(function (c) {
+      var e = (c.examples || [])[0];
+      return [c.a + " + " + c.b, c.commits, Math.round(100 * c.share) + "%", e ? e.hash.slice(0, 8) + " " + e.subject : ""];
+    })));
+    if (H.owners.length) hb.appendChild(table(["context", "commits", "spread", "main authors"], H.owners.map(function (o) {
+      return [o.context, o.commits, o.spread, o.top.map(function (a) { return a.author + " " + Math.round(100 * a.share) + "%"; }).join(", ")];
+    })));
+    H.samePeople.forEach(function (g) { hb.appendChild(el("p", "Changed by the same people (" + g.authors.join(", ") + "): " + g.contexts.join(", "))); });
+    if (H.pulled.length) hb.appendChild(table(["unit whose history ties it elsewhere", "context", "changes with", "commits"], H.pulled.map(function (u) {
+      return [code(short(u.unit)), u.context, u.other, u.commits];
+    })));
+  }
   // Plan: the ordered summary first, each step folded and built when opened.
   var plb = document.getElementById("plan-body");
   var P = R.plan;

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -53,6 +54,9 @@ type Options struct {
 	// History is --history: "" or "off" reads no git history, "all" all of
 	// it, "1y", "6m", "90d" ... that window before HEAD.
 	History string `json:"history,omitempty"`
+	// history is what readHistory found, for the plan and the report.
+	history     *history.History
+	historyNote string
 	// Progress, when set, hears each stage's end and its wall time.
 	Progress func(stage string, took time.Duration) `json:"-"`
 	// NoConfig ignores any config file found by discovery.
@@ -203,18 +207,55 @@ func Run(ctx context.Context, opt Options) (*Output, error) {
 	if err != nil {
 		return nil, err
 	}
+	opt.history, opt.historyNote = readHistory(ctx, opt)
+	if opt.History != "" && opt.History != "off" {
+		done("history")
+	}
 	out, err := Cluster(f, opt)
 	done("graph, cluster, judge, plan")
 	if err == nil {
 		err = ctx.Err()
 	}
 	if err == nil {
-		out.History, out.HistoryNote = readHistory(ctx, opt)
-		if opt.History != "" && opt.History != "off" {
-			done("history")
-		}
+		out.History, out.HistoryNote = opt.history, opt.historyNote
 	}
 	return out, err
+}
+
+// changePartners counts, for each context, the commits it shares with each
+// other context, keeping the pairs of 3 commits or more.
+func changePartners(h *history.History, g *graph.Graph, d *cluster.Decomposition) map[string]map[string]int {
+	if h == nil {
+		return nil
+	}
+	ctxOf := map[string][]int{}
+	for _, u := range g.Units {
+		c, ok := d.UnitContext[u.ID]
+		if !ok || c < 0 {
+			continue
+		}
+		for _, f := range u.Files {
+			if l := ctxOf[f]; !slices.Contains(l, c) {
+				ctxOf[f] = append(l, c)
+			}
+		}
+	}
+	pairs, _ := history.CoChange(h, len(d.Contexts), func(p string) []int { return ctxOf[p] })
+	out := map[string]map[string]int{}
+	for _, p := range pairs {
+		if p.Commits < 3 {
+			continue
+		}
+		a, b := d.Contexts[p.A].Name, d.Contexts[p.B].Name
+		if out[a] == nil {
+			out[a] = map[string]int{}
+		}
+		if out[b] == nil {
+			out[b] = map[string]int{}
+		}
+		out[a][b], out[b][a] = p.Commits, p.Commits
+	}
+	return out
 }
 
 func (o *Options) historyOrOff() string {
@@ -472,7 +513,8 @@ func Cluster(f *facts.Facts, opt Options) (*Output, error) {
 	out := &Output{Options: opt, Facts: f, Graph: g, Result: res, Layout: layout, Weights: gopt.Weights, Clustering: copt.WithDefaults()}
 	out.Models = judge.OversizedModels(f, &res.Decomposition, judge.ModelOptions{MinFields: opt.ModelFields})
 	out.SharedTables = judge.SharedTables(f, &res.Decomposition, judge.TableOptions{})
-	out.Plan, err = plan.Build(plan.Input{Facts: f, D: &res.Decomposition, SharedTables: out.SharedTables, Models: out.Models, First: opt.First})
+	out.Plan, err = plan.Build(plan.Input{Facts: f, D: &res.Decomposition, SharedTables: out.SharedTables, Models: out.Models, First: opt.First,
+		ChangesWith: changePartners(opt.history, g, &res.Decomposition)})
 	if err != nil {
 		return nil, err
 	}

@@ -59,24 +59,31 @@ type Step struct {
 
 // Effort holds the counts the step is scored on, and the score.
 type Effort struct {
-	Callers       int     `json:"callers"`
-	SeamMethods   int     `json:"seamMethods"`
-	Blockers      int     `json:"blockers"`
-	OwnedShared   int     `json:"ownedSharedTables"`
-	ForeignTables int     `json:"foreignTables"`
-	MultiWriter   int     `json:"multiWriterTables"`
-	Models        int     `json:"models"`
-	Cycles        int     `json:"cycles"`
-	Lines         int     `json:"lines"`
-	Score         float64 `json:"score"`
+	Callers       int `json:"callers"`
+	SeamMethods   int `json:"seamMethods"`
+	Blockers      int `json:"blockers"`
+	OwnedShared   int `json:"ownedSharedTables"`
+	ForeignTables int `json:"foreignTables"`
+	MultiWriter   int `json:"multiWriterTables"`
+	Models        int `json:"models"`
+	Cycles        int `json:"cycles"`
+	// CoChanged counts the contexts still in the monolith that the git
+	// history changes together with this one (--history).
+	CoChanged int     `json:"coChanged,omitempty"`
+	Lines     int     `json:"lines"`
+	Score     float64 `json:"score"`
 }
 
 // Formula is the effort score, documented in the README.
 const Formula = "callers + 2·seam methods + 3·blockers + 4·shared tables it owns + 2·tables of others it uses + 3·tables several contexts write + 4·oversized models + 8·dependency cycles + lines/500"
 
+// historyTerm is the Formula's term when the git history was read: a
+// context changed with another costs as much as a shared table it owns.
+const historyTerm = " + 4·contexts left it changes together with (history)"
+
 func (e *Effort) score() {
 	e.Score = float64(e.Callers) + 2*float64(e.SeamMethods) + 3*float64(e.Blockers) + 4*float64(e.OwnedShared) +
-		2*float64(e.ForeignTables) + 3*float64(e.MultiWriter) + 4*float64(e.Models) + 8*float64(e.Cycles) + float64(e.Lines)/500
+		2*float64(e.ForeignTables) + 3*float64(e.MultiWriter) + 4*float64(e.Models) + 8*float64(e.Cycles) + 4*float64(e.CoChanged) + float64(e.Lines)/500
 	e.Score = float64(int(e.Score*10+0.5)) / 10
 }
 
@@ -137,6 +144,10 @@ type Input struct {
 	Models       []judge.OversizedModel
 	// First names the context to start with ("" for the cheapest).
 	First string
+	// ChangesWith gives, from the git history, each context's partners
+	// changed in the same commits (3 or more) and how many: a context that
+	// changes with those still in the monolith is not extracted first.
+	ChangesWith map[string]map[string]int
 }
 
 // contextInfo gathers what the score and the step need about a context.
@@ -149,6 +160,7 @@ type contextInfo struct {
 	out     map[int]*Dependency
 	in      map[int]bool
 	tables  map[string]bool
+	changes map[int]int
 }
 
 // Build computes the plan. An unknown First is an error naming the contexts.
@@ -172,6 +184,22 @@ func Build(in Input) (*Plan, error) {
 		infos[i] = &contextInfo{id: i, name: c.Name, lines: c.Lines, callees: map[string]bool{}, out: map[int]*Dependency{}, in: map[int]bool{}, tables: map[string]bool{}}
 		for _, t := range c.Tables {
 			infos[i].tables[t] = true
+		}
+	}
+	byName := map[string]int{}
+	for i, c := range d.Contexts {
+		byName[c.Name] = i
+	}
+	for a, partners := range in.ChangesWith {
+		i, ok := byName[a]
+		if !ok {
+			continue
+		}
+		infos[i].changes = map[int]int{}
+		for b, n := range partners {
+			if j, ok := byName[b]; ok {
+				infos[i].changes[j] = n
+			}
 		}
 	}
 	valid := func(c int) bool { return c >= 0 && c < len(infos) }
@@ -226,6 +254,9 @@ func Build(in Input) (*Plan, error) {
 	routes := routesByContext(f, d)
 
 	p := &Plan{Formula: Formula, Order: "cheapest first, re-scored after each step"}
+	if len(in.ChangesWith) > 0 {
+		p.Formula += historyTerm
+	}
 	if in.First != "" {
 		p.Order = fmt.Sprintf("%s first (--first), then cheapest first, re-scored after each step", in.First)
 	}
@@ -311,6 +342,17 @@ func withCycles(base *Step, ci *contextInfo, infos []*contextInfo, done map[int]
 			st.Effort.Cycles++
 			risks = append(risks, fmt.Sprintf("dependency cycle with %s: break it before the split (one side calls the other's API, or an event replaces the call)", infos[to].name))
 		}
+	}
+	st.Effort.CoChanged = 0
+	var partners []string
+	for _, to := range slices.Sorted(maps.Keys(ci.changes)) {
+		if !done[to] {
+			st.Effort.CoChanged++
+			partners = append(partners, fmt.Sprintf("%s (%d commits)", infos[to].name, ci.changes[to]))
+		}
+	}
+	if len(partners) > 0 {
+		risks = append(risks, fmt.Sprintf("the history changes it together with %s: extract them together, or cut what ties them first", strings.Join(partners, ", ")))
 	}
 	st.Risks = nonNil(append(risks, base.Risks...))
 	st.Effort.score()

@@ -131,8 +131,12 @@ func WriteTextAll(w io.Writer, r *report.Report, all bool) error {
 		fmt.Fprintf(b, "\nMigration plan (%s; decomp plan gives each step's seam, callers, data and risks):\n", r.Plan.Order)
 		for _, s := range r.Plan.Steps {
 			e := s.Effort
-			fmt.Fprintf(b, "  %2d. %-14s effort %5.1f: %d callers, %d seam methods, %d blockers, %d cycles, %d routes\n",
-				s.N, s.Context, e.Score, e.Callers, e.SeamMethods, e.Blockers, e.Cycles, len(s.Routes))
+			co := ""
+			if e.CoChanged > 0 {
+				co = fmt.Sprintf(", changes with %d (history)", e.CoChanged)
+			}
+			fmt.Fprintf(b, "  %2d. %-14s effort %5.1f: %d callers, %d seam methods, %d blockers, %d cycles, %d routes%s\n",
+				s.N, s.Context, e.Score, e.Callers, e.SeamMethods, e.Blockers, e.Cycles, len(s.Routes), co)
 		}
 	}
 	if len(r.Warnings) > 0 {

@@ -157,6 +157,9 @@ type Weights struct {
 	TypeUse     *float64 `yaml:"typeUse,omitempty"`
 	DataAccess  *float64 `yaml:"dataAccess,omitempty"`
 	Implements  *float64 `yaml:"implements,omitempty"`
+	// CoChange couples units changed in the same commits (needs --history);
+	// 0 by default.
+	CoChange *float64 `yaml:"coChange,omitempty"`
 	// SharedName ties units whose names lead with the same domain noun
 	// (QuestionService, questionRepo, entity.Question).
 	SharedName *float64 `yaml:"sharedName,omitempty"`
@@ -244,7 +247,7 @@ func (c *Config) validate() error {
 			return fmt.Errorf("ignore[%d]: bad pattern %q", i, g)
 		}
 	}
-	for _, w := range []*float64{c.Weights.Call, c.Weights.DynamicCall, c.Weights.TypeUse, c.Weights.DataAccess, c.Weights.Implements, c.Weights.SharedName, c.Weights.HubDamping} {
+	for _, w := range []*float64{c.Weights.Call, c.Weights.DynamicCall, c.Weights.TypeUse, c.Weights.DataAccess, c.Weights.Implements, c.Weights.CoChange, c.Weights.SharedName, c.Weights.HubDamping} {
 		if w != nil && (*w < 0 || *w != *w || *w > 1e6) {
 			return fmt.Errorf("weights must be between 0 and 1e6, got %g", *w)
 		}

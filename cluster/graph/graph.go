@@ -65,10 +65,11 @@ const (
 	TypeUse                    // use of a type, field, constant or variable
 	Access                     // read or write of a table
 	Implements                 // a type implementing a module interface
+	CoChange                   // changed in the same commits (git history)
 	NumKinds
 )
 
-var kindNames = [NumKinds]string{"call", "dynamic-call", "type-use", "data-access", "implements"}
+var kindNames = [NumKinds]string{"call", "dynamic-call", "type-use", "data-access", "implements", "co-change"}
 
 func (k EdgeKind) String() string {
 	if k >= 0 && k < NumKinds {
@@ -85,7 +86,8 @@ type Weights [NumKinds]float64
 // DefaultWeights are tuned on the bundled fixtures: data access is the
 // strongest evidence of a shared domain, then an implementation and the
 // interface it fulfils (the seam a handler calls through), calls next, type
-// use weakest.
+// use weakest. Co-change is off: it has not earned a weight (README,
+// "History").
 var DefaultWeights = Weights{Call: 1, Dynamic: 1, TypeUse: 0.5, Access: 2, Implements: 2}
 
 // Options control graph building.
@@ -95,6 +97,11 @@ type Options struct {
 	// IncludeGenerated makes code from generated files units of its own;
 	// otherwise it is left out and calls through it are bridged.
 	IncludeGenerated bool
+	// CoChange lists the files of each commit of the git history; with a
+	// co-change weight above 0, units changed in the same commits are
+	// coupled (files two units share do not count: they always change
+	// together).
+	CoChange [][]string
 	// IncludeTests keeps test functions and types as units.
 	IncludeTests bool
 	// Ignore reports whether a package is left out entirely.
@@ -548,6 +555,48 @@ func (b *builder) attachments() map[string]string {
 
 type pair struct{ a, b int }
 
+// coChange calls add once per commit for each pair of units it changed
+// that share no file.
+func (b *builder) coChange(add func(x, y int)) {
+	unitsOf := map[string][]int{}
+	for u, files := range b.files {
+		for f := range files {
+			unitsOf[f] = append(unitsOf[f], u)
+		}
+	}
+	for _, us := range unitsOf {
+		sort.Ints(us)
+	}
+	share := func(x, y int) bool {
+		for f := range b.files[x] {
+			if b.files[y][f] {
+				return true
+			}
+		}
+		return false
+	}
+	for _, files := range b.opt.CoChange {
+		seen := map[int]bool{}
+		var us []int
+		for _, f := range files {
+			for _, u := range unitsOf[f] {
+				if !seen[u] {
+					seen[u] = true
+					us = append(us, u)
+				}
+			}
+		}
+		sort.Ints(us)
+		for i := range us {
+			for j := i + 1; j < len(us); j++ {
+				if !share(us[i], us[j]) {
+					add(us[i], us[j])
+				}
+			}
+		}
+	}
+}
+
 // edges adds the coupling edges.
 func (b *builder) edges() {
 	acc := map[pair]*[NumKinds]int{}
@@ -680,6 +729,9 @@ func (b *builder) edges() {
 				add(unitOfFunc(fn), b.g.TableUnit[a.Table], Access, 1)
 			}
 		}
+	}
+	if b.opt.Weights[CoChange] > 0 {
+		b.coChange(func(x, y int) { add(x, y, CoChange, 1) })
 	}
 	for u, c := range self {
 		b.g.Units[u].Internal = Weight(*c, b.opt.Weights)

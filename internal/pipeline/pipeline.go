@@ -426,12 +426,22 @@ func Cluster(f *facts.Facts, opt Options) (*Output, error) {
 		IncludeGenerated: opt.IncludeGenerated,
 		IncludeTests:     opt.Tests,
 	}
+	if opt.history != nil {
+		for _, c := range opt.history.Commits {
+			files := make([]string, len(c.Files))
+			for i, f := range c.Files {
+				files[i] = f.Path
+			}
+			gopt.CoChange = append(gopt.CoChange, files)
+		}
+	}
 	copt := cluster.Options{Resolution: opt.Resolution, Seed: opt.Seed, FolderPrior: opt.FolderPrior, Tuning: opt.Tune}
 	if c := opt.Config; c != nil {
 		gopt.Weights = graph.DefaultWeights
 		for k, w := range map[graph.EdgeKind]*float64{
 			graph.Call: c.Weights.Call, graph.Dynamic: c.Weights.DynamicCall,
 			graph.TypeUse: c.Weights.TypeUse, graph.Access: c.Weights.DataAccess, graph.Implements: c.Weights.Implements,
+			graph.CoChange: c.Weights.CoChange,
 		} {
 			if w != nil {
 				gopt.Weights[k] = *w

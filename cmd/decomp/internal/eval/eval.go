@@ -57,6 +57,7 @@ with "_" mark non-domain buckets; --domain-only scores without them.`,
 		},
 	}
 	cmdutil.AddPipelineFlags(cmd, &o.Pipeline)
+	cmd.Flags().StringVar(&o.Pipeline.History, "history", "off", "read the git history of that `WINDOW` before HEAD (off, all, 1y, ...); with weights.coChange in decomp.yaml it couples units changed together")
 	cmd.Flags().StringVar(&o.Truth, "truth", "", "ground-truth `file` (YAML)")
 	cmd.Flags().BoolVar(&o.DomainOnly, "domain-only", false, `score only units whose truth label does not begin with "_"`)
 	cmd.Flags().BoolVar(&o.Details, "details", false, "also print each context's split over the truth labels and the units outside its majority label")

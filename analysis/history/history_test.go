@@ -228,3 +228,11 @@ func TestParseWindow(t *testing.T) {
 		}
 	}
 }
+
+// A machine without git: no history, a note.
+func TestNoGit(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	if _, err := history.Read(context.Background(), t.TempDir(), history.Options{}); !errors.Is(err, history.ErrNoHistory) || !strings.Contains(err.Error(), "git is not on PATH") {
+		t.Errorf("without git: %v", err)
+	}
+}

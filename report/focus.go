@@ -74,6 +74,31 @@ func Focus(r *Report, name string) (*Report, error) {
 			out.Placements = append(out.Placements, p)
 		}
 	}
+	if h := r.History; h != nil && h.Head != "" {
+		fh := *h
+		fh.Together, fh.Owners, fh.SamePeople, fh.Pulled = []ChangePair{}, []ContextOwners{}, []PeopleGroup{}, []HistoryPull{}
+		for _, p := range h.Together {
+			if p.A == name || p.B == name {
+				fh.Together = append(fh.Together, p)
+			}
+		}
+		for _, o := range h.Owners {
+			if near[o.Context] {
+				fh.Owners = append(fh.Owners, o)
+			}
+		}
+		for _, g := range h.SamePeople {
+			if slices.Contains(g.Contexts, name) {
+				fh.SamePeople = append(fh.SamePeople, g)
+			}
+		}
+		for _, u := range h.Pulled {
+			if u.Context == name || u.Other == name {
+				fh.Pulled = append(fh.Pulled, u)
+			}
+		}
+		out.History = &fh
+	}
 	if r.Plan != nil {
 		p := *r.Plan
 		p.Steps = nil

@@ -97,6 +97,12 @@ func Focus(r *Report, name string) (*Report, error) {
 				fh.Pulled = append(fh.Pulled, u)
 			}
 		}
+		fh.UnitOwners = []UnitOwners{}
+		for _, u := range h.UnitOwners {
+			if units[u.Unit] {
+				fh.UnitOwners = append(fh.UnitOwners, u)
+			}
+		}
 		out.History = &fh
 	}
 	if r.Plan != nil {

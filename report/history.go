@@ -32,6 +32,15 @@ type History struct {
 	// Pulled are the units changed more often with another context's code
 	// than with their own's.
 	Pulled []HistoryPull `json:"pulled"`
+	// UnitOwners are each changed unit's main authors (at most two).
+	UnitOwners []UnitOwners `json:"unitOwners"`
+}
+
+// UnitOwners are one unit's authors by lines changed.
+type UnitOwners struct {
+	Unit    string          `json:"unit"`
+	Commits int             `json:"commits"`
+	Top     []history.Owner `json:"top"`
 }
 
 // ChangePair is two contexts' change coupling.
@@ -80,6 +89,8 @@ type HistoryPull struct {
 	OwnWeight   float64 `json:"ownWeight"`
 	OtherWeight float64 `json:"otherWeight"`
 	Commits     int     `json:"commits"`
+	// Latest is the newest commit that changed it with the other context.
+	Latest CommitRef `json:"latest"`
 }
 
 // Thresholds of the history findings: a pair or a pull needs this many
@@ -97,7 +108,7 @@ func buildHistory(h *history.History, note string, ctxs []Context) *History {
 		return &History{Note: note}
 	}
 	out := &History{Note: note, Window: h.Window, Head: h.Head, Commits: len(h.Commits), Merges: h.Merges, Bulk: h.Bulk, Bots: h.Bots,
-		Together: []ChangePair{}, Owners: []ContextOwners{}, SamePeople: []PeopleGroup{}, Pulled: []HistoryPull{}}
+		Together: []ChangePair{}, Owners: []ContextOwners{}, SamePeople: []PeopleGroup{}, Pulled: []HistoryPull{}, UnitOwners: []UnitOwners{}}
 	names := map[string]string{}
 	for _, c := range h.Commits {
 		if _, ok := names[c.Email]; !ok {
@@ -130,8 +141,7 @@ func buildHistory(h *history.History, note string, ctxs []Context) *History {
 		cp := ChangePair{A: ctxs[p.A].Name, B: ctxs[p.B].Name, Commits: p.Commits, ConfAB: round3(p.ConfAB), ConfBA: round3(p.ConfBA), Weight: p.Weight,
 			Share: round3(float64(p.Commits) / float64(per[p.A]+per[p.B]-p.Commits))}
 		for _, e := range p.Examples {
-			c := h.Commits[e]
-			cp.Examples = append(cp.Examples, CommitRef{Hash: c.Hash[:min(12, len(c.Hash))], Date: c.Time.Format("2006-01-02"), Subject: c.Subject})
+			cp.Examples = append(cp.Examples, commitRef(h.Commits[e]))
 		}
 		out.Together = append(out.Together, cp)
 	}
@@ -190,6 +200,7 @@ func buildHistory(h *history.History, note string, ctxs []Context) *History {
 	type uc struct{ u, c int }
 	weight := map[uc]float64{}
 	commits := map[uc]int{}
+	latest := map[uc]int{}
 	unitFiles := make([]map[string]bool, len(units))
 	for f, us := range unitOf {
 		for _, u := range us {
@@ -199,7 +210,7 @@ func buildHistory(h *history.History, note string, ctxs []Context) *History {
 			unitFiles[u][f] = true
 		}
 	}
-	for _, c := range h.Commits {
+	for ci, c := range h.Commits {
 		w := decayOf(h, c)
 		touchedUnits := map[int]bool{}
 		for _, f := range c.Files {
@@ -217,9 +228,13 @@ func buildHistory(h *history.History, note string, ctxs []Context) *History {
 					with[ci] = true
 				}
 			}
-			for ci := range with {
-				weight[uc{u, ci}] += w
-				commits[uc{u, ci}]++
+			for x := range with {
+				k := uc{u, x}
+				if commits[k] == 0 {
+					latest[k] = ci // newest first
+				}
+				weight[k] += w
+				commits[k]++
 			}
 		}
 	}
@@ -235,7 +250,27 @@ func buildHistory(h *history.History, note string, ctxs []Context) *History {
 			continue
 		}
 		out.Pulled = append(out.Pulled, HistoryPull{Unit: ctxs[own].Units[ref.i].ID, Context: ctxs[own].Name, Other: ctxs[best].Name,
-			OwnWeight: round3(weight[uc{u, own}]), OtherWeight: round3(weight[uc{u, best}]), Commits: commits[uc{u, best}]})
+			OwnWeight: round3(weight[uc{u, own}]), OtherWeight: round3(weight[uc{u, best}]), Commits: commits[uc{u, best}],
+			Latest: commitRef(h.Commits[latest[uc{u, best}]])})
+	}
+	uowners := history.Owners(h, len(units), func(p string) []int { return unitOf[p] })
+	ucommits := make([]int, len(units))
+	for _, c := range h.Commits {
+		seen := map[int]bool{}
+		for _, f := range c.Files {
+			for _, u := range unitOf[f.Path] {
+				if !seen[u] {
+					seen[u] = true
+					ucommits[u]++
+				}
+			}
+		}
+	}
+	for u, os := range uowners {
+		if len(os) > 0 {
+			ref := units[u]
+			out.UnitOwners = append(out.UnitOwners, UnitOwners{Unit: ctxs[ref.ctx].Units[ref.i].ID, Commits: ucommits[u], Top: os[:min(2, len(os))]})
+		}
 	}
 	sort.Slice(out.Pulled, func(i, j int) bool {
 		a, b := out.Pulled[i], out.Pulled[j]
@@ -245,6 +280,10 @@ func buildHistory(h *history.History, note string, ctxs []Context) *History {
 		return a.Unit < b.Unit
 	})
 	return out
+}
+
+func commitRef(c history.Commit) CommitRef {
+	return CommitRef{Hash: c.Hash[:min(12, len(c.Hash))], Date: c.Time.Format("2006-01-02"), Subject: c.Subject}
 }
 
 func decayOf(h *history.History, c history.Commit) float64 {

@@ -81,6 +81,11 @@ func TestHistory(t *testing.T) {
 				Spread  int
 				Top     []struct{ Author string }
 			} `json:"owners"`
+			UnitOwners []struct {
+				Unit    string
+				Commits int
+				Top     []struct{ Author string }
+			} `json:"unitOwners"`
 		} `json:"history"`
 	}
 	if err := json.Unmarshal([]byte(out), &r); err != nil {
@@ -102,6 +107,16 @@ func TestHistory(t *testing.T) {
 	}
 	if owners["catalog"] != "Ann" || owners["orders"] != "Ann" || len(owners) < 5 {
 		t.Errorf("owners: %v", owners)
+	}
+	// Units: the orders service was changed in the import and Bob's three.
+	found := false
+	for _, u := range h.UnitOwners {
+		if strings.HasSuffix(u.Unit, "internal/orders") || strings.Contains(u.Unit, "orders.") && strings.Contains(u.Unit, "Service") {
+			found = found || u.Commits == 4
+		}
+	}
+	if !found {
+		t.Errorf("no unit of the orders service with 4 commits: %+v", h.UnitOwners)
 	}
 	code, out, _ = run(t, "analyze", "-C", dir)
 	if code != 0 || !strings.Contains(out, "History (git, 1y up to ") || !strings.Contains(out, "orders         + shipping          4 commits") {

@@ -214,10 +214,11 @@ func TestBrowserHostile(t *testing.T) {
 	b.check(t)
 }
 
-// A 2,000-unit monolith's report opens and renders in under 3 s.
-func TestBrowserLarge(t *testing.T) {
-	dir := t.TempDir()
-	if err := synth.Generate(filepath.Join(dir, "m"), synth.Options{Packages: 800, Seed: 1}); err != nil {
+// synthReport generates a monolith under dir, analyses it at type
+// granularity and returns its report and the number of units placed.
+func synthReport(t *testing.T, dir string, opt synth.Options) (*report.Report, int) {
+	t.Helper()
+	if err := synth.Generate(filepath.Join(dir, "m"), opt); err != nil {
 		t.Fatal(err)
 	}
 	o := pipeline.DefaultOptions()
@@ -232,6 +233,13 @@ func TestBrowserLarge(t *testing.T) {
 	for _, c := range r.Contexts {
 		units += len(c.Units)
 	}
+	return r, units
+}
+
+// A 2,000-unit monolith's report opens and renders in under 3 s.
+func TestBrowserLarge(t *testing.T) {
+	dir := t.TempDir()
+	r, units := synthReport(t, dir, synth.Options{Packages: 800, Seed: 1})
 	path := writeHTML(t, r, dir, "large.html")
 	fi, _ := os.Stat(path)
 	b := newBrowser(t)
@@ -257,21 +265,7 @@ func TestBrowserLarge(t *testing.T) {
 func TestBrowserMonolith(t *testing.T) {
 	out := screenshots(t)
 	dir := t.TempDir()
-	if err := synth.Generate(filepath.Join(dir, "m"), synth.Options{Packages: 110, Domains: 16, CrossDomain: 0.5, Seed: 1}); err != nil {
-		t.Fatal(err)
-	}
-	o := pipeline.DefaultOptions()
-	o.Dir = filepath.Join(dir, "m")
-	o.Granularity = "type"
-	res, err := pipeline.Run(context.Background(), o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := report.Build(res.ReportInput(), "test")
-	units := 0
-	for _, c := range r.Contexts {
-		units += len(c.Units)
-	}
+	r, units := synthReport(t, dir, synth.Options{Packages: 110, Domains: 16, CrossDomain: 0.5, Seed: 1})
 	if units < 300 || len(r.Contexts) < 20 {
 		t.Fatalf("%d units in %d contexts: the monolith is too small", units, len(r.Contexts))
 	}

@@ -3,7 +3,8 @@
 // set with textContent, so nothing in it can become HTML or script.
 (function () {
   var R = JSON.parse(document.getElementById("report-data").textContent);
-  var byName = {};
+  var byName = {}, unitOwners = {};
+  ((R.history || {}).unitOwners || []).forEach(function (o) { unitOwners[o.unit] = o; });
   R.contexts.forEach(function (c) { byName[c.name] = c; });
   function el(tag, text, cls) {
     var e = document.createElement(tag);
@@ -108,7 +109,9 @@
       // A click on a unit shows why it is here (decomp explain UNIT says more).
       var li = el("li"), d = el("details"), s = el("summary");
       s.appendChild(code(short(u.id))); s.appendChild(document.createTextNode(" " + u.kind + ", " + u.lines + " lines, confidence " + u.confidence));
-      d.appendChild(s); d.appendChild(el("p", u.reason || "")); li.appendChild(d); ul.appendChild(li);
+      d.appendChild(s); d.appendChild(el("p", u.reason || ""));
+      var uo = unitOwners[u.id];
+      if (uo) d.appendChild(el("p", "History: " + uo.commits + " commits, " + uo.top.map(function (a) { return a.author + " " + Math.round(100 * a.share) + "%"; }).join(", "))); li.appendChild(d); ul.appendChild(li);
     });
     details.appendChild(ul);
     if (c.tables && c.tables.length) { details.appendChild(el("h3", "Tables")); details.appendChild(el("p", c.tables.join(", "))); }

@@ -3,6 +3,7 @@ module example.com/routesapp
 go 1.22
 
 require (
+	github.com/flamego/flamego v1.9.0
 	github.com/gin-gonic/gin v1.10.0
 	github.com/go-chi/chi/v5 v5.1.0
 	github.com/gorilla/mux v1.8.1
@@ -11,6 +12,7 @@ require (
 )
 
 replace (
+	github.com/flamego/flamego => ./third_party/flamego
 	github.com/gin-gonic/gin => ./third_party/gin
 	github.com/go-chi/chi/v5 => ./third_party/chi
 	github.com/gorilla/mux => ./third_party/mux

@@ -38,7 +38,7 @@ func Mount(o *Orders) {
 
 	g := gin.New()
 	g.GET("/gin/orders", o.ginGet)                 // want "GET /gin/orders → web.\\(\\*Orders\\).ginGet via gin"
-	g.Group("/v1").DELETE("/gin/orders", o.ginGet) // want "DELETE /gin/orders → web.\\(\\*Orders\\).ginGet via gin"
+	g.Group("/v1").DELETE("/gin/orders", o.ginGet) // want "DELETE /v1/gin/orders → web.\\(\\*Orders\\).ginGet via gin"
 	g.Handle("POST", "/gin/any", o.ginGet)         // want "POST /gin/any → web.\\(\\*Orders\\).ginGet via gin"
 
 	e := echo.New()

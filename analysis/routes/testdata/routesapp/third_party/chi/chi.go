@@ -14,3 +14,10 @@ func (m *Mux) Post(pattern string, h http.HandlerFunc)       {}
 func (m *Mux) Method(method, pattern string, h http.Handler) {}
 func (m *Mux) Handle(pattern string, h http.Handler)         {}
 func (m *Mux) Use(mw ...func(http.Handler) http.Handler)     {}
+
+// Router is the interface a Route function receives.
+type Router interface {
+	Get(pattern string, h http.HandlerFunc)
+}
+
+func (m *Mux) Route(pattern string, fn func(r Router)) {}

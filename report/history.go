@@ -1,7 +1,6 @@
 package report
 
 import (
-	"math"
 	"sort"
 	"strings"
 
@@ -211,7 +210,7 @@ func buildHistory(h *history.History, note string, ctxs []Context) *History {
 		}
 	}
 	for ci, c := range h.Commits {
-		w := decayOf(h, c)
+		w := h.Recency(c)
 		touchedUnits := map[int]bool{}
 		for _, f := range c.Files {
 			for _, u := range unitOf[f.Path] {
@@ -284,10 +283,6 @@ func buildHistory(h *history.History, note string, ctxs []Context) *History {
 
 func commitRef(c history.Commit) CommitRef {
 	return CommitRef{Hash: c.Hash[:min(12, len(c.Hash))], Date: c.Time.Format("2006-01-02"), Subject: c.Subject}
-}
-
-func decayOf(h *history.History, c history.Commit) float64 {
-	return math.Pow(0.5, math.Max(0, float64(h.HeadTime.Sub(c.Time)))/float64(history.HalfLife))
 }
 
 func round3(x float64) float64 {

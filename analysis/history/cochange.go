@@ -46,7 +46,7 @@ func CoChange(h *History, n int, groupsOf func(path string) []int) ([]Coupling, 
 			per[g]++
 		}
 		sort.Ints(gs)
-		w := decay(h.HeadTime.Sub(c.Time))
+		w := h.Recency(c)
 		for i := range gs {
 			for j := i + 1; j < len(gs); j++ {
 				k := key{gs[i], gs[j]}
@@ -85,7 +85,10 @@ func CoChange(h *History, n int, groupsOf func(path string) []int) ([]Coupling, 
 	return out, per
 }
 
-func decay(age time.Duration) float64 {
+// Recency is what commit c counts for in change coupling: 1 at HEAD, half
+// HalfLife before it.
+func (h *History) Recency(c Commit) float64 {
+	age := h.HeadTime.Sub(c.Time)
 	if age < 0 {
 		age = 0
 	}

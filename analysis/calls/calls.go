@@ -224,7 +224,7 @@ func ssaCalls(prog *load.Program, good []*packages.Package, algo Algorithm, rele
 			if e.Site.Common().StaticCallee() == nil {
 				kind = facts.CallDynamic
 			}
-			calls = append(calls, facts.Call{Caller: from, Callee: to, Kind: kind, Pos: prog.Pos(e.Site.Pos())})
+			calls = append(calls, facts.Call{Caller: from, Callee: to, Kind: kind, Pos: prog.Pos(e.Site.Pos()), Closure: e.Callee.Func.Parent() != nil})
 		}
 	}
 	return calls, warns
@@ -421,14 +421,18 @@ func syntaxCalls(prog *load.Program, p *packages.Package) []facts.Call {
 }
 
 // dedup sorts the edges and removes repeats (several SSA call instructions
-// can share a source line).
+// can share a source line). A site that calls a function and one of its
+// closures keeps the call of the function.
 func dedup(calls []facts.Call) []facts.Call {
 	f := facts.Facts{Calls: calls}
 	f.Sort()
 	out := f.Calls[:0]
 	for i, c := range f.Calls {
-		if i > 0 && c == f.Calls[i-1] {
-			continue
+		if i > 0 {
+			p := f.Calls[i-1]
+			if p.Caller == c.Caller && p.Callee == c.Callee && p.Pos == c.Pos && p.Kind == c.Kind {
+				continue
+			}
 		}
 		out = append(out, c)
 	}

@@ -42,7 +42,7 @@ import (
 const EnvVar = "DECOMP_CACHE"
 
 // format changes whenever the entry layout or facts.Facts changes shape.
-const format = "decomp-facts 4\n"
+const format = "decomp-facts 5\n"
 
 // exportFormat heads an entry of a dependency's export data.
 const exportFormat = "decomp-export 2\n"

@@ -184,6 +184,9 @@ type Call struct {
 	Callee string   `json:"callee"`
 	Kind   CallKind `json:"kind"`
 	Pos    string   `json:"pos"`
+	// Closure is set when the call graph resolved the site to a function
+	// literal declared in Callee (a callback), not to Callee itself.
+	Closure bool `json:"closure,omitempty"`
 }
 
 // UseKind tells what kind of declaration a function refers to.
@@ -364,7 +367,10 @@ func (f *Facts) Sort() {
 		if c := ComparePos(a.Pos, b.Pos); c != 0 {
 			return c < 0
 		}
-		return a.Kind < b.Kind
+		if a.Kind != b.Kind {
+			return a.Kind < b.Kind
+		}
+		return !a.Closure && b.Closure
 	})
 	sort.Slice(f.Uses, func(i, j int) bool {
 		a, b := f.Uses[i], f.Uses[j]

@@ -35,10 +35,11 @@ var routers = []struct{ prefix, via string }{
 	{"github.com/flamego/flamego", "flamego"},
 	{"gopkg.in/macaron.v1", "macaron"},
 	{"github.com/go-macaron/macaron", "macaron"},
+	{"github.com/go-ozzo/ozzo-routing", "ozzo-routing"},
 }
 
 // chained routers take a handler chain whose last element is the endpoint.
-var chained = map[string]bool{"gin": true, "flamego": true, "macaron": true}
+var chained = map[string]bool{"gin": true, "flamego": true, "macaron": true, "ozzo-routing": true}
 
 var httpMethods = map[string]string{
 	"GET": "GET", "POST": "POST", "PUT": "PUT", "PATCH": "PATCH", "DELETE": "DELETE", "HEAD": "HEAD", "OPTIONS": "OPTIONS",
@@ -325,5 +326,17 @@ func firstFunc(prog *load.Program, p *packages.Package, e ast.Expr) string {
 		}
 		return true
 	})
+	if found == "" {
+		// login(service, logger): a factory returning the handler, whose
+		// closure is the endpoint.
+		if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+			if fn, ok := typeutil.Callee(p.TypesInfo, call).(*types.Func); ok && fn.Pkg() != nil && prog.InModule(fn.Pkg().Path()) {
+				if o := fn.Origin(); o != nil {
+					fn = o
+				}
+				found = load.FuncID(fn)
+			}
+		}
+	}
 	return found
 }

@@ -27,12 +27,25 @@ type Plan struct {
 	// Formula is the effort formula, as documented in the README.
 	Formula string `json:"formula"`
 	Steps   []Step `json:"steps"`
+	// Folded are the contexts with no domain of their own, which get no
+	// step: they go with the platform or with the one context they serve.
+	Folded []Folded `json:"folded"`
+}
+
+// Folded is a context that is no step of its own.
+type Folded struct {
+	Context string `json:"context"`
+	// Into is the context whose step takes it ("" for the platform).
+	Into   string `json:"into,omitempty"`
+	Reason string `json:"reason"`
 }
 
 // Step walls off one context.
 type Step struct {
 	N       int    `json:"n"`
 	Context string `json:"context"`
+	// With are the contexts folded into this one's step (Plan.Folded).
+	With []string `json:"with,omitempty"`
 	// Why says why it comes here, with the figures.
 	Why    string `json:"why"`
 	Effort Effort `json:"effort"`
@@ -59,7 +72,14 @@ type Step struct {
 
 // Effort holds the counts the step is scored on, and the score.
 type Effort struct {
+	// Callers are the calls into the context to reroute; CallsOut its
+	// calls to other contexts, which become client calls; UsesIn and
+	// UsesOut the type uses across its boundary, both ways (a type used
+	// on the other side must be copied or turned into a message).
 	Callers       int `json:"callers"`
+	CallsOut      int `json:"callsOut"`
+	UsesIn        int `json:"usesIn"`
+	UsesOut       int `json:"usesOut"`
 	SeamMethods   int `json:"seamMethods"`
 	Blockers      int `json:"blockers"`
 	OwnedShared   int `json:"ownedSharedTables"`
@@ -75,14 +95,14 @@ type Effort struct {
 }
 
 // Formula is the effort score, documented in the README.
-const Formula = "callers + 2·seam methods + 3·blockers + 4·shared tables it owns + 2·tables of others it uses + 3·tables several contexts write + 4·oversized models + 8·dependency cycles + lines/500"
+const Formula = "callers + calls out + (type uses in + out)/2 + 2·seam methods + 3·blockers + 4·shared tables it owns + 2·tables of others it uses + 3·tables several contexts write + 4·oversized models + 8·dependency cycles + lines/500"
 
 // historyTerm is the Formula's term when the git history was read: a
 // context changed with another costs as much as a shared table it owns.
 const historyTerm = " + 4·contexts left it changes together with (history)"
 
 func (e *Effort) score() {
-	e.Score = float64(e.Callers) + 2*float64(e.SeamMethods) + 3*float64(e.Blockers) + 4*float64(e.OwnedShared) +
+	e.Score = float64(e.Callers) + float64(e.CallsOut) + float64(e.UsesIn+e.UsesOut)/2 + 2*float64(e.SeamMethods) + 3*float64(e.Blockers) + 4*float64(e.OwnedShared) +
 		2*float64(e.ForeignTables) + 3*float64(e.MultiWriter) + 4*float64(e.Models) + 8*float64(e.Cycles) + 4*float64(e.CoChanged) + float64(e.Lines)/500
 	e.Score = float64(int(e.Score*10+0.5)) / 10
 }
@@ -161,6 +181,160 @@ type contextInfo struct {
 	in      map[int]bool
 	tables  map[string]bool
 	changes map[int]int
+	// with are the contexts folded into this one; usesIn counts the type
+	// uses of its code from other contexts.
+	with   []string
+	usesIn int
+}
+
+// own tells whether a context name is this step's: its own or a folded one.
+func (ci *contextInfo) own(name string) bool {
+	return name == ci.name || slices.Contains(ci.with, name)
+}
+
+// host values of fold besides a context index.
+const (
+	ownStep  = -1
+	platform = -2
+)
+
+// fold finds the contexts with no domain of their own, which get no step.
+// A context that serves no route and has no call or type use to or from
+// any other context is a world of its own the entry points run: with no
+// table (an SDK only tests import, a tool), or mostly writing the tables of
+// two or more others (a migration runner), it goes with the
+// platform; one with tables of its own is a service already. One that serves no route, owns no table, and that only one
+// other context calls or uses (a payload formatter, a presentation shell)
+// serves that context and goes with its step, unless the two have no other
+// neighbour. host[c] is ownStep, platform or the index of the context
+// whose step takes c; keep (--first) is never folded.
+func fold(d *cluster.Decomposition, f *facts.Facts, calls []facts.Call, uses []facts.Use, useTarget func(facts.Use) int, routes map[int][]facts.Route, keep string) ([]int, []Folded) {
+	n := len(d.Contexts)
+	near := make([]map[int]bool, n)
+	in := make([]map[int]bool, n)
+	for i := range near {
+		near[i], in[i] = map[int]bool{}, map[int]bool{}
+	}
+	link := func(from, to int) {
+		if from >= 0 && from < n && to >= 0 && to < n && from != to {
+			near[to][from] = true
+			near[from][to] = true
+			in[to][from] = true
+		}
+	}
+	for _, c := range calls {
+		link(d.ContextOfFunc(c.Caller), d.ContextOfFunc(c.Callee))
+	}
+	for _, u := range uses {
+		link(d.ContextOfFunc(u.From), useTarget(u))
+	}
+	// schemaOnly: writes tables of two or more other contexts, and writes
+	// them three times as often as it reads them (schema-wide code's ratio
+	// in the clustering: backfills read a little).
+	owner := map[string]int{}
+	for i, c := range d.Contexts {
+		for _, t := range c.Tables {
+			owner[t] = i
+		}
+	}
+	// Code in no context (a package's initialiser holding the migrations)
+	// counts for the one context its package is in.
+	pkgCtx := map[string]int{}
+	for i, c := range d.Contexts {
+		for _, p := range c.Packages {
+			if _, dup := pkgCtx[p]; dup {
+				pkgCtx[p] = -1
+			} else {
+				pkgCtx[p] = i
+			}
+		}
+	}
+	written := make([]map[int]bool, n)
+	reads, writes := make([]int, n), make([]int, n)
+	for _, a := range f.Accesses {
+		c := d.ContextOfFunc(a.Func)
+		if pc, ok := pkgCtx[facts.PackageOf(a.Func)]; ok && c < 0 {
+			c = pc
+		}
+		o, ok := owner[a.Table]
+		if c < 0 || c >= n || !ok || o == c {
+			continue
+		}
+		if a.Mode == facts.Read {
+			reads[c]++
+		} else {
+			writes[c]++
+			if written[c] == nil {
+				written[c] = map[int]bool{}
+			}
+			written[c][o] = true
+		}
+	}
+	schemaOnly := make([]bool, n)
+	for i := range schemaOnly {
+		schemaOnly[i] = len(written[i]) >= 2 && writes[i] >= 3*reads[i]
+	}
+	host := make([]int, n)
+	reason := make([]string, n)
+	for i, c := range d.Contexts {
+		host[i] = ownStep
+		if len(routes[i]) > 0 || c.Name == keep {
+			continue
+		}
+		switch {
+		case len(near[i]) == 0 && len(c.Tables) == 0:
+			host[i] = platform
+			reason[i] = "no route, no table, and no call or type use to or from any other context: only the entry points run it"
+		case len(near[i]) == 0 && schemaOnly[i]:
+			host[i] = platform
+			reason[i] = fmt.Sprintf("no route, no call or type use to or from any other context, and it writes the tables of %d others (%d writes, %d reads): it manages the schema", len(written[i]), writes[i], reads[i])
+		case len(in[i]) == 1 && len(c.Tables) == 0:
+			// A satellite of j, unless the two are each other's only
+			// neighbour: then neither hangs off the other.
+			for j := range in[i] {
+				if len(near[j]) == 1 {
+					break
+				}
+				host[i] = j
+				reason[i] = fmt.Sprintf("no route, no table, and only %s calls it or uses its types", d.Contexts[j].Name)
+			}
+		}
+	}
+	// Follow chains (a formatter serving a formatter); a cycle of contexts
+	// serving only each other keeps one of them as the step.
+	for i := range host {
+		if host[i] < 0 {
+			continue
+		}
+		cur, seen := host[i], map[int]bool{i: true}
+		for host[cur] >= 0 && !seen[cur] {
+			seen[cur] = true
+			cur = host[cur]
+		}
+		switch {
+		case seen[cur] && cur == i:
+			host[i] = ownStep
+		case seen[cur]:
+			host[cur] = ownStep
+			host[i] = cur
+		case host[cur] == platform:
+			host[i] = platform
+			reason[i] += ", which goes with the platform"
+		default:
+			host[i] = cur
+		}
+	}
+	var out []Folded
+	for i, h := range host {
+		switch {
+		case h == platform:
+			out = append(out, Folded{Context: d.Contexts[i].Name, Reason: reason[i]})
+		case h >= 0:
+			out = append(out, Folded{Context: d.Contexts[i].Name, Into: d.Contexts[h].Name, Reason: reason[i]})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Context < out[j].Context })
+	return host, nonNil(out)
 }
 
 // Build computes the plan. An unknown First is an error naming the contexts.
@@ -179,11 +353,56 @@ func Build(in Input) (*Plan, error) {
 			return nil, fmt.Errorf("--first %q is no context (contexts: %s)", in.First, strings.Join(names, ", "))
 		}
 	}
+	routes := routesByContext(f, d)
+	// Where the source calls an interface method, the call graph's
+	// concrete targets at the same site are not what the code states; a
+	// callback resolved to a closure is no call of its enclosing function.
+	ifaceSite := map[[2]string]bool{}
+	for _, c := range f.Calls {
+		if c.Kind == facts.CallDynamic && funcOf(f, c.Callee) == nil {
+			ifaceSite[[2]string{c.Caller, c.Pos}] = true
+		}
+	}
+	var calls []facts.Call
+	for _, c := range f.Calls {
+		if c.Closure || c.Kind == facts.CallDynamic && funcOf(f, c.Callee) != nil && ifaceSite[[2]string{c.Caller, c.Pos}] {
+			continue
+		}
+		calls = append(calls, c)
+	}
+	var uses []facts.Use
+	for _, u := range f.Uses {
+		if u.Kind != facts.UseImplements {
+			uses = append(uses, u)
+		}
+	}
+	useTarget := func(u facts.Use) int {
+		if u.Owner != "" {
+			return d.ContextOfType(u.Owner)
+		}
+		return d.ContextOfType(u.Target)
+	}
+	host, folded := fold(d, f, calls, uses, useTarget, routes, in.First)
+
 	infos := make([]*contextInfo, len(d.Contexts))
 	for i, c := range d.Contexts {
 		infos[i] = &contextInfo{id: i, name: c.Name, lines: c.Lines, callees: map[string]bool{}, out: map[int]*Dependency{}, in: map[int]bool{}, tables: map[string]bool{}}
+	}
+	// A folded context's code, lines and tables are its host's.
+	at := func(c int) int {
+		if c >= 0 && c < len(host) && host[c] >= 0 {
+			return host[c]
+		}
+		return c
+	}
+	for i, c := range d.Contexts {
+		h := infos[at(i)]
+		if h.id != i {
+			h.lines += c.Lines
+			h.with = append(h.with, c.Name)
+		}
 		for _, t := range c.Tables {
-			infos[i].tables[t] = true
+			h.tables[t] = true
 		}
 	}
 	byName := map[string]int{}
@@ -195,55 +414,42 @@ func Build(in Input) (*Plan, error) {
 		if !ok {
 			continue
 		}
-		infos[i].changes = map[int]int{}
+		hi := infos[at(i)]
+		if hi.changes == nil {
+			hi.changes = map[int]int{}
+		}
 		for b, n := range partners {
-			if j, ok := byName[b]; ok {
-				infos[i].changes[j] = n
+			if j, ok := byName[b]; ok && at(j) != hi.id {
+				hi.changes[at(j)] = max(hi.changes[at(j)], n)
 			}
 		}
 	}
 	valid := func(c int) bool { return c >= 0 && c < len(infos) }
-	// Where the source calls an interface method, the call graph's
-	// concrete targets at the same site are not what the code states.
-	ifaceSite := map[[2]string]bool{}
-	for _, c := range f.Calls {
-		if c.Kind == facts.CallDynamic && funcOf(f, c.Callee) == nil {
-			ifaceSite[[2]string{c.Caller, c.Pos}] = true
-		}
-	}
-	for _, c := range f.Calls {
-		if c.Kind == facts.CallDynamic && funcOf(f, c.Callee) != nil && ifaceSite[[2]string{c.Caller, c.Pos}] {
-			continue
-		}
+	for _, c := range calls {
 		from, to := d.ContextOfFunc(c.Caller), d.ContextOfFunc(c.Callee)
-		if !valid(from) || !valid(to) || from == to {
+		if !valid(from) || !valid(to) || at(from) == at(to) {
 			continue
 		}
-		t := infos[to]
+		t := infos[at(to)]
 		t.callers = append(t.callers, Caller{From: c.Caller, FromContext: infos[from].name, To: c.Callee, Pos: c.Pos})
 		t.callees[c.Callee] = true
-		t.in[from] = true
-		dep(infos[from], to, infos[to].name).Calls++
+		t.in[at(from)] = true
+		dep(infos[at(from)], t.id, t.name).Calls++
 	}
-	for _, u := range f.Uses {
-		if u.Kind == facts.UseImplements {
+	for _, u := range uses {
+		from, to := d.ContextOfFunc(u.From), useTarget(u)
+		if !valid(from) || !valid(to) || at(from) == at(to) {
 			continue
 		}
-		from := d.ContextOfFunc(u.From)
-		to := d.ContextOfType(u.Target)
-		if u.Owner != "" {
-			to = d.ContextOfType(u.Owner)
-		}
-		if !valid(from) || !valid(to) || from == to {
-			continue
-		}
-		infos[to].in[from] = true
-		dep(infos[from], to, infos[to].name).Uses += max(u.Count, 1)
+		n := max(u.Count, 1)
+		infos[at(to)].in[at(from)] = true
+		infos[at(to)].usesIn += n
+		dep(infos[at(from)], at(to), infos[at(to)].name).Uses += n
 	}
 	owner := map[string]int{}
 	for i, c := range d.Contexts {
 		for _, t := range c.Tables {
-			owner[t] = i
+			owner[t] = at(i)
 		}
 	}
 	shared := map[string]judge.SharedTable{}
@@ -251,7 +457,6 @@ func Build(in Input) (*Plan, error) {
 		shared[s.Table] = s
 	}
 	joins := crossJoins(f, d, owner)
-	routes := routesByContext(f, d)
 
 	p := &Plan{Formula: Formula, Order: "cheapest first, re-scored after each step"}
 	if len(in.ChangesWith) > 0 {
@@ -260,12 +465,20 @@ func Build(in Input) (*Plan, error) {
 	if in.First != "" {
 		p.Order = fmt.Sprintf("%s first (--first), then cheapest first, re-scored after each step", in.First)
 	}
+	p.Folded = folded
 	done := map[int]bool{}
+	for c, h := range host {
+		if h != ownStep {
+			done[c] = true
+		}
+	}
 	// Everything but the cycles is the same in every round: build it once.
 	base := make([]*Step, len(infos))
 	ix := newSeamIndex(f)
 	for _, ci := range infos {
-		base[ci.id] = buildStep(ci, infos, f, ix, shared, in.Models, owner, joins[ci.id], routes[ci.id])
+		if !done[ci.id] {
+			base[ci.id] = buildStep(ci, infos, f, ix, shared, in.Models, owner, joins[ci.id], routes[ci.id])
+		}
 	}
 	for len(done) < len(infos) {
 		var best *Step
@@ -277,14 +490,14 @@ func Build(in Input) (*Plan, error) {
 			}
 			st := withCycles(base[ci.id], ci, infos, done)
 			scored = append(scored, st)
-			pick := in.First != "" && len(done) == 0 && ci.name == in.First
-			forced := in.First != "" && len(done) == 0
+			pick := in.First != "" && len(p.Steps) == 0 && ci.name == in.First
+			forced := in.First != "" && len(p.Steps) == 0
 			if pick || !forced && (best == nil || st.Effort.Score < best.Effort.Score || st.Effort.Score == best.Effort.Score && st.Context < best.Context) {
 				best, bestID = st, ci.id
 			}
 		}
 		best.N = len(p.Steps) + 1
-		best.Why = why(best, scored, in.First != "" && len(done) == 0)
+		best.Why = why(best, scored, in.First != "" && len(p.Steps) == 0)
 		p.Steps = append(p.Steps, *best)
 		done[bestID] = true
 	}
@@ -314,8 +527,8 @@ func dep(ci *contextInfo, to int, name string) *Dependency {
 
 func why(s *Step, scored []*Step, first bool) string {
 	e := s.Effort
-	figures := fmt.Sprintf("effort %.1f: %d callers to reroute, %d seam methods, %d blockers, %d shared tables it owns, %d tables of others, %d oversized models, %d dependency cycles, %d lines",
-		e.Score, e.Callers, e.SeamMethods, e.Blockers, e.OwnedShared, e.ForeignTables, e.Models, e.Cycles, e.Lines)
+	figures := fmt.Sprintf("effort %.1f: %d callers to reroute, %d calls out (client calls after the split), %d+%d type uses across (in+out), %d seam methods, %d blockers, %d shared tables it owns, %d tables of others, %d oversized models, %d dependency cycles, %d lines",
+		e.Score, e.Callers, e.CallsOut, e.UsesIn, e.UsesOut, e.SeamMethods, e.Blockers, e.OwnedShared, e.ForeignTables, e.Models, e.Cycles, e.Lines)
 	if first {
 		return "named with --first as the worst bottleneck; " + figures
 	}
@@ -362,7 +575,7 @@ func withCycles(base *Step, ci *contextInfo, infos []*contextInfo, done map[int]
 // buildStep computes what a step says about a context, cycles aside.
 func buildStep(ci *contextInfo, infos []*contextInfo, f *facts.Facts, ix *seamIndex, shared map[string]judge.SharedTable, models []judge.OversizedModel,
 	owner map[string]int, joins []Join, routes []facts.Route) *Step {
-	st := &Step{Context: ci.name, Routes: nonNil(routes), Joins: nonNil(joins)}
+	st := &Step{Context: ci.name, With: ci.with, Routes: nonNil(routes), Joins: nonNil(joins)}
 	st.Callers = append([]Caller{}, ci.callers...)
 	sort.Slice(st.Callers, func(i, j int) bool {
 		if c := facts.ComparePos(st.Callers[i].Pos, st.Callers[j].Pos); c != 0 {
@@ -376,6 +589,11 @@ func buildStep(ci *contextInfo, infos []*contextInfo, f *facts.Facts, ix *seamIn
 	st.Seam = buildSeam(ci.name, ci.callees, f, ix)
 	e := &st.Effort
 	e.Callers, e.SeamMethods, e.Blockers, e.Lines = len(st.Callers), len(st.Seam.Methods), len(st.Seam.Blockers), ci.lines
+	e.UsesIn = ci.usesIn
+	for _, d := range ci.out {
+		e.CallsOut += d.Calls
+		e.UsesOut += d.Uses
+	}
 	// Data.
 	for _, t := range slices.Sorted(maps.Keys(ci.tables)) {
 		if systemTable(t) {
@@ -389,7 +607,7 @@ func buildStep(ci *contextInfo, infos []*contextInfo, f *facts.Facts, ix *seamIn
 				st.Risks = append(st.Risks, fmt.Sprintf("table %s is written by %s: one writer must own it", t, strings.Join(s.Writers, ", ")))
 			}
 			for _, u := range s.Users {
-				if u.Context.Name == ci.name {
+				if ci.own(u.Context.Name) {
 					continue
 				}
 				use := TableUse{Context: u.Context.Name, Writes: u.WriteSites > 0}
@@ -408,7 +626,7 @@ func buildStep(ci *contextInfo, infos []*contextInfo, f *facts.Facts, ix *seamIn
 			continue
 		}
 		for _, u := range s.Users {
-			if u.Context.Name != ci.name {
+			if !ci.own(u.Context.Name) {
 				continue
 			}
 			e.ForeignTables++
@@ -520,17 +738,27 @@ func Joins(f *facts.Facts, d *cluster.Decomposition) []Join {
 func crossJoins(f *facts.Facts, d *cluster.Decomposition, owner map[string]int) map[int][]Join {
 	type site struct{ fn, pos string }
 	tables := map[site]map[string]bool{}
+	reads := map[site]bool{}
 	var order []site
 	for _, a := range f.Accesses {
+		if d.SchemaWide(a.Func) {
+			continue
+		}
 		k := site{a.Func, a.Pos}
 		if tables[k] == nil {
 			tables[k] = map[string]bool{}
 			order = append(order, k)
 		}
 		tables[k][a.Table] = true
+		reads[k] = reads[k] || a.Mode == facts.Read
 	}
 	out := map[int][]Join{}
 	for _, k := range order {
+		// A statement that reads nothing relates no rows: DDL creating
+		// several tables, a migration, a batch of independent writes.
+		if !reads[k] {
+			continue
+		}
 		byCtx := map[int]bool{}
 		for t := range tables[k] {
 			if c, ok := owner[t]; ok && !systemTable(t) {

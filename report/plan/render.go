@@ -5,43 +5,99 @@ import (
 	"html"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
-// Text writes the plan for a terminal; module shortens symbols.
-func (p *Plan) Text(w io.Writer, module string) error {
+// Options shape the plan's text and Markdown.
+type Options struct {
+	// Module shortens symbols.
+	Module string
+	// Step, when set, writes that step alone and in full.
+	Step int
+}
+
+// listCap is how many items of each of a step's lists the text shows when
+// it writes every step: the plan opens with the summary, --step N gives
+// one step in full.
+const listCap = 10
+
+// CheckStep tells whether the plan has step n (1-based).
+func (p *Plan) CheckStep(n int) error {
+	if n < 1 || n > len(p.Steps) {
+		return fmt.Errorf("--step %d: the plan has %d steps", n, len(p.Steps))
+	}
+	return nil
+}
+
+// Text writes the plan for a terminal: the ordered summary, then each step
+// with its lists cut at listCap; o.Step writes one step in full.
+func (p *Plan) Text(w io.Writer, o Options) error {
+	module := o.Module
 	pr := &lineWriter{w: w}
-	pr.printf("Migration plan (strangler fig), %d steps, %s.\n", len(p.Steps), p.Order)
-	pr.printf("Effort = %s.\n", p.Formula)
+	if o.Step != 0 {
+		if err := p.CheckStep(o.Step); err != nil {
+			return err
+		}
+	} else {
+		pr.printf("Migration plan (strangler fig), %d steps, %s.\n", len(p.Steps), p.Order)
+		pr.printf("Effort = %s.\n\n", p.Formula)
+		p.textSummary(pr)
+	}
 	for _, s := range p.Steps {
+		if o.Step != 0 && s.N != o.Step {
+			continue
+		}
+		limit := listCap
+		if o.Step != 0 {
+			limit = -1
+		}
+		more := func(shown, n int, what string) {
+			if n > shown {
+				pr.printf("    … and %d more %s (decomp plan --step %d lists them)\n", n-shown, what, s.N)
+			}
+		}
+		cap := func(n int) int {
+			if limit >= 0 && n > limit {
+				return limit
+			}
+			return n
+		}
 		pr.printf("\nStep %d: wall off %s (effort %.1f)\n", s.N, s.Context, s.Effort.Score)
+		if len(s.With) > 0 {
+			pr.printf("  with: %s (no domain of their own, see above)\n", strings.Join(s.With, ", "))
+		}
 		pr.printf("  why: %s\n", s.Why)
 		if len(s.Patterns) > 0 {
 			pr.printf("  patterns: %s\n", strings.Join(s.Patterns, "; "))
 		}
 		if len(s.Routes) > 0 {
 			pr.printf("  routes to redirect at the edge (%d):\n", len(s.Routes))
-			for _, r := range s.Routes {
+			for _, r := range s.Routes[:cap(len(s.Routes))] {
 				pr.printf("    %s %s → %s  %s\n", orAny(r.Method), r.Path, short(module, r.Handler), r.Pos)
 			}
+			more(cap(len(s.Routes)), len(s.Routes), "routes")
 		}
 		pr.printf("  seam: interface %s in package %s, %d methods", s.Seam.Interface, s.Seam.Package, len(s.Seam.Methods))
 		if len(s.Seam.Methods) == 0 && len(s.Seam.Blockers) == 0 {
 			pr.printf(" (nothing outside calls it: no seam needed)")
 		}
 		pr.printf("\n")
-		for _, m := range s.Seam.Methods {
+		for _, m := range s.Seam.Methods[:cap(len(s.Seam.Methods))] {
 			pr.printf("    %s%s  → %s\n", m.Name, m.Signature, short(module, m.Target))
 		}
-		for _, b := range s.Seam.Blockers {
+		more(cap(len(s.Seam.Methods)), len(s.Seam.Methods), "methods")
+		for _, b := range s.Seam.Blockers[:cap(len(s.Seam.Blockers))] {
 			pr.printf("    blocker: %s: %s\n", short(module, b.Target), b.Reason)
 		}
+		more(cap(len(s.Seam.Blockers)), len(s.Seam.Blockers), "blockers")
 		if len(s.Callers) > 0 {
 			pr.printf("  callers to reroute (%d):\n", len(s.Callers))
-			for _, c := range s.Callers {
+			for _, c := range s.Callers[:cap(len(s.Callers))] {
 				pr.printf("    %s  %s (%s) → %s\n", c.Pos, short(module, c.From), c.FromContext, short(module, c.To))
 			}
+			more(cap(len(s.Callers)), len(s.Callers), "callers")
 		}
-		for _, d := range s.Data {
+		for _, d := range s.Data[:cap(len(s.Data))] {
 			if d.Moves {
 				pr.printf("  data: %s moves with %s\n", d.Table, s.Context)
 			} else {
@@ -51,9 +107,11 @@ func (p *Plan) Text(w io.Writer, module string) error {
 				pr.printf("    %s: %s\n", u.Context, u.Strategy)
 			}
 		}
-		for _, j := range s.Joins {
+		more(cap(len(s.Data)), len(s.Data), "tables")
+		for _, j := range s.Joins[:cap(len(s.Joins))] {
 			pr.printf("  join across contexts at %s: %s (with %s): move the relationship into code\n", j.Pos, strings.Join(j.Tables, ", "), strings.Join(j.Others, ", "))
 		}
+		more(cap(len(s.Joins)), len(s.Joins), "joins")
 		for _, m := range s.Models {
 			pr.printf("  model split: %s takes %s {%s} of %s\n", s.Context, m.Struct, strings.Join(m.Fields, ", "), short(module, m.Model))
 		}
@@ -71,13 +129,52 @@ func (p *Plan) Text(w io.Writer, module string) error {
 	return pr.err
 }
 
-// Markdown writes the plan for a pull request or a wiki.
-func (p *Plan) Markdown(w io.Writer, module string) error {
-	pr := &lineWriter{w: w}
-	p.summary(pr)
+// textSummary writes one line per step, then the contexts with no step.
+func (p *Plan) textSummary(pr *lineWriter) {
+	width := len("context")
 	for _, s := range p.Steps {
-		// Folded: the ordered summary above is what a reader needs first.
-		pr.printf("\n<details><summary><b>Step %d: wall off %s</b> (effort %.1f, %d callers)</summary>\n\n%s.\n\n", s.N, htmlText(s.Context), s.Effort.Score, s.Effort.Callers, md(s.Why))
+		width = max(width, utf8.RuneCountInString(s.Context))
+	}
+	pr.printf("  step  %-*s  %8s  %7s  %9s  %11s  %4s  %8s  %6s  %6s\n", width, "context", "effort", "callers", "calls out", "uses in+out", "seam", "blockers", "cycles", "routes")
+	for _, s := range p.Steps {
+		e := s.Effort
+		pr.printf("  %4d  %s%*s  %8.1f  %7d  %9d  %11s  %4d  %8d  %6d  %6d\n", s.N, s.Context, width-utf8.RuneCountInString(s.Context), "", e.Score, e.Callers, e.CallsOut,
+			fmt.Sprintf("%d+%d", e.UsesIn, e.UsesOut), e.SeamMethods, e.Blockers, e.Cycles, len(s.Routes))
+	}
+	for _, f := range p.Folded {
+		into := "the platform"
+		if f.Into != "" {
+			into = "the step of " + f.Into
+		}
+		pr.printf("  no step: %s goes with %s (%s)\n", f.Context, into, f.Reason)
+	}
+}
+
+// Markdown writes the plan for a pull request or a wiki.
+// Every step is folded under the summary; o.Step writes one step, open.
+func (p *Plan) Markdown(w io.Writer, o Options) error {
+	module := o.Module
+	pr := &lineWriter{w: w}
+	if o.Step != 0 {
+		if err := p.CheckStep(o.Step); err != nil {
+			return err
+		}
+	} else {
+		p.summary(pr)
+	}
+	for _, s := range p.Steps {
+		if o.Step != 0 && s.N != o.Step {
+			continue
+		}
+		if o.Step != 0 {
+			pr.printf("## Step %d: wall off %s (effort %.1f, %d callers)\n\n%s.\n\n", s.N, md(s.Context), s.Effort.Score, s.Effort.Callers, md(s.Why))
+		} else {
+			// Folded: the ordered summary above is what a reader needs first.
+			pr.printf("\n<details><summary><b>Step %d: wall off %s</b> (effort %.1f, %d callers)</summary>\n\n%s.\n\n", s.N, htmlText(s.Context), s.Effort.Score, s.Effort.Callers, md(s.Why))
+		}
+		if len(s.With) > 0 {
+			pr.printf("With %s (no domain of their own).\n\n", md(strings.Join(s.With, ", ")))
+		}
 		if len(s.Patterns) > 0 {
 			pr.printf("Patterns: %s.\n\n", md(strings.Join(s.Patterns, "; ")))
 		}
@@ -139,7 +236,9 @@ func (p *Plan) Markdown(w io.Writer, module string) error {
 				pr.printf("- %s\n", md(r))
 			}
 		}
-		pr.printf("\n</details>\n")
+		if o.Step == 0 {
+			pr.printf("\n</details>\n")
+		}
 	}
 	return pr.err
 }
@@ -154,10 +253,20 @@ func (p *Plan) MarkdownSummary(w io.Writer) error {
 
 func (p *Plan) summary(pr *lineWriter) {
 	pr.printf("## Migration plan\n\n%d steps, %s. Effort = %s.\n\n", len(p.Steps), md(p.Order), md(p.Formula))
-	pr.printf("| step | context | effort | callers | seam methods | blockers | cycles | routes |\n| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n")
+	pr.printf("| step | context | effort | callers | calls out | type uses in+out | seam methods | blockers | cycles | routes |\n| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
 	for _, s := range p.Steps {
 		e := s.Effort
-		pr.printf("| %d | %s | %.1f | %d | %d | %d | %d | %d |\n", s.N, md(s.Context), e.Score, e.Callers, e.SeamMethods, e.Blockers, e.Cycles, len(s.Routes))
+		pr.printf("| %d | %s | %.1f | %d | %d | %d+%d | %d | %d | %d | %d |\n", s.N, md(s.Context), e.Score, e.Callers, e.CallsOut, e.UsesIn, e.UsesOut, e.SeamMethods, e.Blockers, e.Cycles, len(s.Routes))
+	}
+	if len(p.Folded) > 0 {
+		pr.printf("\nNo step of their own:\n\n")
+		for _, f := range p.Folded {
+			into := "the platform"
+			if f.Into != "" {
+				into = "the step of " + md(f.Into)
+			}
+			pr.printf("- %s goes with %s: %s\n", md(f.Context), into, md(f.Reason))
+		}
 	}
 }
 

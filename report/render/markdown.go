@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/decomp/decomp/report"
+	"github.com/decomp/decomp/report/plan"
 )
 
 // CommentLimit is the most characters a GitHub pull-request comment holds.
@@ -145,7 +146,7 @@ func writeMarkdown(p *mdWriter, r *report.Report, lim mdLimits) {
 	if p.err == nil && r.Plan != nil {
 		p.printf("\n")
 		if lim.planSteps {
-			p.err = r.Plan.Markdown(p.w, r.Module)
+			p.err = r.Plan.Markdown(p.w, plan.Options{Module: r.Module})
 		} else {
 			p.err = r.Plan.MarkdownSummary(p.w)
 		}

@@ -235,11 +235,15 @@
   else {
     plb.appendChild(el("p", P.steps.length + " steps, " + P.order + ". Effort = " + P.formula));
     var steps = [];
-    var sum = table(["step", "context", "effort", "callers", "seam methods", "tables", "routes", "risks"], P.steps.map(function (s) {
-      return [s.n, s.context, s.effort.score, s.effort.callers, s.effort.seamMethods, (s.data || []).length, (s.routes || []).length, (s.risks || []).length];
+    var sum = table(["step", "context", "effort", "callers", "calls out", "type uses in+out", "seam methods", "tables", "routes", "risks"], P.steps.map(function (s) {
+      var c = s.context + ((s.with || []).length ? " (with " + s.with.join(", ") + ")" : "");
+      return [s.n, c, s.effort.score, s.effort.callers, s.effort.callsOut, s.effort.usesIn + "+" + s.effort.usesOut, s.effort.seamMethods, (s.data || []).length, (s.routes || []).length, (s.risks || []).length];
     }));
     sum.id = "plan-summary";
     plb.appendChild(sum);
+    (P.folded || []).forEach(function (f) {
+      plb.appendChild(el("p", "No step: " + f.context + " goes with " + (f.into ? "the step of " + f.into : "the platform") + " (" + f.reason + ")", "hint"));
+    });
     P.steps.forEach(function (s, i) {
       var d = el("details", null, "step"), sm = el("summary", "Step " + s.n + ": wall off " + s.context + " (effort " + s.effort.score + ", " + s.effort.callers + " callers)");
       d.id = "step-" + s.n;

@@ -33,6 +33,7 @@ type Options struct {
 	Output    string
 	EmitSeams string
 	Force     bool
+	Step      int
 }
 
 // Formats are the accepted --format values.
@@ -76,6 +77,7 @@ under DIR (one folder per context), ready to drop into the module.`,
 	f.StringVar(&o.Pipeline.First, "first", "", "start with the context `NAME` (the worst bottleneck) and plan around it")
 	f.StringVar(&o.EmitSeams, "emit-seams", "", "write each step's seam interface and facade as a Go package under `DIR` (relative to -C DIR)")
 	f.BoolVar(&o.Force, "force", false, "let --emit-seams replace files it wrote before")
+	f.IntVar(&o.Step, "step", 0, "write step `N` alone and in full (text and md; the full plan cuts each list at 10)")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(Formats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -86,6 +88,9 @@ func Run(ctx context.Context, o *Options) error {
 	case "text", "md", "json", "html":
 	default:
 		return &cmdutil.UsageError{Msg: fmt.Sprintf("unknown format %q (want text, md, json or html)", o.Format)}
+	}
+	if o.Step < 0 || o.Step != 0 && o.Format != "text" && o.Format != "md" {
+		return &cmdutil.UsageError{Msg: fmt.Sprintf("--step %d: wants a step number and --format text or md", o.Step)}
 	}
 	if o.EmitSeams != "" {
 		// Checked before the analysis, which may take minutes.
@@ -102,6 +107,12 @@ func Run(ctx context.Context, o *Options) error {
 		dst.Abort()
 		return err
 	}
+	if o.Step != 0 {
+		if err := out.Plan.CheckStep(o.Step); err != nil {
+			dst.Abort()
+			return &cmdutil.UsageError{Msg: err.Error()}
+		}
+	}
 	if o.EmitSeams != "" {
 		if err := emit(cmdutil.InDir(o.Pipeline.Dir, o.EmitSeams), seamRoot(out.Facts.Module, o.EmitSeams), out.Plan, o.Force); err != nil {
 			dst.Abort()
@@ -112,12 +123,12 @@ func Run(ctx context.Context, o *Options) error {
 	switch o.Format {
 	case "text":
 		sw := render.NewSafeWriter(dst.Writer())
-		err = out.Plan.Text(sw, module)
+		err = out.Plan.Text(sw, plan.Options{Module: module, Step: o.Step})
 		if err == nil {
 			err = sw.Flush()
 		}
 	case "md":
-		err = out.Plan.Markdown(dst.Writer(), module)
+		err = out.Plan.Markdown(dst.Writer(), plan.Options{Module: module, Step: o.Step})
 	case "html":
 		// The plan is part of the report; the HTML shows it beside the
 		// context map it walls off.

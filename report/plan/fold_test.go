@@ -1,0 +1,156 @@
+package plan_test
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/decomp/decomp/analysis/facts"
+	"github.com/decomp/decomp/cluster"
+	"github.com/decomp/decomp/report/plan"
+)
+
+// shapes is a monolith in facts: orders (routes, a table) calls billing
+// (a table) twice and billing calls it back through a callback once;
+// receipt serves billing alone; sdk touches nothing; migrate owns its
+// version table and writes the tables of two contexts; worker owns a table and talks to
+// no one.
+func shapes() (*facts.Facts, *cluster.Decomposition) {
+	fn := func(id string) facts.Func {
+		pkg, name, _ := strings.Cut(id, ".")
+		return facts.Func{ID: id, Pkg: pkg, Name: name, Exported: true, Signature: "func()", Lines: 10}
+	}
+	f := &facts.Facts{
+		Module: "m",
+		Packages: []facts.Package{{Path: "m/billing", Name: "billing"}, {Path: "m/migrate", Name: "migrate"}, {Path: "m/orders", Name: "orders"},
+			{Path: "m/receipt", Name: "receipt"}, {Path: "m/sdk", Name: "sdk"}, {Path: "m/worker", Name: "worker"}},
+		Funcs: []facts.Func{fn("m/billing.Charge"), fn("m/migrate.Run"), fn("m/orders.Get"), fn("m/orders.Place"), fn("m/receipt.Format"), fn("m/sdk.Do"), fn("m/worker.Run")},
+		Calls: []facts.Call{
+			{Caller: "m/billing.Charge", Callee: "m/orders.Place", Kind: facts.CallDynamic, Pos: "billing/b.go:3", Closure: true},
+			{Caller: "m/billing.Charge", Callee: "m/receipt.Format", Kind: facts.CallStatic, Pos: "billing/b.go:4"},
+			{Caller: "m/orders.Place", Callee: "m/billing.Charge", Kind: facts.CallStatic, Pos: "orders/o.go:5"},
+			{Caller: "m/orders.Place", Callee: "m/billing.Charge", Kind: facts.CallStatic, Pos: "orders/o.go:6"},
+		},
+		Accesses: []facts.Access{
+			{Func: "m/billing.Charge", Table: "invoices", Mode: facts.Write, Pos: "billing/b.go:5"},
+			{Func: "m/migrate.Run", Table: "invoices", Mode: facts.Write, Pos: "migrate/m.go:2"},
+			{Func: "m/migrate.Run", Table: "orders", Mode: facts.Write, Pos: "migrate/m.go:2"},
+			{Func: "m/migrate.Run", Table: "schema_version", Mode: facts.Read, Pos: "migrate/m.go:5"},
+			{Func: "m/orders.Get", Table: "invoices", Mode: facts.Read, Pos: "orders/o.go:9"},
+			{Func: "m/orders.Get", Table: "orders", Mode: facts.Read, Pos: "orders/o.go:9"},
+			{Func: "m/worker.Run", Table: "jobs", Mode: facts.Write, Pos: "worker/w.go:2"},
+		},
+		Routes: []facts.Route{{Method: "GET", Path: "/orders", Handler: "m/orders.Get", Pos: "orders/r.go:1", Via: "net/http"}},
+	}
+	names := []string{"orders", "billing", "receipt", "sdk", "migrate", "worker"}
+	tables := map[string][]string{"orders": {"orders"}, "billing": {"invoices"}, "worker": {"jobs"}, "migrate": {"schema_version"}}
+	d := &cluster.Decomposition{FuncContext: map[string]int{}, TypeContext: map[string]int{}, FuncPlatform: map[string]string{}}
+	for i, n := range names {
+		d.Contexts = append(d.Contexts, cluster.Context{ID: i, Name: n, Packages: []string{"m/" + n}, Tables: tables[n], Lines: 100})
+		for _, fn := range f.Funcs {
+			if fn.Pkg == "m/"+n {
+				d.FuncContext[fn.ID] = i
+			}
+		}
+	}
+	return f, d
+}
+
+func TestFoldAndEffort(t *testing.T) {
+	f, d := shapes()
+	p, err := plan.Build(plan.Input{Facts: f, D: d})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var folded []string
+	for _, x := range p.Folded {
+		folded = append(folded, x.Context+">"+x.Into)
+	}
+	if want := []string{"migrate>", "receipt>billing", "sdk>"}; !reflect.DeepEqual(folded, want) {
+		t.Errorf("folded = %v, want %v (%+v)", folded, want, p.Folded)
+	}
+	if !strings.Contains(p.Folded[0].Reason, "manages the schema") {
+		t.Errorf("migrate's reason = %q", p.Folded[0].Reason)
+	}
+	steps := map[string]plan.Step{}
+	for _, s := range p.Steps {
+		steps[s.Context] = s
+	}
+	if len(steps) != 3 || steps["orders"].N == 0 || steps["billing"].N == 0 || steps["worker"].N == 0 {
+		t.Fatalf("steps = %v, want orders, billing and worker", steps)
+	}
+	if w := steps["billing"].With; !reflect.DeepEqual(w, []string{"receipt"}) {
+		t.Errorf("billing's step takes %v, want [receipt]", w)
+	}
+	// The callback is no caller of orders; orders' two calls to billing are
+	// its calls out, and billing's callers to reroute.
+	if e := steps["orders"].Effort; e.Callers != 0 || e.CallsOut != 2 {
+		t.Errorf("orders: %d callers, %d calls out; want 0 and 2", e.Callers, e.CallsOut)
+	}
+	if e := steps["billing"].Effort; e.Callers != 2 || e.CallsOut != 0 {
+		t.Errorf("billing: %d callers, %d calls out; want 2 and 0 (receipt is inside its step)", e.Callers, e.CallsOut)
+	}
+	// The migration writes both tables in one statement, reading none: no
+	// join; orders.Get reads both: a join.
+	var joins []string
+	for _, j := range plan.Joins(f, d) {
+		joins = append(joins, j.Pos)
+	}
+	if want := []string{"orders/o.go:9"}; !reflect.DeepEqual(joins, want) {
+		t.Errorf("joins at %v, want %v", joins, want)
+	}
+
+	// --first names a folded context: the architect's call wins.
+	p, err = plan.Build(plan.Input{Facts: f, D: d, First: "receipt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Steps[0].Context != "receipt" || len(p.Folded) != 2 {
+		t.Errorf("--first receipt: step 1 %s, folded %v", p.Steps[0].Context, p.Folded)
+	}
+}
+
+// Two contexts that are each other's only neighbour both keep their step.
+func TestFoldPair(t *testing.T) {
+	f := &facts.Facts{
+		Funcs: []facts.Func{{ID: "m/a.A", Pkg: "m/a", Name: "A", Exported: true, Signature: "func()"}, {ID: "m/b.B", Pkg: "m/b", Name: "B", Exported: true, Signature: "func()"}},
+		Calls: []facts.Call{{Caller: "m/a.A", Callee: "m/b.B", Kind: facts.CallStatic, Pos: "a/a.go:1"}},
+	}
+	d := &cluster.Decomposition{
+		Contexts:    []cluster.Context{{ID: 0, Name: "a", Packages: []string{"m/a"}}, {ID: 1, Name: "b", Packages: []string{"m/b"}}},
+		FuncContext: map[string]int{"m/a.A": 0, "m/b.B": 1},
+	}
+	p, err := plan.Build(plan.Input{Facts: f, D: d})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Steps) != 2 || len(p.Folded) != 0 {
+		t.Errorf("%d steps, folded %v; want 2 steps, none folded", len(p.Steps), p.Folded)
+	}
+}
+
+func TestStepOption(t *testing.T) {
+	f, d := shapes()
+	p, err := plan.Build(plan.Input{Facts: f, D: d})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all, one strings.Builder
+	if err := p.Text(&all, plan.Options{Module: "m"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Text(&one, plan.Options{Module: "m", Step: 2}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"  step  context", "no step: receipt goes with the step of billing", "Step 3: wall off"} {
+		if !strings.Contains(all.String(), want) {
+			t.Errorf("the plan lacks %q:\n%s", want, all.String())
+		}
+	}
+	if s := one.String(); !strings.HasPrefix(s, "\nStep 2: wall off") || strings.Contains(s, "Step 1:") || strings.Contains(s, "Step 3:") {
+		t.Errorf("--step 2 wrote:\n%s", s)
+	}
+	if err := p.Text(&one, plan.Options{Step: 4}); err == nil || err.Error() != "--step 4: the plan has 3 steps" {
+		t.Errorf("--step 4: err = %v", err)
+	}
+}

@@ -75,6 +75,7 @@ func Extractors() []*Extractor {
 			Run: func(p *Pass) {
 				db := dbaccess.Extract(p.Prog)
 				p.Facts.Accesses = db.Accesses
+				p.Facts.Txs = db.Txs
 				p.Warn(db.Warnings...)
 				for i := range p.Facts.Structs {
 					p.Facts.Structs[i].Table = db.Tables[p.Facts.Structs[i].Type]

@@ -75,6 +75,8 @@ type Result struct {
 	// TableName method returns, a bun `table:` tag, else the default name of
 	// the ORM the type was used with as a model. facts.Struct.Table takes it.
 	Tables map[string]string
+	// Txs are the transaction scopes, sorted by position.
+	Txs []facts.Tx
 	// Warnings list internal errors (a panic is turned into a warning for
 	// the function it happened in) and, per package, the database calls
 	// whose tables could not be resolved statically.
@@ -92,7 +94,11 @@ func Extract(prog *load.Program) Result {
 		x.extractPackage(p)
 	}
 	x.resolveHelpers()
-	return x.result()
+	r := x.result()
+	f := facts.Facts{Txs: x.transactions()}
+	f.Sort()
+	r.Txs = f.Txs
+	return r
 }
 
 // extractor holds the module-wide indexes and the output.

@@ -250,3 +250,19 @@ func TestRobust(t *testing.T) {
 		}
 	}
 }
+
+// TestTransactions checks each transaction scope of the fixture, with the
+// functions inside it, against its want comment.
+func TestTransactions(t *testing.T) {
+	prog, dir := loadFixture(t, "txapp", true)
+	res := dbaccess.Extract(prog)
+	var findings []wanttest.Finding
+	for _, tx := range res.Txs {
+		var funcs []string
+		for _, f := range tx.Funcs {
+			funcs = append(funcs, strings.TrimPrefix(f, "example.com/txapp/"))
+		}
+		findings = append(findings, wanttest.Finding{Pos: tx.Pos, Message: "tx " + tx.Via + ": " + strings.Join(funcs, ", ")})
+	}
+	wanttest.Check(t, dir, findings)
+}

@@ -46,6 +46,8 @@ type Facts struct {
 	FuncRefs []FuncRef `json:"funcRefs,omitempty"`
 	// Accesses are reads and writes of database tables and collections, sorted.
 	Accesses []Access `json:"accesses,omitempty"`
+	// Txs are the transaction scopes the code opens, sorted by position.
+	Txs []Tx `json:"txs,omitempty"`
 	// Structs describe struct types with their fields, for field-use analysis.
 	Structs []Struct `json:"structs,omitempty"`
 	// FieldUses record which function reads or writes which struct field, sorted.
@@ -258,6 +260,18 @@ type Access struct {
 	BestEffort bool `json:"bestEffort,omitempty"`
 }
 
+// Tx is one transaction scope: where the code opens it, and the module
+// functions that run inside it: the one that opens it (its function
+// literals included) and those it hands the transaction to, transitively.
+type Tx struct {
+	Func string `json:"func"`
+	Pos  string `json:"pos"`
+	// Via is the database library (sql, gorm, xorm, …).
+	Via string `json:"via"`
+	// Funcs are the functions in the scope, sorted; Func is one of them.
+	Funcs []string `json:"funcs"`
+}
+
 // Struct is a struct type of the module with its (flattened) fields.
 type Struct struct {
 	Type   string  `json:"type"`
@@ -353,6 +367,12 @@ func ComparePos(a, b string) int {
 // Sort puts every slice into its canonical order, so that output built from
 // the facts is byte-identical across runs.
 func (f *Facts) Sort() {
+	sort.Slice(f.Txs, func(i, j int) bool {
+		if c := ComparePos(f.Txs[i].Pos, f.Txs[j].Pos); c != 0 {
+			return c < 0
+		}
+		return f.Txs[i].Func < f.Txs[j].Func
+	})
 	sort.Slice(f.Packages, func(i, j int) bool { return f.Packages[i].Path < f.Packages[j].Path })
 	sort.Slice(f.Funcs, func(i, j int) bool { return f.Funcs[i].ID < f.Funcs[j].ID })
 	sort.Slice(f.Types, func(i, j int) bool { return f.Types[i].ID < f.Types[j].ID })

@@ -38,7 +38,14 @@ func shapes() (*facts.Facts, *cluster.Decomposition) {
 			{Func: "m/migrate.Run", Table: "schema_version", Mode: facts.Read, Pos: "migrate/m.go:5"},
 			{Func: "m/orders.Get", Table: "invoices", Mode: facts.Read, Pos: "orders/o.go:9"},
 			{Func: "m/orders.Get", Table: "orders", Mode: facts.Read, Pos: "orders/o.go:9"},
+			{Func: "m/orders.Place", Table: "orders", Mode: facts.Write, Pos: "orders/o.go:4"},
 			{Func: "m/worker.Run", Table: "jobs", Mode: facts.Write, Pos: "worker/w.go:2"},
+		},
+		// Place opens a transaction and hands it to billing.Charge; Get
+		// reads in one of its own.
+		Txs: []facts.Tx{
+			{Func: "m/orders.Place", Pos: "orders/o.go:3", Via: "sql", Funcs: []string{"m/billing.Charge", "m/orders.Place"}},
+			{Func: "m/orders.Get", Pos: "orders/o.go:8", Via: "sql", Funcs: []string{"m/orders.Get"}},
 		},
 		Routes: []facts.Route{{Method: "GET", Path: "/orders", Handler: "m/orders.Get", Pos: "orders/r.go:1", Via: "net/http"}},
 	}
@@ -89,6 +96,17 @@ func TestFoldAndEffort(t *testing.T) {
 	}
 	if e := steps["billing"].Effort; e.Callers != 2 || e.CallsOut != 0 {
 		t.Errorf("billing: %d callers, %d calls out; want 2 and 0 (receipt is inside its step)", e.Callers, e.CallsOut)
+	}
+	// Place's transaction writes the tables of orders and billing: a risk
+	// of both steps, with a saga or an outbox; Get's reads two contexts.
+	for _, c := range []string{"orders", "billing"} {
+		st := steps[c]
+		if st.Effort.Transactions < 1 || !strings.Contains(strings.Join(st.Risks, "\n"), "transaction at orders/o.go:3 (orders.Place) spans billing, orders: it writes the tables of billing, orders: a saga") {
+			t.Errorf("%s: %d transactions, risks %q", c, st.Effort.Transactions, st.Risks)
+		}
+	}
+	if tx := steps["orders"].Transactions; len(tx) != 2 || tx[1].Pos != "orders/o.go:8" || !strings.HasPrefix(tx[1].Replace, "a consistent read") {
+		t.Errorf("orders' transactions = %+v", tx)
 	}
 	// The migration writes both tables in one statement, reading none: no
 	// join; orders.Get reads both: a join.

@@ -27,6 +27,9 @@ type Plan struct {
 	// Formula is the effort formula, as documented in the README.
 	Formula string `json:"formula"`
 	Steps   []Step `json:"steps"`
+	// TxScopes counts the transaction scopes found; Step.Transactions
+	// lists those spanning contexts.
+	TxScopes int `json:"txScopes"`
 	// Folded are the contexts with no domain of their own, which get no
 	// step: they go with the platform or with the one context they serve.
 	Folded []Folded `json:"folded"`
@@ -63,6 +66,9 @@ type Step struct {
 	// Joins are statements reading its tables together with another
 	// context's: the relationship must move into code before the split.
 	Joins []Join `json:"joins"`
+	// Transactions are the transaction scopes whose tables belong to this
+	// context and others: one transaction today, several services after.
+	Transactions []Transaction `json:"transactions"`
 	// Models are the oversized models it takes its part of.
 	Models []ModelSplit `json:"models"`
 	// DependsOn are its outgoing dependencies, which become client calls.
@@ -86,6 +92,7 @@ type Effort struct {
 	ForeignTables int `json:"foreignTables"`
 	MultiWriter   int `json:"multiWriterTables"`
 	Models        int `json:"models"`
+	Transactions  int `json:"transactions"`
 	Cycles        int `json:"cycles"`
 	// CoChanged counts the contexts still in the monolith that the git
 	// history changes together with this one (--history).
@@ -95,7 +102,7 @@ type Effort struct {
 }
 
 // Formula is the effort score, documented in the README.
-const Formula = "callers + calls out + (type uses in + out)/2 + 2·seam methods + 3·blockers + 4·shared tables it owns + 2·tables of others it uses + 3·tables several contexts write + 4·oversized models + 8·dependency cycles + lines/500"
+const Formula = "callers + calls out + (type uses in + out)/2 + 2·seam methods + 3·blockers + 4·shared tables it owns + 2·tables of others it uses + 3·tables several contexts write + 4·oversized models + 4·transactions it shares + 8·dependency cycles + lines/500"
 
 // historyTerm is the Formula's term when the git history was read: a
 // context changed with another costs as much as a shared table it owns.
@@ -103,7 +110,7 @@ const historyTerm = " + 4·contexts left it changes together with (history)"
 
 func (e *Effort) score() {
 	e.Score = float64(e.Callers) + float64(e.CallsOut) + float64(e.UsesIn+e.UsesOut)/2 + 2*float64(e.SeamMethods) + 3*float64(e.Blockers) + 4*float64(e.OwnedShared) +
-		2*float64(e.ForeignTables) + 3*float64(e.MultiWriter) + 4*float64(e.Models) + 8*float64(e.Cycles) + 4*float64(e.CoChanged) + float64(e.Lines)/500
+		2*float64(e.ForeignTables) + 3*float64(e.MultiWriter) + 4*float64(e.Models) + 4*float64(e.Transactions) + 8*float64(e.Cycles) + 4*float64(e.CoChanged) + float64(e.Lines)/500
 	e.Score = float64(int(e.Score*10+0.5)) / 10
 }
 
@@ -140,6 +147,23 @@ type Join struct {
 	Tables []string `json:"tables"`
 	// Others are the contexts owning the other tables.
 	Others []string `json:"others"`
+}
+
+// Transaction is one transaction scope spanning the tables of two or more
+// contexts.
+type Transaction struct {
+	Pos  string `json:"pos"`
+	Func string `json:"func"`
+	Via  string `json:"via"`
+	// Tables are the tables it touches; Written those it writes.
+	Tables  []string `json:"tables"`
+	Written []string `json:"written"`
+	// Contexts own the tables, sorted; Writers are those whose tables it
+	// writes.
+	Contexts []string `json:"contexts"`
+	Writers  []string `json:"writers"`
+	// Replace is the pattern that replaces it once the contexts split.
+	Replace string `json:"replace"`
 }
 
 // ModelSplit is the step's part of an oversized model.
@@ -457,6 +481,7 @@ func Build(in Input) (*Plan, error) {
 		shared[s.Table] = s
 	}
 	joins := crossJoins(f, d, owner)
+	txs := transactions(f, d, owner)
 
 	p := &Plan{Formula: Formula, Order: "cheapest first, re-scored after each step"}
 	if len(in.ChangesWith) > 0 {
@@ -466,6 +491,7 @@ func Build(in Input) (*Plan, error) {
 		p.Order = fmt.Sprintf("%s first (--first), then cheapest first, re-scored after each step", in.First)
 	}
 	p.Folded = folded
+	p.TxScopes = len(f.Txs)
 	done := map[int]bool{}
 	for c, h := range host {
 		if h != ownStep {
@@ -477,7 +503,7 @@ func Build(in Input) (*Plan, error) {
 	ix := newSeamIndex(f)
 	for _, ci := range infos {
 		if !done[ci.id] {
-			base[ci.id] = buildStep(ci, infos, f, ix, shared, in.Models, owner, joins[ci.id], routes[ci.id])
+			base[ci.id] = buildStep(ci, infos, f, ix, shared, in.Models, owner, joins[ci.id], routes[ci.id], txs[ci.id])
 		}
 	}
 	for len(done) < len(infos) {
@@ -527,8 +553,8 @@ func dep(ci *contextInfo, to int, name string) *Dependency {
 
 func why(s *Step, scored []*Step, first bool) string {
 	e := s.Effort
-	figures := fmt.Sprintf("effort %.1f: %d callers to reroute, %d calls out (client calls after the split), %d+%d type uses across (in+out), %d seam methods, %d blockers, %d shared tables it owns, %d tables of others, %d oversized models, %d dependency cycles, %d lines",
-		e.Score, e.Callers, e.CallsOut, e.UsesIn, e.UsesOut, e.SeamMethods, e.Blockers, e.OwnedShared, e.ForeignTables, e.Models, e.Cycles, e.Lines)
+	figures := fmt.Sprintf("effort %.1f: %d callers to reroute, %d calls out (client calls after the split), %d+%d type uses across (in+out), %d seam methods, %d blockers, %d shared tables it owns, %d tables of others, %d oversized models, %d shared transactions, %d dependency cycles, %d lines",
+		e.Score, e.Callers, e.CallsOut, e.UsesIn, e.UsesOut, e.SeamMethods, e.Blockers, e.OwnedShared, e.ForeignTables, e.Models, e.Transactions, e.Cycles, e.Lines)
 	if first {
 		return "named with --first as the worst bottleneck; " + figures
 	}
@@ -574,8 +600,8 @@ func withCycles(base *Step, ci *contextInfo, infos []*contextInfo, done map[int]
 
 // buildStep computes what a step says about a context, cycles aside.
 func buildStep(ci *contextInfo, infos []*contextInfo, f *facts.Facts, ix *seamIndex, shared map[string]judge.SharedTable, models []judge.OversizedModel,
-	owner map[string]int, joins []Join, routes []facts.Route) *Step {
-	st := &Step{Context: ci.name, With: ci.with, Routes: nonNil(routes), Joins: nonNil(joins)}
+	owner map[string]int, joins []Join, routes []facts.Route, txs []Transaction) *Step {
+	st := &Step{Context: ci.name, With: ci.with, Routes: nonNil(routes), Joins: nonNil(joins), Transactions: nonNil(txs)}
 	st.Callers = append([]Caller{}, ci.callers...)
 	sort.Slice(st.Callers, func(i, j int) bool {
 		if c := facts.ComparePos(st.Callers[i].Pos, st.Callers[j].Pos); c != 0 {
@@ -640,6 +666,11 @@ func buildStep(ci *contextInfo, infos []*contextInfo, f *facts.Facts, ix *seamIn
 			}
 			st.Data = append(st.Data, DataMove{Table: s.Table, Owner: o, Users: []TableUse{{Context: ci.name, Writes: u.WriteSites > 0, Strategy: strategy}}})
 		}
+	}
+	// Transactions.
+	e.Transactions = len(txs)
+	for _, t := range txs {
+		st.Risks = append(st.Risks, fmt.Sprintf("transaction at %s (%s) spans %s: %s", t.Pos, shortID(t.Func), strings.Join(t.Contexts, ", "), t.Replace))
 	}
 	// Models.
 	for _, m := range models {
@@ -788,6 +819,63 @@ func crossJoins(f *facts.Facts, d *cluster.Decomposition, owner map[string]int) 
 			}
 			return js[i].Func < js[j].Func
 		})
+	}
+	return out
+}
+
+// transactions finds, per context, the transaction scopes whose tables
+// belong to it and to at least one other context, with the pattern that
+// replaces each.
+func transactions(f *facts.Facts, d *cluster.Decomposition, owner map[string]int) map[int][]Transaction {
+	byFunc := map[string][]facts.Access{}
+	for _, a := range f.Accesses {
+		if !systemTable(a.Table) {
+			byFunc[a.Func] = append(byFunc[a.Func], a)
+		}
+	}
+	out := map[int][]Transaction{}
+	for _, tx := range f.Txs {
+		tables, written := map[string]bool{}, map[string]bool{}
+		ctxs, writers := map[int]bool{}, map[int]bool{}
+		for _, fn := range tx.Funcs {
+			for _, a := range byFunc[fn] {
+				tables[a.Table] = true
+				c, ok := owner[a.Table]
+				if ok {
+					ctxs[c] = true
+				}
+				if a.Mode == facts.Write {
+					written[a.Table] = true
+					if ok {
+						writers[c] = true
+					}
+				}
+			}
+		}
+		if len(ctxs) < 2 {
+			continue
+		}
+		names := func(m map[int]bool) []string {
+			var out []string
+			for c := range m {
+				out = append(out, d.Contexts[c].Name)
+			}
+			sort.Strings(out)
+			return out
+		}
+		t := Transaction{Pos: tx.Pos, Func: tx.Func, Via: tx.Via, Tables: slices.Sorted(maps.Keys(tables)), Written: nonNil(slices.Sorted(maps.Keys(written))),
+			Contexts: names(ctxs), Writers: nonNil(names(writers))}
+		switch len(writers) {
+		case 0:
+			t.Replace = "a consistent read across services is gone: read each through its API, or keep a read model fed by their events"
+		case 1:
+			t.Replace = fmt.Sprintf("one owner writes: %s keeps the transaction for its own tables and reads the others through their APIs before it", t.Writers[0])
+		default:
+			t.Replace = fmt.Sprintf("it writes the tables of %s: a saga (each service commits its part, compensating steps undo it on failure) or a transactional outbox (one commits and publishes an event the others apply)", strings.Join(t.Writers, ", "))
+		}
+		for c := range ctxs {
+			out[c] = append(out[c], t)
+		}
 	}
 	return out
 }

@@ -40,7 +40,11 @@ func (p *Plan) Text(w io.Writer, o Options) error {
 		}
 	} else {
 		pr.printf("Migration plan (strangler fig), %d steps, %s.\n", len(p.Steps), p.Order)
-		pr.printf("Effort = %s.\n\n", p.Formula)
+		pr.printf("Effort = %s.\n", p.Formula)
+		if p.TxScopes > 0 {
+			pr.printf("%d of the %d transaction scopes found span the tables of two or more contexts (see each step's risks).\n", p.crossTxs(), p.TxScopes)
+		}
+		pr.printf("\n")
 		p.textSummary(pr)
 	}
 	for _, s := range p.Steps {
@@ -127,6 +131,17 @@ func (p *Plan) Text(w io.Writer, o Options) error {
 		}
 	}
 	return pr.err
+}
+
+// crossTxs counts the transactions spanning contexts, each once.
+func (p *Plan) crossTxs() int {
+	seen := map[string]bool{}
+	for _, s := range p.Steps {
+		for _, t := range s.Transactions {
+			seen[t.Func+" "+t.Pos] = true
+		}
+	}
+	return len(seen)
 }
 
 // textSummary writes one line per step, then the contexts with no step.
@@ -253,6 +268,9 @@ func (p *Plan) MarkdownSummary(w io.Writer) error {
 
 func (p *Plan) summary(pr *lineWriter) {
 	pr.printf("## Migration plan\n\n%d steps, %s. Effort = %s.\n\n", len(p.Steps), md(p.Order), md(p.Formula))
+	if p.TxScopes > 0 {
+		pr.printf("%d of the %d transaction scopes found span the tables of two or more contexts (see each step's risks).\n\n", p.crossTxs(), p.TxScopes)
+	}
 	pr.printf("| step | context | effort | callers | calls out | type uses in+out | seam methods | blockers | cycles | routes |\n| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
 	for _, s := range p.Steps {
 		e := s.Effort

@@ -32,3 +32,7 @@ func (s *Session) Insert(beans ...any) (int64, error)                           
 func (s *Session) And(query any, args ...any) *Session                { return s }
 func (s *Session) Or(query any, args ...any) *Session                 { return s }
 func (e *Engine) Query(sqlOrArgs ...any) ([]map[string][]byte, error) { return nil, nil }
+
+func (s *Session) Begin() error  { return nil }
+func (s *Session) Commit() error { return nil }
+func (s *Session) Close()        {}

@@ -156,3 +156,8 @@ func driverDialect(path string) string {
 	}
 	return ""
 }
+
+// Library names the database library an import path belongs to ("sql",
+// "gorm", "xorm", …; "" for none), for the stages that must recognise a
+// database handle in a signature.
+func Library(path string) string { return classify(path).via() }

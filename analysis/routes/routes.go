@@ -38,6 +38,18 @@ var routers = []struct{ prefix, via string }{
 	{"github.com/go-ozzo/ozzo-routing", "ozzo-routing"},
 }
 
+// Router names the HTTP router an import path belongs to ("net/http",
+// "gin", …; "" for none), for the stages that must recognise a request
+// handle in a signature.
+func Router(path string) string {
+	for _, r := range routers {
+		if path == r.prefix || strings.HasPrefix(path, r.prefix+"/") {
+			return r.via
+		}
+	}
+	return ""
+}
+
 // chained routers take a handler chain whose last element is the endpoint.
 var chained = map[string]bool{"gin": true, "flamego": true, "macaron": true, "ozzo-routing": true}
 
@@ -157,12 +169,7 @@ func routerFunc(p *packages.Package, call *ast.CallExpr) (*types.Func, string) {
 	if !ok || fn.Pkg() == nil {
 		return nil, ""
 	}
-	for _, r := range routers {
-		if fn.Pkg().Path() == r.prefix || strings.HasPrefix(fn.Pkg().Path(), r.prefix+"/") {
-			return fn, r.via
-		}
-	}
-	return fn, ""
+	return fn, Router(fn.Pkg().Path())
 }
 
 // route reads one registration; encl is the function it sits in, the

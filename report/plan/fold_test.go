@@ -24,12 +24,13 @@ func shapes() (*facts.Facts, *cluster.Decomposition) {
 		Module: "m",
 		Packages: []facts.Package{{Path: "m/billing", Name: "billing"}, {Path: "m/migrate", Name: "migrate"}, {Path: "m/orders", Name: "orders"},
 			{Path: "m/receipt", Name: "receipt"}, {Path: "m/sdk", Name: "sdk"}, {Path: "m/worker", Name: "worker"}},
-		Funcs: []facts.Func{fn("m/billing.Charge"), fn("m/migrate.Run"), fn("m/orders.Get"), fn("m/orders.Place"), fn("m/receipt.Format"), fn("m/sdk.Do"), fn("m/worker.Run")},
+		Funcs: []facts.Func{{ID: "m/billing.(*Invoice).Total", Pkg: "m/billing", Recv: "*Invoice", Name: "Total", Exported: true, Signature: "func() int"}, fn("m/billing.Charge"), fn("m/migrate.Run"), fn("m/orders.Get"), fn("m/orders.Place"), fn("m/receipt.Format"), fn("m/sdk.Do"), fn("m/worker.Run")},
 		Calls: []facts.Call{
 			{Caller: "m/billing.Charge", Callee: "m/orders.Place", Kind: facts.CallDynamic, Pos: "billing/b.go:3", Closure: true},
 			{Caller: "m/billing.Charge", Callee: "m/receipt.Format", Kind: facts.CallStatic, Pos: "billing/b.go:4"},
 			{Caller: "m/orders.Place", Callee: "m/billing.Charge", Kind: facts.CallStatic, Pos: "orders/o.go:5"},
 			{Caller: "m/orders.Place", Callee: "m/billing.Charge", Kind: facts.CallStatic, Pos: "orders/o.go:6"},
+			{Caller: "m/orders.Place", Callee: "m/billing.(*Invoice).Total", Kind: facts.CallStatic, Pos: "orders/o.go:7"},
 		},
 		Accesses: []facts.Access{
 			{Func: "m/billing.Charge", Table: "invoices", Mode: facts.Write, Pos: "billing/b.go:5"},
@@ -47,6 +48,8 @@ func shapes() (*facts.Facts, *cluster.Decomposition) {
 			{Func: "m/orders.Place", Pos: "orders/o.go:3", Via: "sql", Funcs: []string{"m/billing.Charge", "m/orders.Place"}},
 			{Func: "m/orders.Get", Pos: "orders/o.go:8", Via: "sql", Funcs: []string{"m/orders.Get"}},
 		},
+		Types:   []facts.Type{{ID: "m/billing.Invoice", Pkg: "m/billing", Name: "Invoice", Kind: "struct"}},
+		Structs: []facts.Struct{{Type: "m/billing.Invoice", Table: "invoices"}},
 		Routes: []facts.Route{{Method: "GET", Path: "/orders", Handler: "m/orders.Get", Pos: "orders/r.go:1", Via: "net/http"}},
 	}
 	names := []string{"orders", "billing", "receipt", "sdk", "migrate", "worker"}
@@ -89,13 +92,17 @@ func TestFoldAndEffort(t *testing.T) {
 	if w := steps["billing"].With; !reflect.DeepEqual(w, []string{"receipt"}) {
 		t.Errorf("billing's step takes %v, want [receipt]", w)
 	}
-	// The callback is no caller of orders; orders' two calls to billing are
+	// The callback is no caller of orders; orders' three calls to billing are
 	// its calls out, and billing's callers to reroute.
-	if e := steps["orders"].Effort; e.Callers != 0 || e.CallsOut != 2 {
-		t.Errorf("orders: %d callers, %d calls out; want 0 and 2", e.Callers, e.CallsOut)
+	if e := steps["orders"].Effort; e.Callers != 0 || e.CallsOut != 3 {
+		t.Errorf("orders: %d callers, %d calls out; want 0 and 3", e.Callers, e.CallsOut)
 	}
-	if e := steps["billing"].Effort; e.Callers != 2 || e.CallsOut != 0 {
-		t.Errorf("billing: %d callers, %d calls out; want 2 and 0 (receipt is inside its step)", e.Callers, e.CallsOut)
+	if e := steps["billing"].Effort; e.Callers != 3 || e.CallsOut != 0 {
+		t.Errorf("billing: %d callers, %d calls out; want 3 and 0 (receipt is inside its step)", e.Callers, e.CallsOut)
+	}
+	// The invoice's own method is no operation of the seam.
+	if seam := steps["billing"].Seam; len(seam.Methods) != 1 || len(seam.Outside) != 1 || !strings.Contains(seam.Outside[0].Reason, "a method of entity billing.Invoice (table invoices)") {
+		t.Errorf("billing's seam: methods %+v, kept out %+v", seam.Methods, seam.Outside)
 	}
 	// Place's transaction writes the tables of orders and billing: a risk
 	// of both steps, with a saga or an outbox; Get's reads two contexts.
@@ -170,5 +177,53 @@ func TestStepOption(t *testing.T) {
 	}
 	if err := p.Text(&one, plan.Options{Step: 4}); err == nil || err.Error() != "--step 4: the plan has 3 steps" {
 		t.Errorf("--step 4: err = %v", err)
+	}
+}
+
+// A caller in the package the seam delegates to (two contexts share it)
+// cannot import the seam; one in another package can.
+func TestMoveFirst(t *testing.T) {
+	f := &facts.Facts{
+		Module:   "m",
+		Packages: []facts.Package{{Path: "m/db", Name: "db"}, {Path: "m/web", Name: "web", Imports: []string{"m/db"}}},
+		Funcs: []facts.Func{
+			{ID: "m/db.Issues", Pkg: "m/db", Name: "Issues", Exported: true, Signature: "func(id int) int"},
+			{ID: "m/db.Users", Pkg: "m/db", Name: "Users", Exported: true, Signature: "func(id int) int"},
+			{ID: "m/web.Page", Pkg: "m/web", Name: "Page", Exported: true, Signature: "func() int"},
+		},
+		Calls: []facts.Call{
+			{Caller: "m/db.Issues", Callee: "m/db.Users", Kind: facts.CallStatic, Pos: "db/issues.go:3"},
+			{Caller: "m/web.Page", Callee: "m/db.Users", Kind: facts.CallStatic, Pos: "web/w.go:3"},
+		},
+		Routes: []facts.Route{{Path: "/", Handler: "m/web.Page", Pos: "web/w.go:1"}, {Path: "/i", Handler: "m/db.Issues", Pos: "db/r.go:1"},
+			{Path: "/u", Handler: "m/db.Users", Pos: "db/r.go:2"}},
+	}
+	d := &cluster.Decomposition{
+		Contexts: []cluster.Context{{ID: 0, Name: "issue", Packages: []string{"m/db"}}, {ID: 1, Name: "user", Packages: []string{"m/db"}},
+			{ID: 2, Name: "web", Packages: []string{"m/web"}}},
+		FuncContext: map[string]int{"m/db.Issues": 0, "m/db.Users": 1, "m/web.Page": 2},
+	}
+	p, err := plan.Build(plan.Input{Facts: f, D: d})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, s := range p.Steps {
+		if s.Context != "user" {
+			continue
+		}
+		for _, c := range s.Callers {
+			got[c.Pos] = c.MoveFirst
+		}
+		if s.Effort.MoveFirst != 1 {
+			t.Errorf("user: %d callers to move first, want 1", s.Effort.MoveFirst)
+		}
+	}
+	want := map[string]string{
+		"db/issues.go:3": "the seam imports its own package db, which two contexts share: an import cycle",
+		"web/w.go:3":     "",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("move first = %q, want %q", got, want)
 	}
 }

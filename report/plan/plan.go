@@ -88,6 +88,8 @@ type Effort struct {
 	UsesOut       int `json:"usesOut"`
 	SeamMethods   int `json:"seamMethods"`
 	Blockers      int `json:"blockers"`
+	// MoveFirst counts the callers that cannot import the seam.
+	MoveFirst     int `json:"moveFirst"`
 	OwnedShared   int `json:"ownedSharedTables"`
 	ForeignTables int `json:"foreignTables"`
 	MultiWriter   int `json:"multiWriterTables"`
@@ -102,14 +104,14 @@ type Effort struct {
 }
 
 // Formula is the effort score, documented in the README.
-const Formula = "callers + calls out + (type uses in + out)/2 + 2·seam methods + 3·blockers + 4·shared tables it owns + 2·tables of others it uses + 3·tables several contexts write + 4·oversized models + 4·transactions it shares + 8·dependency cycles + lines/500"
+const Formula = "callers + calls out + (type uses in + out)/2 + 2·seam methods + 3·blockers + 2·callers that must move first + 4·shared tables it owns + 2·tables of others it uses + 3·tables several contexts write + 4·oversized models + 4·transactions it shares + 8·dependency cycles + lines/500"
 
 // historyTerm is the Formula's term when the git history was read: a
 // context changed with another costs as much as a shared table it owns.
 const historyTerm = " + 4·contexts left it changes together with (history)"
 
 func (e *Effort) score() {
-	e.Score = float64(e.Callers) + float64(e.CallsOut) + float64(e.UsesIn+e.UsesOut)/2 + 2*float64(e.SeamMethods) + 3*float64(e.Blockers) + 4*float64(e.OwnedShared) +
+	e.Score = float64(e.Callers) + float64(e.CallsOut) + float64(e.UsesIn+e.UsesOut)/2 + 2*float64(e.SeamMethods) + 3*float64(e.Blockers) + 2*float64(e.MoveFirst) + 4*float64(e.OwnedShared) +
 		2*float64(e.ForeignTables) + 3*float64(e.MultiWriter) + 4*float64(e.Models) + 4*float64(e.Transactions) + 8*float64(e.Cycles) + 4*float64(e.CoChanged) + float64(e.Lines)/500
 	e.Score = float64(int(e.Score*10+0.5)) / 10
 }
@@ -120,6 +122,9 @@ type Caller struct {
 	FromContext string `json:"fromContext"`
 	To          string `json:"to"`
 	Pos         string `json:"pos"`
+	// MoveFirst is set when the caller's package cannot import the seam,
+	// which imports it (an import cycle): the caller moves first.
+	MoveFirst string `json:"moveFirst,omitempty"`
 }
 
 // DataMove is one table the step is concerned with.
@@ -553,8 +558,8 @@ func dep(ci *contextInfo, to int, name string) *Dependency {
 
 func why(s *Step, scored []*Step, first bool) string {
 	e := s.Effort
-	figures := fmt.Sprintf("effort %.1f: %d callers to reroute, %d calls out (client calls after the split), %d+%d type uses across (in+out), %d seam methods, %d blockers, %d shared tables it owns, %d tables of others, %d oversized models, %d shared transactions, %d dependency cycles, %d lines",
-		e.Score, e.Callers, e.CallsOut, e.UsesIn, e.UsesOut, e.SeamMethods, e.Blockers, e.OwnedShared, e.ForeignTables, e.Models, e.Transactions, e.Cycles, e.Lines)
+	figures := fmt.Sprintf("effort %.1f: %d callers to reroute, %d calls out (client calls after the split), %d+%d type uses across (in+out), %d seam methods, %d blockers, %d callers to move first, %d shared tables it owns, %d tables of others, %d oversized models, %d shared transactions, %d dependency cycles, %d lines",
+		e.Score, e.Callers, e.CallsOut, e.UsesIn, e.UsesOut, e.SeamMethods, e.Blockers, e.MoveFirst, e.OwnedShared, e.ForeignTables, e.Models, e.Transactions, e.Cycles, e.Lines)
 	if first {
 		return "named with --first as the worst bottleneck; " + figures
 	}
@@ -614,6 +619,27 @@ func buildStep(ci *contextInfo, infos []*contextInfo, f *facts.Facts, ix *seamIn
 	})
 	st.Seam = buildSeam(ci.name, ci.callees, f, ix)
 	e := &st.Effort
+	// A caller in a package the seam imports cannot import the seam: in
+	// valid code that is the caller's own package (any other chain back to
+	// it would be a cycle the code already has), where two contexts share
+	// a package.
+	inSeam := map[string]bool{}
+	for _, m := range st.Seam.Methods {
+		inSeam[m.Target] = true
+	}
+	imported := map[string]bool{}
+	for _, im := range st.Seam.Imports {
+		imported[im.Path] = true
+	}
+	for i, c := range st.Callers {
+		if p := facts.PackageOf(c.From); inSeam[c.To] && imported[p] {
+			st.Callers[i].MoveFirst = "the seam imports its own package " + strings.TrimPrefix(p, f.Module+"/") + ", which two contexts share: an import cycle"
+			e.MoveFirst++
+		}
+	}
+	if e.MoveFirst > 0 {
+		st.Risks = append(st.Risks, fmt.Sprintf("%d callers cannot import the seam (it imports their package, which holds code of this context too): move them, or this context's code, out of the shared package first", e.MoveFirst))
+	}
 	e.Callers, e.SeamMethods, e.Blockers, e.Lines = len(st.Callers), len(st.Seam.Methods), len(st.Seam.Blockers), ci.lines
 	e.UsesIn = ci.usesIn
 	for _, d := range ci.out {

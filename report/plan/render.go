@@ -94,10 +94,17 @@ func (p *Plan) Text(w io.Writer, o Options) error {
 			pr.printf("    blocker: %s: %s\n", short(module, b.Target), b.Reason)
 		}
 		more(cap(len(s.Seam.Blockers)), len(s.Seam.Blockers), "blockers")
+		if len(s.Seam.Outside) > 0 {
+			pr.printf("  kept out of the seam (%d, no service operations):\n", len(s.Seam.Outside))
+			for _, b := range s.Seam.Outside[:cap(len(s.Seam.Outside))] {
+				pr.printf("    %s: %s\n", short(module, b.Target), b.Reason)
+			}
+			more(cap(len(s.Seam.Outside)), len(s.Seam.Outside), "functions")
+		}
 		if len(s.Callers) > 0 {
 			pr.printf("  callers to reroute (%d):\n", len(s.Callers))
 			for _, c := range s.Callers[:cap(len(s.Callers))] {
-				pr.printf("    %s  %s (%s) → %s\n", c.Pos, short(module, c.From), c.FromContext, short(module, c.To))
+				pr.printf("    %s  %s (%s) → %s%s\n", c.Pos, short(module, c.From), c.FromContext, short(module, c.To), moveFirst(c))
 			}
 			more(cap(len(s.Callers)), len(s.Callers), "callers")
 		}
@@ -131,6 +138,14 @@ func (p *Plan) Text(w io.Writer, o Options) error {
 		}
 	}
 	return pr.err
+}
+
+// moveFirst marks a caller that cannot import the seam.
+func moveFirst(c Caller) string {
+	if c.MoveFirst == "" {
+		return ""
+	}
+	return "  [move first: " + c.MoveFirst + "]"
 }
 
 // crossTxs counts the transactions spanning contexts, each once.
@@ -213,10 +228,16 @@ func (p *Plan) Markdown(w io.Writer, o Options) error {
 		for _, b := range s.Seam.Blockers {
 			pr.printf("- blocker: %s: %s\n", md(short(module, b.Target)), md(b.Reason))
 		}
+		if len(s.Seam.Outside) > 0 {
+			pr.printf("\nKept out of the seam (no service operations):\n\n")
+			for _, b := range s.Seam.Outside {
+				pr.printf("- %s: %s\n", md(short(module, b.Target)), md(b.Reason))
+			}
+		}
 		if len(s.Callers) > 0 {
 			pr.printf("\n**Callers to reroute** (%d):\n\n| where | caller | context | calls |\n| --- | --- | --- | --- |\n", len(s.Callers))
 			for _, c := range s.Callers {
-				pr.printf("| %s | %s | %s | %s |\n", md(c.Pos), md(short(module, c.From)), md(c.FromContext), md(short(module, c.To)))
+				pr.printf("| %s | %s | %s | %s |\n", md(c.Pos), md(short(module, c.From)), md(c.FromContext), md(short(module, c.To)+moveFirst(c)))
 			}
 		}
 		if len(s.Data) > 0 {

@@ -16,7 +16,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/decomp/decomp/analysis/dbaccess"
 	"github.com/decomp/decomp/analysis/facts"
+	"github.com/decomp/decomp/analysis/routes"
 )
 
 // Seam is the interface a context is walled off behind: the functions and
@@ -35,6 +37,11 @@ type Seam struct {
 	// Blockers are called functions that cannot go behind the interface as
 	// they are, each with the reason.
 	Blockers []Blocker `json:"blockers"`
+	// Outside are called functions that are no service operation and stay
+	// out of the seam by design: an entity's, an error's or a builder's
+	// methods, constructors, functions passing database or HTTP handles.
+	// Their callers get the data from an operation keyed by identifiers.
+	Outside []Blocker `json:"outside"`
 }
 
 // Method is one method of the seam.
@@ -76,18 +83,111 @@ var qualified = regexp.MustCompile("`([^`]+)`\\.")
 type seamIndex struct {
 	types    map[string]facts.Type
 	pkgNames map[string]string
+	// tables maps a model type to its table; errors are the types with an
+	// Error() string method; handles the module types embedding a database
+	// or router library's type (a request context wrapping the router's).
+	tables  map[string]string
+	errors  map[string]bool
+	handles map[string]string
 }
 
 func newSeamIndex(f *facts.Facts) *seamIndex {
-	ix := &seamIndex{types: make(map[string]facts.Type, len(f.Types)), pkgNames: make(map[string]string, len(f.Packages))}
+	ix := &seamIndex{types: make(map[string]facts.Type, len(f.Types)), pkgNames: make(map[string]string, len(f.Packages)),
+		tables: map[string]string{}, errors: map[string]bool{}, handles: map[string]string{}}
 	for _, t := range f.Types {
 		ix.types[t.ID] = t
 	}
 	for _, p := range f.Packages {
 		ix.pkgNames[p.Path] = p.Name
 	}
+	for _, st := range f.Structs {
+		if st.Table != "" {
+			ix.tables[st.Type] = st.Table
+		}
+		for _, fl := range st.Fields {
+			if fl.Embedded == "" {
+				continue
+			}
+			if lib := handleLib(pathOfTypeString(fl.Type)); lib != "" {
+				ix.handles[st.Type] = lib
+			}
+		}
+	}
+	for _, fn := range f.Funcs {
+		if fn.Name == "Error" && fn.Recv != "" && fn.Signature == "func() string" {
+			ix.errors[facts.MethodRecv(fn.ID)] = true
+		}
+	}
 	return ix
 }
+
+// handleLib names the database or HTTP library of an import path, "".
+func handleLib(path string) string {
+	if lib := dbaccess.Library(path); lib != "" {
+		return lib
+	}
+	return routes.Router(path)
+}
+
+// pathOfTypeString is the package path of a types.TypeString
+// ("*gopkg.in/macaron.v1.Context" → "gopkg.in/macaron.v1").
+func pathOfTypeString(t string) string {
+	t = strings.TrimLeft(t, "*[]")
+	if i := strings.LastIndexByte(t, '.'); i > 0 {
+		return t[:i]
+	}
+	return ""
+}
+
+var qualifiedName = regexp.MustCompile("`([^`]+)`\\.([\\pL_][\\pL\\pN_]*)")
+
+// outside tells why a called function is no service operation, "" when
+// it is one.
+func (ix *seamIndex) outside(fn *facts.Func, recv string) string {
+	if recv != "" {
+		switch {
+		case ix.tables[recv] != "":
+			return fmt.Sprintf("a method of entity %s (table %s): it stays with the data; callers get the data from an operation keyed by identifiers", shortID(recv), ix.tables[recv])
+		case ix.errors[recv]:
+			return fmt.Sprintf("a method of error type %s: errors cross the boundary as values an operation returns", shortID(recv))
+		}
+		name := recv[strings.LastIndexByte(recv, '.')+1:]
+		if strings.Contains(results(fn.Signature), "`"+facts.PackageOf(recv)+"`."+name) {
+			return fmt.Sprintf("a builder's method (it returns its receiver %s): builders stay behind the operation that runs them", shortID(recv))
+		}
+	} else if strings.HasPrefix(fn.Name, "New") {
+		return "a constructor: the service builds its own dependencies"
+	}
+	for _, m := range qualifiedName.FindAllStringSubmatch(fn.Signature, -1) {
+		if lib := handleLib(m[1]); lib != "" {
+			return fmt.Sprintf("its signature mentions %s.%s (%s): an operation takes identifiers and values, not database or HTTP handles", pkgBase(m[1]), m[2], lib)
+		}
+		if lib := ix.handles[m[1]+"."+m[2]]; lib != "" {
+			return fmt.Sprintf("its signature mentions %s, which wraps a %s handle: an operation takes identifiers and values, not database or HTTP handles", shortID(m[1]+"."+m[2]), lib)
+		}
+	}
+	return ""
+}
+
+// results is the result list of a signature ("func(a int) (x T, err
+// error)" → "(x T, err error)").
+func results(sig string) string {
+	depth := 0
+	for i, r := range sig {
+		switch r {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return sig[i+1:]
+			}
+		}
+	}
+	return ""
+}
+
+func pkgBase(path string) string { return path[strings.LastIndexByte(path, '/')+1:] }
 
 func buildSeam(ctxName string, callees map[string]bool, f *facts.Facts, ix *seamIndex) Seam {
 	s := Seam{Interface: exportName(ctxName) + "API", Package: pkgName(ctxName) + "seam"}
@@ -141,6 +241,9 @@ func buildSeam(ctxName string, callees map[string]bool, f *facts.Facts, ix *seam
 			s.Blockers = append(s.Blockers, Blocker{id, "not a declared function (no signature known)"})
 			continue
 		case fn.Name == "init":
+			continue
+		case ix.outside(fn, recv) != "":
+			s.Outside = append(s.Outside, Blocker{id, ix.outside(fn, recv)})
 			continue
 		case fn.Generic || recv != "" && types[recv].Generic:
 			s.Blockers = append(s.Blockers, Blocker{id, "generic: an interface method cannot have type parameters; give the seam one method per instantiation in use"})
@@ -247,7 +350,7 @@ func buildSeam(ctxName string, callees map[string]bool, f *facts.Facts, ix *seam
 	for _, p := range slices.Sorted(maps.Keys(aliases)) {
 		s.Imports = append(s.Imports, Import{Alias: aliases[p], Path: p})
 	}
-	s.Methods, s.Fields, s.Imports, s.Blockers = nonNil(s.Methods), nonNil(s.Fields), nonNil(s.Imports), nonNil(s.Blockers)
+	s.Methods, s.Fields, s.Imports, s.Blockers, s.Outside = nonNil(s.Methods), nonNil(s.Fields), nonNil(s.Imports), nonNil(s.Blockers), nonNil(s.Outside)
 	return s
 }
 

@@ -227,6 +227,7 @@
       box.appendChild(el("p", "Seam: interface " + s.seam.interface + " in " + s.seam.package));
       box.appendChild(el("pre", s.seam.methods.map(function (m) { return m.name + m.signature; }).join("\n")));
     }
+    if ((s.seam.outside || []).length) box.appendChild(table(["kept out of the seam", "why"], s.seam.outside.map(function (b) { return [code(short(b.target)), b.reason]; })));
     if ((s.callers || []).length) box.appendChild(table(["where", "caller", "context", "calls"], s.callers.map(function (c) { return [c.pos, code(short(c.from)), c.fromContext, code(short(c.to))]; })));
     if ((s.routes || []).length) box.appendChild(table(["method", "path", "handler"], s.routes.map(function (r) { return [r.method || "ANY", code(r.path), code(short(r.handler))]; })));
     (s.risks || []).forEach(function (r) { box.appendChild(el("p", "Risk: " + r)); });

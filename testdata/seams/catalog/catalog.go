@@ -3,6 +3,8 @@
 package catalog
 
 import (
+	"net/http"
+
 	billing "example.com/seams/billing/models"
 	"example.com/seams/catalog/models"
 )
@@ -17,8 +19,8 @@ func Map[T any](xs []T, f func(T) T) []T {
 
 type item struct{ price int }
 
-// NewItem returns an unexported type.
-func NewItem(p int) *item { return &item{price: p} }
+// PickItem returns an unexported type.
+func PickItem(p int) *item { return &item{price: p} }
 
 // Price is a method of an unexported type.
 func (i *item) Price() int { return i.price }
@@ -54,3 +56,26 @@ func (c Cache) Get(id int) (models.Item, error) { return models.Item{ID: id}, ni
 
 // Store is already an interface.
 type Store interface{ Find(id int) models.Item }
+
+// NotFound is an error: its methods are no service operation.
+type NotFound struct{ ID int }
+
+func (e *NotFound) Error() string { return "not found" }
+
+// Missing is a method of an error.
+func (e *NotFound) Missing() int { return e.ID }
+
+// NewQuery is a constructor.
+func NewQuery() *Query { return &Query{} }
+
+// Query is a builder: its methods return it.
+type Query struct{ limit int }
+
+// Limit is a builder's method.
+func (q *Query) Limit(n int) *Query { q.limit = n; return q }
+
+// String is a plain method of the builder.
+func (q *Query) String() string { return "" }
+
+// Serve passes HTTP handles.
+func Serve(w http.ResponseWriter, r *http.Request) { _, _ = w, r }

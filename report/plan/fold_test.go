@@ -50,7 +50,7 @@ func shapes() (*facts.Facts, *cluster.Decomposition) {
 		},
 		Types:   []facts.Type{{ID: "m/billing.Invoice", Pkg: "m/billing", Name: "Invoice", Kind: "struct"}},
 		Structs: []facts.Struct{{Type: "m/billing.Invoice", Table: "invoices"}},
-		Routes: []facts.Route{{Method: "GET", Path: "/orders", Handler: "m/orders.Get", Pos: "orders/r.go:1", Via: "net/http"}},
+		Routes:  []facts.Route{{Method: "GET", Path: "/orders", Handler: "m/orders.Get", Pos: "orders/r.go:1", Via: "net/http"}},
 	}
 	names := []string{"orders", "billing", "receipt", "sdk", "migrate", "worker"}
 	tables := map[string][]string{"orders": {"orders"}, "billing": {"invoices"}, "worker": {"jobs"}, "migrate": {"schema_version"}}

@@ -82,12 +82,12 @@ type Effort struct {
 	// calls to other contexts, which become client calls; UsesIn and
 	// UsesOut the type uses across its boundary, both ways (a type used
 	// on the other side must be copied or turned into a message).
-	Callers       int `json:"callers"`
-	CallsOut      int `json:"callsOut"`
-	UsesIn        int `json:"usesIn"`
-	UsesOut       int `json:"usesOut"`
-	SeamMethods   int `json:"seamMethods"`
-	Blockers      int `json:"blockers"`
+	Callers     int `json:"callers"`
+	CallsOut    int `json:"callsOut"`
+	UsesIn      int `json:"usesIn"`
+	UsesOut     int `json:"usesOut"`
+	SeamMethods int `json:"seamMethods"`
+	Blockers    int `json:"blockers"`
 	// MoveFirst counts the callers that cannot import the seam.
 	MoveFirst     int `json:"moveFirst"`
 	OwnedShared   int `json:"ownedSharedTables"`

@@ -358,6 +358,17 @@ func stageTimer(progress func(string, time.Duration)) func(stage string) {
 	}
 }
 
+// LoadProgram loads the packages the options name, with their syntax and
+// types, as the analysis does (the dependencies' type information from
+// opt.Cache when it has it): for the stages that rewrite code.
+func LoadProgram(ctx context.Context, opt Options) (*load.Program, error) {
+	lcfg := load.Config{Dir: opt.Dir, Patterns: opt.Patterns, Tags: opt.Tags, Tests: opt.Tests, AllowDownload: opt.AllowDownload}
+	if opt.Cache != nil {
+		lcfg.Exports = opt.Cache
+	}
+	return load.Load(ctx, lcfg)
+}
+
 // loadAndExtract loads the module and extracts its facts, or takes them
 // from opt.Cache when nothing they depend on changed. It fills in
 // opt.Patterns with the defaults the load used.

@@ -2,6 +2,7 @@ package plan_test
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -220,10 +221,65 @@ func TestMoveFirst(t *testing.T) {
 		}
 	}
 	want := map[string]string{
-		"db/issues.go:3": "the seam imports its own package db, which two contexts share: an import cycle",
+		"db/issues.go:3": "the seam imports its own package db: an import cycle",
 		"web/w.go:3":     "",
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("move first = %q, want %q", got, want)
+	}
+}
+
+// A seam an earlier step introduced can close a cycle: once metric calls
+// user through user's seam, which imports view (a signature of user's
+// other package), reader's seam, which imports all of reader's packages,
+// reaches view through proc and metric.
+func TestMoveFirstThroughEarlierSeam(t *testing.T) {
+	fn := func(id, sig string) facts.Func {
+		pkg, name, _ := strings.Cut(id, ".")
+		return facts.Func{ID: id, Pkg: pkg, Name: name, Exported: true, Signature: sig}
+	}
+	f := &facts.Facts{
+		Module: "m",
+		Packages: []facts.Package{{Path: "m/metric", Name: "metric", Imports: []string{"m/user"}}, {Path: "m/proc", Name: "proc", Imports: []string{"m/metric"}},
+			{Path: "m/reader", Name: "reader"}, {Path: "m/user", Name: "user"}, {Path: "m/userui", Name: "userui", Imports: []string{"m/view"}},
+			{Path: "m/view", Name: "view", Imports: []string{"m/reader", "m/userui"}}, {Path: "m/web", Name: "web", Imports: []string{"m/proc"}}},
+		Types: []facts.Type{{ID: "m/view.Page", Pkg: "m/view", Name: "Page", Kind: "struct"}},
+		Funcs: []facts.Func{fn("m/metric.Count", "func()"), fn("m/proc.Run", "func()"), fn("m/reader.Feed", "func() int"), fn("m/user.Get", "func(id int) int"),
+			fn("m/userui.Render", "func(p `m/view`.Page)"), fn("m/view.Show", "func()"), fn("m/web.Page", "func()")},
+		Calls: []facts.Call{
+			{Caller: "m/metric.Count", Callee: "m/user.Get", Kind: facts.CallStatic, Pos: "metric/m.go:3"},
+			{Caller: "m/view.Show", Callee: "m/reader.Feed", Kind: facts.CallStatic, Pos: "view/v.go:3"},
+			{Caller: "m/view.Show", Callee: "m/userui.Render", Kind: facts.CallStatic, Pos: "view/v.go:4"},
+			{Caller: "m/web.Page", Callee: "m/proc.Run", Kind: facts.CallStatic, Pos: "web/w.go:3"},
+		},
+	}
+	d := &cluster.Decomposition{FuncContext: map[string]int{}}
+	for i, c := range []struct{ name, pkgs string }{{"user", "m/user m/userui"}, {"reader", "m/reader m/proc"}, {"metric", "m/metric"}, {"view", "m/view"}, {"web", "m/web"}} {
+		d.Contexts = append(d.Contexts, cluster.Context{ID: i, Name: c.name, Packages: strings.Fields(c.pkgs)})
+		for _, fn := range f.Funcs {
+			if slices.Contains(strings.Fields(c.pkgs), fn.Pkg) {
+				d.FuncContext[fn.ID] = i
+				f.Routes = append(f.Routes, facts.Route{Path: "/" + fn.Name, Handler: fn.ID, Pos: fn.Pkg + ".go:1"})
+			}
+		}
+	}
+	p, err := plan.Build(plan.Input{Facts: f, D: d, First: "user"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, s := range p.Steps {
+		for _, c := range s.Callers {
+			got[s.Context+" "+c.Pos] = c.MoveFirst
+		}
+	}
+	want := map[string]string{
+		"user metric/m.go:3": "",
+		"user view/v.go:4":   "the seam imports its own package view: an import cycle",
+		"reader view/v.go:3": "the seam imports proc → metric → (seam of user) → view, its package: an import cycle",
+		"reader web/w.go:3":  "",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("move first:\n got %q\nwant %q", got, want)
 	}
 }

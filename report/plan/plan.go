@@ -506,6 +506,7 @@ func Build(in Input) (*Plan, error) {
 	// Everything but the cycles is the same in every round: build it once.
 	base := make([]*Step, len(infos))
 	ix := newSeamIndex(f)
+	g := newImportGraph(f)
 	for _, ci := range infos {
 		if !done[ci.id] {
 			base[ci.id] = buildStep(ci, infos, f, ix, shared, in.Models, owner, joins[ci.id], routes[ci.id], txs[ci.id])
@@ -519,7 +520,7 @@ func Build(in Input) (*Plan, error) {
 			if done[ci.id] {
 				continue
 			}
-			st := withCycles(base[ci.id], ci, infos, done)
+			st := withCycles(base[ci.id], ci, infos, done, g, f.Module)
 			scored = append(scored, st)
 			pick := in.First != "" && len(p.Steps) == 0 && ci.name == in.First
 			forced := in.First != "" && len(p.Steps) == 0
@@ -531,6 +532,7 @@ func Build(in Input) (*Plan, error) {
 		best.Why = why(best, scored, in.First != "" && len(p.Steps) == 0)
 		p.Steps = append(p.Steps, *best)
 		done[bestID] = true
+		g.reroute(best)
 	}
 	// Two context names can reduce to one package name (order-items,
 	// order_items): number the later ones.
@@ -577,10 +579,37 @@ func why(s *Step, scored []*Step, first bool) string {
 
 // withCycles completes a step for one round: the dependency cycles with the
 // contexts still in the monolith, first among the risks, and the score.
-func withCycles(base *Step, ci *contextInfo, infos []*contextInfo, done map[int]bool) *Step {
+func withCycles(base *Step, ci *contextInfo, infos []*contextInfo, done map[int]bool, g *importGraph, module string) *Step {
 	st := *base
 	st.Effort.Cycles = 0
 	var risks []string
+	// Callers that cannot import the seam as the earlier steps leave the
+	// imports: the seam imports their package, or one that reaches it.
+	st.Effort.MoveFirst = 0
+	chain := g.chains(seamImports(base))
+	inSeam := map[string]bool{}
+	for _, m := range base.Seam.Methods {
+		inSeam[m.Target] = true
+	}
+	st.Callers = slices.Clone(base.Callers)
+	for i, c := range st.Callers {
+		path := chain(facts.PackageOf(c.From))
+		if !inSeam[c.To] || path == nil {
+			continue
+		}
+		for j := range path {
+			path[j] = strings.TrimPrefix(path[j], module+"/")
+		}
+		if len(path) == 1 {
+			st.Callers[i].MoveFirst = "the seam imports its own package " + path[0] + ": an import cycle"
+		} else {
+			st.Callers[i].MoveFirst = "the seam imports " + strings.Join(path, " → ") + ", its package: an import cycle"
+		}
+		st.Effort.MoveFirst++
+	}
+	if st.Effort.MoveFirst > 0 {
+		risks = append(risks, fmt.Sprintf("%d callers cannot import the seam (an import cycle, each listed): move them, or the code of this context in their package, first", st.Effort.MoveFirst))
+	}
 	for _, to := range slices.Sorted(maps.Keys(ci.out)) {
 		if !done[to] && ci.in[to] {
 			st.Effort.Cycles++
@@ -603,6 +632,82 @@ func withCycles(base *Step, ci *contextInfo, infos []*contextInfo, done map[int]
 	return &st
 }
 
+// importGraph is the module's imports as the steps so far leave them:
+// each rerouted caller's package imports its seam, which imports the
+// packages its signatures need.
+type importGraph struct {
+	edges map[string][]string
+}
+
+func newImportGraph(f *facts.Facts) *importGraph {
+	g := &importGraph{edges: map[string][]string{}}
+	for _, p := range f.Packages {
+		g.edges[p.Path] = slices.Clone(p.Imports)
+	}
+	return g
+}
+
+// seamImports are the packages a step's seam imports.
+func seamImports(st *Step) []string {
+	var out []string
+	for _, im := range st.Seam.Imports {
+		out = append(out, im.Path)
+	}
+	return out
+}
+
+// chains walks the imports from the given packages and returns, for a
+// package, the chain by which they reach it (nil when they do not).
+func (g *importGraph) chains(from []string) func(pkg string) []string {
+	parent := map[string]string{}
+	var queue []string
+	for _, p := range slices.Sorted(slices.Values(from)) {
+		if _, ok := parent[p]; !ok {
+			parent[p] = ""
+			queue = append(queue, p)
+		}
+	}
+	for len(queue) > 0 {
+		p := queue[0]
+		queue = queue[1:]
+		for _, q := range g.edges[p] {
+			if _, ok := parent[q]; !ok {
+				parent[q] = p
+				queue = append(queue, q)
+			}
+		}
+	}
+	return func(pkg string) []string {
+		if _, ok := parent[pkg]; !ok {
+			return nil
+		}
+		var path []string
+		for p := pkg; p != ""; p = parent[p] {
+			path = append(path, p)
+		}
+		slices.Reverse(path)
+		return path
+	}
+}
+
+// reroute adds a chosen step's seam: its callers that can import it do.
+func (g *importGraph) reroute(st *Step) {
+	if len(st.Seam.Methods) == 0 {
+		return
+	}
+	node := "(seam of " + st.Context + ")"
+	g.edges[node] = seamImports(st)
+	inSeam := map[string]bool{}
+	for _, m := range st.Seam.Methods {
+		inSeam[m.Target] = true
+	}
+	for _, c := range st.Callers {
+		if p := facts.PackageOf(c.From); inSeam[c.To] && c.MoveFirst == "" && !slices.Contains(g.edges[p], node) {
+			g.edges[p] = append(g.edges[p], node)
+		}
+	}
+}
+
 // buildStep computes what a step says about a context, cycles aside.
 func buildStep(ci *contextInfo, infos []*contextInfo, f *facts.Facts, ix *seamIndex, shared map[string]judge.SharedTable, models []judge.OversizedModel,
 	owner map[string]int, joins []Join, routes []facts.Route, txs []Transaction) *Step {
@@ -619,27 +724,6 @@ func buildStep(ci *contextInfo, infos []*contextInfo, f *facts.Facts, ix *seamIn
 	})
 	st.Seam = buildSeam(ci.name, ci.callees, f, ix)
 	e := &st.Effort
-	// A caller in a package the seam imports cannot import the seam: in
-	// valid code that is the caller's own package (any other chain back to
-	// it would be a cycle the code already has), where two contexts share
-	// a package.
-	inSeam := map[string]bool{}
-	for _, m := range st.Seam.Methods {
-		inSeam[m.Target] = true
-	}
-	imported := map[string]bool{}
-	for _, im := range st.Seam.Imports {
-		imported[im.Path] = true
-	}
-	for i, c := range st.Callers {
-		if p := facts.PackageOf(c.From); inSeam[c.To] && imported[p] {
-			st.Callers[i].MoveFirst = "the seam imports its own package " + strings.TrimPrefix(p, f.Module+"/") + ", which two contexts share: an import cycle"
-			e.MoveFirst++
-		}
-	}
-	if e.MoveFirst > 0 {
-		st.Risks = append(st.Risks, fmt.Sprintf("%d callers cannot import the seam (it imports their package, which holds code of this context too): move them, or this context's code, out of the shared package first", e.MoveFirst))
-	}
 	e.Callers, e.SeamMethods, e.Blockers, e.Lines = len(st.Callers), len(st.Seam.Methods), len(st.Seam.Blockers), ci.lines
 	e.UsesIn = ci.usesIn
 	for _, d := range ci.out {

@@ -34,6 +34,7 @@ type Options struct {
 	EmitSeams string
 	Force     bool
 	Step      int
+	EmitPatch string
 }
 
 // Formats are the accepted --format values.
@@ -55,10 +56,14 @@ the cross-context joins, the model split, what the context still calls
 afterwards, an effort figure and the risks.
 
 --emit-seams DIR writes each step's interface and facade as a Go package
-under DIR (one folder per context), ready to drop into the module.`,
+under DIR (one folder per context), ready to drop into the module.
+--emit-patch DIR writes each step as a unified diff: the seam package (under
+internal/seams, or the --emit-seams folder) and the step's callers rewritten
+to call it; applied one after another, the module keeps building.`,
 		Example: `  decomp plan
   decomp plan --format md -o plan.md
-  decomp plan --first billing --emit-seams internal/seams`,
+  decomp plan --first billing --emit-seams internal/seams
+  decomp plan --emit-patch patches`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := cmdutil.PrepareOptions(cmd, o.IO, &o.Pipeline, args); err != nil {
 				return err
@@ -76,7 +81,8 @@ under DIR (one folder per context), ready to drop into the module.`,
 	f.StringVar(&o.Pipeline.History, "history", "1y", "read the git history of that `WINDOW` before HEAD (off, all, 1y, 6m, 8w, 90d): contexts that change together, owners")
 	f.StringVar(&o.Pipeline.First, "first", "", "start with the context `NAME` (the worst bottleneck) and plan around it")
 	f.StringVar(&o.EmitSeams, "emit-seams", "", "write each step's seam interface and facade as a Go package under `DIR` (relative to -C DIR)")
-	f.BoolVar(&o.Force, "force", false, "let --emit-seams replace files it wrote before")
+	f.StringVar(&o.EmitPatch, "emit-patch", "", "write each step as a unified diff under `DIR` (relative to -C DIR): its seam package and its callers rewritten to call it")
+	f.BoolVar(&o.Force, "force", false, "let --emit-seams and --emit-patch replace files they wrote before")
 	f.IntVar(&o.Step, "step", 0, "write step `N` alone and in full (text and md; the full plan cuts each list at 10)")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(Formats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -115,6 +121,12 @@ func Run(ctx context.Context, o *Options) error {
 	}
 	if o.EmitSeams != "" {
 		if err := emit(cmdutil.InDir(o.Pipeline.Dir, o.EmitSeams), seamRoot(out.Facts.Module, o.EmitSeams), out.Plan, o.Force); err != nil {
+			dst.Abort()
+			return err
+		}
+	}
+	if o.EmitPatch != "" {
+		if err := emitPatches(ctx, o, out); err != nil {
 			dst.Abort()
 			return err
 		}
@@ -252,6 +264,20 @@ func emit(dir, root string, p *plan.Plan, force bool) error {
 			files[filepath.Join(dir, s.Seam.Package, name)] = src
 		}
 	}
+	if root != "" {
+		for path := range files {
+			if err := module.CheckImportPath(root + "/" + filepath.ToSlash(filepath.Base(filepath.Dir(path)))); err != nil {
+				return &cmdutil.UsageError{Msg: fmt.Sprintf("emit seams: %s: %v", filepath.Dir(path), unwrapImportErr(err))}
+			}
+		}
+	}
+	return writeFiles(files, force, "emit seams")
+}
+
+// writeFiles writes every file, or none: it refuses to replace one unless
+// force is set, and every file goes to a temporary name first, so a
+// failure leaves nothing behind and only the renames remain.
+func writeFiles(files map[string][]byte, force bool, what string) error {
 	if !force {
 		for path := range files {
 			if _, err := os.Stat(path); err == nil {
@@ -261,8 +287,6 @@ func emit(dir, root string, p *plan.Plan, force bool) error {
 			}
 		}
 	}
-	// Every file goes to a temporary name first: a failure then leaves
-	// nothing behind, and only the renames remain.
 	paths := make([]string, 0, len(files))
 	for path := range files {
 		paths = append(paths, path)
@@ -276,19 +300,13 @@ func emit(dir, root string, p *plan.Plan, force bool) error {
 	}
 	var made []string
 	for _, path := range paths {
-		if root != "" {
-			if err := module.CheckImportPath(root + "/" + filepath.ToSlash(filepath.Base(filepath.Dir(path)))); err != nil {
-				cleanup()
-				return &cmdutil.UsageError{Msg: fmt.Sprintf("emit seams: %s: %v", filepath.Dir(path), unwrapImportErr(err))}
-			}
-		}
 		d := filepath.Dir(path)
 		if _, err := os.Stat(d); errors.Is(err, fs.ErrNotExist) {
 			made = append(made, d)
 		}
 		if err := os.MkdirAll(d, 0o755); err != nil {
 			cleanup()
-			return fmt.Errorf("emit seams: %w", err)
+			return fmt.Errorf("%s: %w", what, err)
 		}
 		tmp := path + ".tmp"
 		temps = append(temps, tmp)
@@ -297,13 +315,13 @@ func emit(dir, root string, p *plan.Plan, force bool) error {
 			for _, d := range made {
 				os.Remove(d) // only if still empty
 			}
-			return fmt.Errorf("emit seams: %w", err)
+			return fmt.Errorf("%s: %w", what, err)
 		}
 	}
 	for _, path := range paths {
 		if err := os.Rename(path+".tmp", path); err != nil {
 			cleanup()
-			return fmt.Errorf("emit seams: %w", err)
+			return fmt.Errorf("%s: %w", what, err)
 		}
 	}
 	return nil

@@ -232,7 +232,9 @@ const (
 // any other context is a world of its own the entry points run: with no
 // table (an SDK only tests import, a tool), or mostly writing the tables of
 // two or more others (a migration runner), it goes with the
-// platform; one with tables of its own is a service already. One that serves no route, owns no table, and that only one
+// platform; one whose tables one other context writes goes with that
+// writer's step (the writer owns the data); one with tables of its own is
+// a service already. One that serves no route, owns no table, and that only one
 // other context calls or uses (a payload formatter, a presentation shell)
 // serves that context and goes with its step, unless the two have no other
 // neighbour. host[c] is ownStep, platform or the index of the context
@@ -257,6 +259,13 @@ func fold(d *cluster.Decomposition, f *facts.Facts, calls []facts.Call, uses []f
 	for _, u := range uses {
 		link(d.ContextOfFunc(u.From), useTarget(u))
 	}
+	// A type implementing another context's interface serves that context:
+	// the interface's callers reach it at run time.
+	for _, u := range f.Uses {
+		if u.Kind == facts.UseImplements {
+			link(d.ContextOfType(u.Target), d.ContextOfType(u.From))
+		}
+	}
 	// schemaOnly: writes tables of two or more other contexts, and writes
 	// them three times as often as it reads them (schema-wide code's ratio
 	// in the clustering: backfills read a little).
@@ -278,7 +287,7 @@ func fold(d *cluster.Decomposition, f *facts.Facts, calls []facts.Call, uses []f
 			}
 		}
 	}
-	written := make([]map[int]bool, n)
+	written, writers := make([]map[int]bool, n), make([]map[int]bool, n)
 	reads, writes := make([]int, n), make([]int, n)
 	for _, a := range f.Accesses {
 		c := d.ContextOfFunc(a.Func)
@@ -297,6 +306,10 @@ func fold(d *cluster.Decomposition, f *facts.Facts, calls []facts.Call, uses []f
 				written[c] = map[int]bool{}
 			}
 			written[c][o] = true
+			if writers[o] == nil {
+				writers[o] = map[int]bool{}
+			}
+			writers[o][c] = true
 		}
 	}
 	schemaOnly := make([]bool, n)
@@ -317,6 +330,12 @@ func fold(d *cluster.Decomposition, f *facts.Facts, calls []facts.Call, uses []f
 		case len(near[i]) == 0 && schemaOnly[i]:
 			host[i] = platform
 			reason[i] = fmt.Sprintf("no route, no call or type use to or from any other context, and it writes the tables of %d others (%d writes, %d reads): it manages the schema", len(written[i]), writes[i], reads[i])
+		case len(near[i]) == 0 && len(writers[i]) == 1:
+			// Its data is another's: the one context writing it.
+			for j := range writers[i] {
+				host[i] = j
+				reason[i] = fmt.Sprintf("no route, no call or type use to or from any other context, and only %s writes its tables: the writer owns the data", d.Contexts[j].Name)
+			}
 		case len(in[i]) == 1 && len(c.Tables) == 0:
 			// A satellite of j, unless the two are each other's only
 			// neighbour: then neither hangs off the other.
@@ -325,7 +344,7 @@ func fold(d *cluster.Decomposition, f *facts.Facts, calls []facts.Call, uses []f
 					break
 				}
 				host[i] = j
-				reason[i] = fmt.Sprintf("no route, no table, and only %s calls it or uses its types", d.Contexts[j].Name)
+				reason[i] = fmt.Sprintf("no route, no table, and only %s calls it, uses its types or its interfaces' implementations", d.Contexts[j].Name)
 			}
 		}
 	}

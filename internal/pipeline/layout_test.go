@@ -12,7 +12,7 @@ import (
 // may import packages of its own stage or an earlier one, never a later
 // one, so data only flows forward. The longest matching prefix decides.
 var stages = [][]string{
-	{"analysis/facts", "config"},
+	{"analysis/facts", "config", "internal/udiff"},
 	{"analysis/load", "analysis/sqlparse"},
 	{"analysis/decls", "analysis/calls", "analysis/uses", "analysis/fielduse", "analysis/dbaccess", "analysis/routes"},
 	{"analysis", "analysis/factcache"},

@@ -228,8 +228,9 @@
       box.appendChild(el("pre", s.seam.methods.map(function (m) { return m.name + m.signature; }).join("\n")));
     }
     if ((s.seam.outside || []).length) box.appendChild(table(["kept out of the seam", "why"], s.seam.outside.map(function (b) { return [code(short(b.target)), b.reason]; })));
-    if ((s.callers || []).length) box.appendChild(table(["where", "caller", "context", "calls"], s.callers.map(function (c) { return [c.pos, code(short(c.from)), c.fromContext, code(short(c.to))]; })));
+    if ((s.callers || []).length) box.appendChild(table(["where", "caller", "context", "calls"], s.callers.map(function (c) { return [c.pos, code(short(c.from)), c.fromContext, c.moveFirst ? short(c.to) + " (move first: " + c.moveFirst + ")" : code(short(c.to))]; })));
     if ((s.routes || []).length) box.appendChild(table(["method", "path", "handler"], s.routes.map(function (r) { return [r.method || "ANY", code(r.path), code(short(r.handler))]; })));
+    if ((s.transactions || []).length) box.appendChild(table(["transaction", "where", "tables", "contexts", "replace with"], s.transactions.map(function (t) { return [code(short(t.func)), t.pos, t.tables.join(", "), t.contexts.join(", "), t.replace]; })));
     (s.risks || []).forEach(function (r) { box.appendChild(el("p", "Risk: " + r)); });
   }
   if (!P || !P.steps.length) plb.appendChild(el("p", "No plan.", "hint"));

@@ -24,14 +24,22 @@ var txRunners = set("Transaction", "RunInTx", "BeginFunc", "BeginTxFunc", "Trans
 
 // txDepth bounds how far a handle is followed into the functions it is
 // passed to.
-const txDepth = 6
+const txDepth = 7 // six hand-offs
 
 // transactions finds every transaction scope of the module: a call that
 // opens one, and the module functions the handle is passed to (as an
 // argument, through parameters, transitively).
 func (x *extractor) transactions() (out []facts.Tx) {
 	defer x.guard("", "", "transactions")
-	for fn, ref := range x.decls {
+	// In a fixed order: a panic turned into a warning leaves the same
+	// scopes found, run after run.
+	fns := make([]*types.Func, 0, len(x.decls))
+	for fn := range x.decls {
+		fns = append(fns, fn)
+	}
+	sort.Slice(fns, func(i, j int) bool { return load.FuncID(fns[i]) < load.FuncID(fns[j]) })
+	for _, fn := range fns {
+		ref := x.decls[fn]
 		if ref.decl.Body == nil {
 			continue
 		}

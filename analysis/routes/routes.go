@@ -334,16 +334,30 @@ func firstFunc(prog *load.Program, p *packages.Package, e ast.Expr) string {
 		return true
 	})
 	if found == "" {
-		// login(service, logger): a factory returning the handler, whose
-		// closure is the endpoint.
-		if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
-			if fn, ok := typeutil.Callee(p.TypesInfo, call).(*types.Func); ok && fn.Pkg() != nil && prog.InModule(fn.Pkg().Path()) {
-				if o := fn.Origin(); o != nil {
-					fn = o
-				}
-				found = load.FuncID(fn)
-			}
-		}
+		found = factory(prog, p, e)
 	}
 	return found
+}
+
+// factory reads login(service, logger), a module function returning the
+// handler, whose closure is the endpoint; wrapped in middleware built the
+// same way (auth(login(svc))), the innermost call is the handler's.
+func factory(prog *load.Program, p *packages.Package, e ast.Expr) string {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return ""
+	}
+	for _, a := range call.Args {
+		if id := factory(prog, p, a); id != "" {
+			return id
+		}
+	}
+	fn, ok := typeutil.Callee(p.TypesInfo, call).(*types.Func)
+	if !ok || fn.Pkg() == nil || !prog.InModule(fn.Pkg().Path()) {
+		return ""
+	}
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	return load.FuncID(fn)
 }

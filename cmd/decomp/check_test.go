@@ -238,6 +238,39 @@ func TestHelpExamples(t *testing.T) {
 	}
 }
 
+// --emit-patch writes one patch per step with a seam, refuses to replace
+// them, and refuses a seam file the patches would create.
+func TestEmitPatch(t *testing.T) {
+	dir := testfs.Copy(t, sample)
+	code, _, stderr := run(t, "plan", "-C", dir, "--history", "off", "--emit-patch", "patches")
+	if code != 0 || !strings.Contains(stderr, "decomp: wrote ") || !strings.Contains(stderr, " call sites rerouted") {
+		t.Fatalf("emit: exit %d: %s", code, stderr)
+	}
+	names, _ := filepath.Glob(filepath.Join(dir, "patches", "*.patch"))
+	if len(names) == 0 {
+		t.Fatal("no patch written")
+	}
+	first, _ := os.ReadFile(names[0])
+	if !strings.HasPrefix(string(first), "decomp plan, step ") || !strings.Contains(string(first), "\n--- /dev/null\n+++ b/internal/seams/") {
+		t.Errorf("%s:\n%s", names[0], first)
+	}
+	if code, _, stderr := run(t, "plan", "-C", dir, "--history", "off", "--emit-patch", "patches"); code != 2 || !strings.Contains(stderr, "exists; pass --force") {
+		t.Errorf("second emit: exit %d: %s", code, stderr)
+	}
+	if code, _, stderr := run(t, "plan", "-C", dir, "--history", "off", "--emit-seams", "internal/seams"); code != 0 {
+		t.Fatalf("emit seams: exit %d: %s", code, stderr)
+	}
+	if code, _, stderr := run(t, "plan", "-C", dir, "--history", "off", "--emit-patch", "p2"); code != 2 || !strings.Contains(stderr, "exists and the patch would create it") {
+		t.Errorf("seam file there: exit %d: %s", code, stderr)
+	}
+	if code, _, stderr := run(t, "plan", "-C", dir, "--history", "off", "--emit-patch", "p3", "--emit-seams", "internal/seams", "--force"); code != 0 {
+		t.Errorf("patches against emitted seams: exit %d: %s", code, stderr)
+	}
+	if code, _, stderr := run(t, "plan", "-C", dir, "--emit-patch", "go.mod/x"); code != 2 || !strings.Contains(stderr, "is not a directory") {
+		t.Errorf("a file as the folder: exit %d: %s", code, stderr)
+	}
+}
+
 func TestPlanCommand(t *testing.T) {
 	dir := testfs.Copy(t, sample)
 	if code, _, stderr := run(t, "plan", "-C", dir, "--emit-seams", "internal/seams"); code != 0 {

@@ -5,6 +5,7 @@ package udiff
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -133,12 +134,16 @@ type op struct {
 // diff is Myers' O(ND) shortest edit script between a and b.
 func diff(a, b []string) []op {
 	n, m := len(a), len(b)
+	if n+m == 0 {
+		return nil
+	}
 	maxD := n + m
 	v := make([]int, 2*maxD+2)
+	// trace[d] keeps v[off-d-1 : off+d+2], all that round d reads back.
 	var trace [][]int
 	off := maxD + 1
 	for d := 0; d <= maxD; d++ {
-		trace = append(trace, append([]int(nil), v...))
+		trace = append(trace, slices.Clone(v[off-d-1:min(off+d+2, len(v))]))
 		for k := -d; k <= d; k += 2 {
 			var x int
 			if k == -d || k != d && v[off+k-1] < v[off+k+1] {
@@ -163,15 +168,16 @@ func backtrack(trace [][]int, a, b []string, off, d int) []op {
 	x, y := len(a), len(b)
 	var rev []op
 	for ; d > 0; d-- {
-		v := trace[d]
+		// v(k) is round d's view of the diagonal k.
+		v := func(k int) int { return trace[d][k+d+1] }
 		k := x - y
 		var prevK int
-		if k == -d || k != d && v[off+k-1] < v[off+k+1] {
+		if k == -d || k != d && v(k-1) < v(k+1) {
 			prevK = k + 1
 		} else {
 			prevK = k - 1
 		}
-		prevX := v[off+prevK]
+		prevX := v(prevK)
 		prevY := prevX - prevK
 		for x > prevX && y > prevY {
 			x, y = x-1, y-1

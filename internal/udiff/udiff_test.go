@@ -93,3 +93,9 @@ func TestRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func TestEmpty(t *testing.T) {
+	if got := string(Unified("e", nil, nil, true, false)); got != "--- /dev/null\n+++ b/e\n" {
+		t.Errorf("creating an empty file: %q", got)
+	}
+}

@@ -236,8 +236,8 @@ const (
 // writer's step (the writer owns the data); one with tables of its own is
 // a service already. One that serves no route, owns no table, and that only one
 // other context calls or uses (a payload formatter, a presentation shell)
-// serves that context and goes with its step, unless the two have no other
-// neighbour. host[c] is ownStep, platform or the index of the context
+// serves that context and goes with its step, unless that context has no
+// other neighbour. host[c] is ownStep, platform or the index of the context
 // whose step takes c; keep (--first) is never folded.
 func fold(d *cluster.Decomposition, f *facts.Facts, calls []facts.Call, uses []facts.Use, useTarget func(facts.Use) int, routes map[int][]facts.Route, keep string) ([]int, []Folded) {
 	n := len(d.Contexts)
@@ -337,8 +337,8 @@ func fold(d *cluster.Decomposition, f *facts.Facts, calls []facts.Call, uses []f
 				reason[i] = fmt.Sprintf("no route, no call or type use to or from any other context, and only %s writes its tables: the writer owns the data", d.Contexts[j].Name)
 			}
 		case len(in[i]) == 1 && len(c.Tables) == 0:
-			// A satellite of j, unless the two are each other's only
-			// neighbour: then neither hangs off the other.
+			// A satellite of j, unless j has no other neighbour: then
+			// neither hangs off the other.
 			for j := range in[i] {
 				if len(near[j]) == 1 {
 					break
@@ -579,8 +579,11 @@ func dep(ci *contextInfo, to int, name string) *Dependency {
 
 func why(s *Step, scored []*Step, first bool) string {
 	e := s.Effort
-	figures := fmt.Sprintf("effort %.1f: %d callers to reroute, %d calls out (client calls after the split), %d+%d type uses across (in+out), %d seam methods, %d blockers, %d callers to move first, %d shared tables it owns, %d tables of others, %d oversized models, %d shared transactions, %d dependency cycles, %d lines",
-		e.Score, e.Callers, e.CallsOut, e.UsesIn, e.UsesOut, e.SeamMethods, e.Blockers, e.MoveFirst, e.OwnedShared, e.ForeignTables, e.Models, e.Transactions, e.Cycles, e.Lines)
+	figures := fmt.Sprintf("effort %.1f: %d callers to reroute, %d calls out (client calls after the split), %d+%d type uses across (in+out), %d seam methods, %d blockers, %d callers to move first, %d shared tables it owns, %d tables of others, %d tables several contexts write, %d oversized models, %d shared transactions, %d dependency cycles, %d lines",
+		e.Score, e.Callers, e.CallsOut, e.UsesIn, e.UsesOut, e.SeamMethods, e.Blockers, e.MoveFirst, e.OwnedShared, e.ForeignTables, e.MultiWriter, e.Models, e.Transactions, e.Cycles, e.Lines)
+	if e.CoChanged > 0 {
+		figures += fmt.Sprintf(", changed together with %d contexts left", e.CoChanged)
+	}
 	if first {
 		return "named with --first as the worst bottleneck; " + figures
 	}
@@ -596,8 +599,9 @@ func why(s *Step, scored []*Step, first bool) string {
 	return fmt.Sprintf("the cheapest of the %d contexts left (next: %.1f); %s", len(scored), next, figures)
 }
 
-// withCycles completes a step for one round: the dependency cycles with the
-// contexts still in the monolith, first among the risks, and the score.
+// withCycles completes a step for one round: the callers that must move
+// first and the dependency cycles with the contexts still in the monolith,
+// first among the risks, and the score.
 func withCycles(base *Step, ci *contextInfo, infos []*contextInfo, done map[int]bool, g *importGraph, module string) *Step {
 	st := *base
 	st.Effort.Cycles = 0
@@ -757,7 +761,15 @@ func buildStep(ci *contextInfo, infos []*contextInfo, f *facts.Facts, ix *seamIn
 		m := DataMove{Table: t, Owner: ci.name, Moves: true}
 		if s, ok := shared[t]; ok {
 			e.OwnedShared++
-			if len(s.Writers) > 1 {
+			// The writers once the folded contexts are the step's.
+			writers := map[string]bool{}
+			for _, w := range s.Writers {
+				if ci.own(w) {
+					w = ci.name
+				}
+				writers[w] = true
+			}
+			if len(writers) > 1 {
 				e.MultiWriter++
 				st.Risks = append(st.Risks, fmt.Sprintf("table %s is written by %s: one writer must own it", t, strings.Join(s.Writers, ", ")))
 			}
@@ -780,21 +792,27 @@ func buildStep(ci *contextInfo, infos []*contextInfo, f *facts.Facts, ix *seamIn
 		if ci.tables[s.Table] || systemTable(s.Table) {
 			continue
 		}
+		// One entry per table, whether the step's own code or a context
+		// folded into it uses it.
+		used, writes := false, false
 		for _, u := range s.Users {
-			if !ci.own(u.Context.Name) {
-				continue
+			if ci.own(u.Context.Name) {
+				used, writes = true, writes || u.WriteSites > 0
 			}
-			e.ForeignTables++
-			o := ""
-			if i, ok := owner[s.Table]; ok {
-				o = infos[i].name
-			}
-			strategy := fmt.Sprintf("call %s's API", o)
-			if u.WriteSites == 0 {
-				strategy += " or read a replica"
-			}
-			st.Data = append(st.Data, DataMove{Table: s.Table, Owner: o, Users: []TableUse{{Context: ci.name, Writes: u.WriteSites > 0, Strategy: strategy}}})
 		}
+		if !used {
+			continue
+		}
+		e.ForeignTables++
+		o := ""
+		if i, ok := owner[s.Table]; ok {
+			o = infos[i].name
+		}
+		strategy := fmt.Sprintf("call %s's API", o)
+		if !writes {
+			strategy += " or read a replica"
+		}
+		st.Data = append(st.Data, DataMove{Table: s.Table, Owner: o, Users: []TableUse{{Context: ci.name, Writes: writes, Strategy: strategy}}})
 	}
 	// Transactions.
 	e.Transactions = len(txs)
@@ -804,7 +822,7 @@ func buildStep(ci *contextInfo, infos []*contextInfo, f *facts.Facts, ix *seamIn
 	// Models.
 	for _, m := range models {
 		for _, part := range m.Split.Contexts {
-			if part.Context == ci.name {
+			if ci.own(part.Context) {
 				e.Models++
 				st.Models = append(st.Models, ModelSplit{Model: m.Type, Struct: part.Name, Fields: part.Fields})
 			}
@@ -865,8 +883,9 @@ func funcOf(f *facts.Facts, id string) *facts.Func {
 	return nil
 }
 
-// Joins lists each statement that reads or writes tables of two or more
-// contexts once, with every context involved in Others.
+// Joins lists once each statement that reads tables of two or more
+// contexts (a statement that only writes, and schema-wide code, relate no
+// rows), with every context involved in Others.
 func Joins(f *facts.Facts, d *cluster.Decomposition) []Join {
 	owner := map[string]int{}
 	for i, c := range d.Contexts {

@@ -107,6 +107,8 @@ func TestHardSignatures(t *testing.T) {
 	}
 	want := map[string]string{
 		"CacheGet": "(id int) (models.Item, error)",
+		"ShelfGet": "(id int) (models.Item, error)",
+		"Shelf":    "() *catalog.Shelf",
 		"RepoGet":  "(id int) (models.Item, error)",
 		"Convert":  "(x models.Item, y models2.Invoice) models2.Invoice",
 		"Tag":      "(name string, labels ...string) string",

@@ -108,7 +108,8 @@ func newSeamIndex(f *facts.Facts) *seamIndex {
 			if fl.Embedded == "" {
 				continue
 			}
-			if lib := handleLib(pathOfTypeString(fl.Type)); lib != "" {
+			t := strings.TrimLeft(fl.Type, "*[]")
+			if lib, ok := isHandle(pathOfTypeString(t), t[strings.LastIndexByte(t, '.')+1:]); ok {
 				ix.handles[st.Type] = lib
 			}
 		}
@@ -127,6 +128,25 @@ func handleLib(path string) string {
 		return lib
 	}
 	return routes.Router(path)
+}
+
+// handleTypes are the names of the handle types of the database libraries
+// and routers: a connection, transaction, session or engine; a request, a
+// response writer, a router or its context. Their values (sql.NullString,
+// http.Header) are no handles.
+var handleTypes = map[string]bool{
+	"DB": true, "Tx": true, "Conn": true, "Session": true, "Engine": true, "EngineGroup": true, "Stmt": true, "Pool": true,
+	"Client": true, "Database": true, "Collection": true, "IDB": true, "Interface": true,
+	"Request": true, "ResponseWriter": true, "Handler": true, "HandlerFunc": true, "ServeMux": true, "Server": true,
+	"Context": true, "Router": true, "RouterGroup": true, "RouteGroup": true, "Route": true, "Group": true, "Mux": true,
+	"Echo": true, "Flame": true, "Macaron": true,
+}
+
+// isHandle tells whether path.name is a database or HTTP handle type, and
+// of which library.
+func isHandle(path, name string) (string, bool) {
+	lib := handleLib(path)
+	return lib, lib != "" && handleTypes[name]
 }
 
 // pathOfTypeString is the package path of a types.TypeString
@@ -151,15 +171,16 @@ func (ix *seamIndex) outside(fn *facts.Func, recv string) string {
 		case ix.errors[recv]:
 			return fmt.Sprintf("a method of error type %s: errors cross the boundary as values an operation returns", shortID(recv))
 		}
-		name := recv[strings.LastIndexByte(recv, '.')+1:]
-		if strings.Contains(results(fn.Signature), "`"+facts.PackageOf(recv)+"`."+name) {
-			return fmt.Sprintf("a builder's method (it returns its receiver %s): builders stay behind the operation that runs them", shortID(recv))
+		for _, m := range qualifiedName.FindAllStringSubmatch(results(fn.Signature), -1) {
+			if m[1]+"."+m[2] == recv {
+				return fmt.Sprintf("a builder's method (it returns its receiver %s): builders stay behind the operation that runs them", shortID(recv))
+			}
 		}
-	} else if strings.HasPrefix(fn.Name, "New") {
+	} else if constructor(fn.Name) {
 		return "a constructor: the service builds its own dependencies"
 	}
 	for _, m := range qualifiedName.FindAllStringSubmatch(fn.Signature, -1) {
-		if lib := handleLib(m[1]); lib != "" {
+		if lib, ok := isHandle(m[1], m[2]); ok {
 			return fmt.Sprintf("its signature mentions %s.%s (%s): an operation takes identifiers and values, not database or HTTP handles", pkgBase(m[1]), m[2], lib)
 		}
 		if lib := ix.handles[m[1]+"."+m[2]]; lib != "" {
@@ -167,6 +188,16 @@ func (ix *seamIndex) outside(fn *facts.Func, recv string) string {
 		}
 	}
 	return ""
+}
+
+// constructor tells a constructor's name: New, or New followed by a word
+// (NewStore, New2), not Newsletter.
+func constructor(name string) bool {
+	if !strings.HasPrefix(name, "New") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(name[3:])
+	return len(name) == 3 || unicode.IsUpper(r) || unicode.IsDigit(r) || r == '_'
 }
 
 // results is the result list of a signature ("func(a int) (x T, err

@@ -67,7 +67,11 @@ type Result struct {
 type edit struct {
 	start, end int
 	text       string
-	n          int
+	// A method call's replacement is prefix + its receiver + suffix, the
+	// receiver (src[recvStart:recvEnd]) with the edits inside it applied:
+	// x.Get().Save() reroutes both calls.
+	recvStart, recvEnd int
+	prefix, suffix     string
 	// seam is the import the replacement needs; target the package whose
 	// import may have become unused.
 	seam, target string
@@ -83,6 +87,8 @@ type file struct {
 	edits []edit
 	// content is the text after the steps so far.
 	content []byte
+	// unformatted is set for a file gofmt would change.
+	unformatted bool
 }
 
 // Patches computes every step's patch, in order.
@@ -134,6 +140,15 @@ func Patches(prog *load.Program, steps []Step) ([]Result, error) {
 						return nil, fmt.Errorf("reroute: %w", err)
 					}
 					f.src, f.content = src, src
+					// The rewrite is formatted: a file that is not
+					// gofmt-clean would be reformatted whole.
+					if clean, err := format.Source(src); err != nil || !bytes.Equal(clean, src) {
+						f.unformatted = true
+					}
+				}
+				if f.unformatted {
+					res.Skipped = append(res.Skipped, Skipped{c.Pos, "its file is not gofmt-clean: the patch would reformat it whole"})
+					continue
 				}
 				n, why := f.reroute(prog.Fset, line, c.To, m, st)
 				if n == 0 {
@@ -170,8 +185,10 @@ func (f *file) reroute(fset *token.FileSet, line int, target string, m plan.Meth
 	why := "no call of " + target + " found on that line (a call through a value, or generated code)"
 	n := 0
 	alias := st.Seam.Package
-	if obj := f.pkg.Scope().Lookup(alias); obj != nil {
-		return 0, "the file's package declares " + alias
+	for _, im := range f.ast.Imports {
+		if im.Name != nil && im.Name.Name == alias || im.Name == nil && strings.HasSuffix(strings.Trim(im.Path.Value, `"`), "/"+alias) && strings.Trim(im.Path.Value, `"`) != st.Import {
+			return 0, "the file imports another package named " + alias
+		}
 	}
 	ast.Inspect(f.ast, func(node ast.Node) bool {
 		call, ok := node.(*ast.CallExpr)
@@ -188,26 +205,33 @@ func (f *file) reroute(fset *token.FileSet, line int, target string, m plan.Meth
 		if load.FuncID(fn) != target {
 			return true
 		}
+		// The seam's name must mean the seam where the call is.
+		if scope := f.pkg.Scope().Innermost(call.Pos()); scope != nil {
+			if _, obj := scope.LookupParent(alias, call.Pos()); obj != nil {
+				why = "the name " + alias + " is taken where the call is"
+				return true
+			}
+		}
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 		if !ok {
 			why = "an unqualified call (the caller is in the target's package)"
 			return true
 		}
-		var text string
+		e := edit{start: fset.Position(call.Fun.Pos()).Offset, end: fset.Position(call.Fun.End()).Offset, seam: st.Import, target: fn.Pkg().Path()}
 		if m.Field == "" {
-			text = fmt.Sprintf("(&%s.Facade{}).%s", alias, m.Name)
+			e.text = fmt.Sprintf("(&%s.Facade{}).%s", alias, m.Name)
 		} else {
-			recv, reason := f.receiver(fset, sel, fn)
-			if recv == "" {
+			amp, reason := f.receiver(sel, fn)
+			if reason != "" {
 				why = reason
 				return true
 			}
-			text = fmt.Sprintf("(&%s.Facade{%s: %s}).%s", alias, m.Field, recv, m.Name)
+			e.recvStart, e.recvEnd = fset.Position(sel.X.Pos()).Offset, fset.Position(sel.X.End()).Offset
+			e.prefix, e.suffix = fmt.Sprintf("(&%s.Facade{%s: %s", alias, m.Field, amp), "})."+m.Name
 		}
-		e := edit{start: fset.Position(call.Fun.Pos()).Offset, end: fset.Position(call.Fun.End()).Offset, text: text, n: st.N, seam: st.Import, target: fn.Pkg().Path()}
 		for _, o := range f.edits {
-			if e.start < o.end && o.start < e.end {
-				why = "inside another rerouted call"
+			if e.start < o.end && o.start < e.end && !inside(e, o) && !inside(o, e) {
+				why = "overlaps another rerouted call"
 				return true
 			}
 		}
@@ -218,8 +242,14 @@ func (f *file) reroute(fset *token.FileSet, line int, target string, m plan.Meth
 	return n, why
 }
 
-// receiver is the text the facade field takes for the receiver of sel.
-func (f *file) receiver(fset *token.FileSet, sel *ast.SelectorExpr, fn *types.Func) (string, string) {
+// inside tells whether edit a lies within b's receiver.
+func inside(a, b edit) bool {
+	return b.prefix != "" && a.start >= b.recvStart && a.end <= b.recvEnd
+}
+
+// receiver tells how the facade field takes the receiver of sel: as it
+// is, or its address ("&"); a reason when it cannot.
+func (f *file) receiver(sel *ast.SelectorExpr, fn *types.Func) (string, string) {
 	s := f.info.Selections[sel]
 	if s == nil || s.Kind() != types.MethodVal {
 		return "", "a method expression, not a call on a value"
@@ -227,7 +257,6 @@ func (f *file) receiver(fset *token.FileSet, sel *ast.SelectorExpr, fn *types.Fu
 	if len(s.Index()) > 1 {
 		return "", "a method promoted through an embedded field"
 	}
-	text := string(f.src[fset.Position(sel.X.Pos()).Offset:fset.Position(sel.X.End()).Offset])
 	recvType := fn.Type().(*types.Signature).Recv().Type()
 	xt := f.info.TypeOf(sel.X)
 	named := load.NamedOf(recvType)
@@ -237,17 +266,17 @@ func (f *file) receiver(fset *token.FileSet, sel *ast.SelectorExpr, fn *types.Fu
 	case types.IsInterface(named):
 		// The facade field has the interface's type.
 		if types.AssignableTo(xt, named) {
-			return text, ""
+			return "", ""
 		}
 	case types.Identical(xt, types.NewPointer(named)):
-		return text, ""
+		return "", ""
 	case types.Identical(xt, named) && addressable(f.info, sel.X):
-		return "&" + text, ""
+		return "&", ""
 	}
 	return "", "its receiver is not a " + named.Obj().Name() + " the facade field can hold"
 }
 
-// addressable tells whether &x is legal: a variable, a field of one, an
+// addressable tells whether &x is legal: a variable (a package's too), a field of one, an
 // element of a slice or an array variable, a dereference.
 func addressable(info *types.Info, x ast.Expr) bool {
 	switch x := ast.Unparen(x).(type) {
@@ -255,6 +284,9 @@ func addressable(info *types.Info, x ast.Expr) bool {
 		_, ok := info.ObjectOf(x).(*types.Var)
 		return ok
 	case *ast.SelectorExpr:
+		if _, ok := info.ObjectOf(x.Sel).(*types.Var); ok && info.Selections[x] == nil {
+			return true // pkg.V, a package-level variable
+		}
 		if s := info.Selections[x]; s != nil && s.Kind() == types.FieldVal {
 			if _, ptr := info.TypeOf(x.X).Underlying().(*types.Pointer); ptr {
 				return true
@@ -278,14 +310,18 @@ func addressable(info *types.Info, x ast.Expr) bool {
 // imports, drops the imports no call needs any more, and formats it.
 func (f *file) render() ([]byte, error) {
 	edits := slices.Clone(f.edits)
-	sort.Slice(edits, func(i, j int) bool { return edits[i].start > edits[j].start })
-	src := slices.Clone(f.src)
+	sort.Slice(edits, func(i, j int) bool {
+		if edits[i].start != edits[j].start {
+			return edits[i].start < edits[j].start
+		}
+		return edits[i].end > edits[j].end // the outer first
+	})
 	seams, targets := map[string]bool{}, map[string]bool{}
 	for _, e := range edits {
-		src = slices.Concat(src[:e.start], []byte(e.text), src[e.end:])
 		seams[e.seam] = true
 		targets[e.target] = true
 	}
+	src := []byte(splice(f.src, 0, len(f.src), edits))
 	fset := token.NewFileSet()
 	af, err := parser.ParseFile(fset, f.rel, src, parser.ParseComments)
 	if err != nil {
@@ -316,6 +352,31 @@ func (f *file) render() ([]byte, error) {
 		return nil, err
 	}
 	return format.Source(b.Bytes())
+}
+
+// splice returns src[start:end] with the edits in that range applied,
+// edits sorted by start, outer ones first; an edit's receiver is spliced
+// in turn.
+func splice(src []byte, start, end int, edits []edit) string {
+	var b strings.Builder
+	at := start
+	for i := 0; i < len(edits); i++ {
+		e := edits[i]
+		if e.start < at || e.end > end {
+			continue // inside an edit already written, or outside the range
+		}
+		b.Write(src[at:e.start])
+		if e.prefix == "" {
+			b.WriteString(e.text)
+		} else {
+			b.WriteString(e.prefix)
+			b.WriteString(splice(src, e.recvStart, e.recvEnd, edits[i+1:]))
+			b.WriteString(e.suffix)
+		}
+		at = e.end
+	}
+	b.Write(src[at:end])
+	return b.String()
 }
 
 // importName is the name an import binds in the file.

@@ -146,6 +146,7 @@ func TestRewrites(t *testing.T) {
 		`(&catalogseam.Facade{CatalogRepo: r}).RepoGet(1)`,
 		`(&catalogseam.Facade{Cache: &c}).CacheGet(2)`,
 		`(&catalogseam.Facade{Store: s}).Find(3)`,
+		`(&catalogseam.Facade{CatalogShelf: (&catalogseam.Facade{CatalogRepo: r}).Shelf()}).ShelfGet(5)`,
 		`"example.com/seams/internal/seams/catalogseam"`,
 		`catalog.Map(`, // generic: a blocker, left as it is
 	} {

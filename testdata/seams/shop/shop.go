@@ -14,10 +14,11 @@ func Checkout(r *catalog.Repo, c catalog.Cache, s catalog.Store) int {
 	_ = catalog.Tag("a", "b", "c")
 	_ = catalog.Raw(1, "x")
 	it, _ := r.Get(1)
+	shelved, _ := r.Shelf().Get(5)
 	cached, _ := c.Get(2)
 	found := s.Find(3)
 	inv := catalog.Convert(it, billing.Open(1))
 	_ = (&catalog.NotFound{}).Missing() + len(catalog.NewQuery().Limit(1).String())
 	catalog.Serve(nil, nil)
-	return xs[0] + p + inv.Total + cached.Price + found.Price
+	return xs[0] + p + inv.Total + cached.Price + found.Price + shelved.Price
 }

@@ -3,6 +3,7 @@ package plancmd
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -46,6 +47,9 @@ func emitPatches(ctx context.Context, o *Options, out *pipeline.Output) error {
 		st := reroute.Step{N: s.N, Context: s.Context, Seam: s.Seam, Callers: s.Callers, Import: root + "/" + s.Seam.Package,
 			File: relSeams + "/" + s.Seam.Package + "/seam.go"}
 		if create {
+			if _, err := os.Stat(filepath.Join(prog.Root, filepath.FromSlash(st.File))); err == nil {
+				return &cmdutil.UsageError{Msg: fmt.Sprintf("--emit-patch: %s exists and the patch would create it: remove it, or pass --emit-seams %s to patch against it", st.File, seamDir)}
+			}
 			files, err := s.Seam.Files(s.Context)
 			if err != nil {
 				return err

@@ -100,7 +100,12 @@ func Run(ctx context.Context, o *Options) error {
 	}
 	if o.EmitSeams != "" {
 		// Checked before the analysis, which may take minutes.
-		if err := checkSeamDir(cmdutil.InDir(o.Pipeline.Dir, o.EmitSeams), o.EmitSeams); err != nil {
+		if err := checkSeamDir(cmdutil.InDir(o.Pipeline.Dir, o.EmitSeams), o.EmitSeams, "--emit-seams"); err != nil {
+			return err
+		}
+	}
+	if o.EmitPatch != "" {
+		if err := checkSeamDir(cmdutil.InDir(o.Pipeline.Dir, o.EmitPatch), o.EmitPatch, "--emit-patch"); err != nil {
 			return err
 		}
 	}
@@ -193,15 +198,16 @@ func seamRoot(module, dir string) string {
 	return module + "/" + rel
 }
 
-// checkSeamDir refuses a --emit-seams folder the seams could not be built
-// in: a path element that is not a valid import path element (a space, a
-// non-ASCII letter), a file, or a folder that cannot be written.
-func checkSeamDir(dir, given string) error {
-	if !filepath.IsAbs(given) {
+// checkSeamDir refuses a folder decomp cannot write in (a file, no write
+// permission) and, for --emit-seams, one the seams could not be built in:
+// a path element that is not a valid import path element (a space, a
+// non-ASCII letter).
+func checkSeamDir(dir, given, flag string) error {
+	if flag == "--emit-seams" && !filepath.IsAbs(given) {
 		rel := filepath.ToSlash(filepath.Clean(given))
 		if rel != "." && !strings.HasPrefix(rel, "../") && rel != ".." {
 			if err := module.CheckImportPath("example.com/" + rel); err != nil {
-				return &cmdutil.UsageError{Msg: fmt.Sprintf("--emit-seams %s: not a folder Go can import from: %v", given, unwrapImportErr(err))}
+				return &cmdutil.UsageError{Msg: fmt.Sprintf("%s %s: not a folder Go can import from: %v", flag, given, unwrapImportErr(err))}
 			}
 		}
 	}
@@ -211,11 +217,11 @@ func checkSeamDir(dir, given string) error {
 		fi, err := os.Stat(d)
 		if err == nil {
 			if !fi.IsDir() {
-				return &cmdutil.UsageError{Msg: fmt.Sprintf("--emit-seams %s: %s is not a directory", given, d)}
+				return &cmdutil.UsageError{Msg: fmt.Sprintf("%s %s: %s is not a directory", flag, given, d)}
 			}
 			f, err := os.CreateTemp(d, ".decomp-seams-*")
 			if err != nil {
-				return &cmdutil.UsageError{Msg: fmt.Sprintf("--emit-seams %s: cannot write in %s", given, d)}
+				return &cmdutil.UsageError{Msg: fmt.Sprintf("%s %s: cannot write in %s", flag, given, d)}
 			}
 			f.Close()
 			os.Remove(f.Name())
@@ -223,7 +229,7 @@ func checkSeamDir(dir, given string) error {
 		}
 		parent := filepath.Dir(d)
 		if parent == d || !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR) {
-			return &cmdutil.UsageError{Msg: fmt.Sprintf("--emit-seams %s: %v", given, err)}
+			return &cmdutil.UsageError{Msg: fmt.Sprintf("%s %s: %v", flag, given, err)}
 		}
 		d = parent
 	}

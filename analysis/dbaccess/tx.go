@@ -44,18 +44,10 @@ func (x *extractor) transactions() (out []facts.Tx) {
 			continue
 		}
 		info := ref.ctx.info
-		ast.Inspect(ref.decl.Body, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			callee, ok := typeutil.Callee(info, call).(*types.Func)
-			if !ok {
-				return true
-			}
+		eachCall(info, ref.decl.Body, func(call *ast.CallExpr, callee *types.Func) {
 			l, handles, inScope := x.opens(info, call, callee, ref.decl.Body)
 			if l == libNone {
-				return true
+				return
 			}
 			scope := map[string]bool{load.FuncID(fn): true}
 			for _, f := range inScope {
@@ -68,7 +60,6 @@ func (x *extractor) transactions() (out []facts.Tx) {
 			}
 			sort.Strings(tx.Funcs)
 			out = append(out, tx)
-			return true
 		})
 	}
 	return out
@@ -163,20 +154,12 @@ func (x *extractor) passes(info *types.Info, body ast.Node, handles map[types.Ob
 	if len(handles) == 0 || depth > txDepth {
 		return
 	}
-	ast.Inspect(body, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok {
-			return true
-		}
-		callee, ok := typeutil.Callee(info, call).(*types.Func)
-		if !ok {
-			return true
-		}
+	eachCall(info, body, func(call *ast.CallExpr, callee *types.Func) {
 		if o := callee.Origin(); o != nil {
 			callee = o
 		}
 		if _, in := x.decls[callee]; !in {
-			return true
+			return
 		}
 		var at []int
 		for i, a := range call.Args {
@@ -189,6 +172,17 @@ func (x *extractor) passes(info *types.Info, body ast.Node, handles map[types.Ob
 		// hand-off (its receiver is not the handle).
 		if len(at) > 0 {
 			x.follow(callee, at, scope, depth+1)
+		}
+	})
+}
+
+// eachCall calls f for every call of a known function in node.
+func eachCall(info *types.Info, node ast.Node, f func(*ast.CallExpr, *types.Func)) {
+	ast.Inspect(node, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if callee, ok := typeutil.Callee(info, call).(*types.Func); ok {
+				f(call, callee)
+			}
 		}
 		return true
 	})

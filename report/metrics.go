@@ -1,6 +1,8 @@
 package report
 
 import (
+	"fmt"
+
 	"github.com/decomp/decomp/cluster/graph"
 	"github.com/decomp/decomp/cluster/metrics"
 )
@@ -53,4 +55,25 @@ func globalMetrics(m metrics.Result) Metrics {
 		IFN:        round(m.IFN),
 		NED:        round(m.NED),
 	}
+}
+
+// Thresholds of a weak cut: more calls cross the boundaries than stay
+// inside them; and Newman and Girvan's rule of thumb that a modularity
+// under about 0.3 shows no significant community structure ("Finding and
+// evaluating community structure in networks", 2004).
+const (
+	weakICP        = 0.5
+	weakModularity = 0.3
+)
+
+// weakCut gives the reasons the cut is weak, or none.
+func weakCut(m metrics.Result) []string {
+	var out []string
+	if m.Calls > 0 && m.ICP > weakICP {
+		out = append(out, fmt.Sprintf("%.0f%% of the calls between contexts' code cross a context boundary (%d of %d): more of the behaviour spans contexts than stays in one", 100*m.ICP, m.CrossCalls, m.Calls))
+	}
+	if m.K > 1 && m.Modularity < weakModularity {
+		out = append(out, fmt.Sprintf("modularity %.2f, under 0.3: the coupling graph has little community structure", m.Modularity))
+	}
+	return out
 }

@@ -29,6 +29,10 @@ type Report struct {
 	Module        string  `json:"module"`
 	Summary       Summary `json:"summary"`
 	Metrics       Metrics `json:"metrics"`
+	// WeakCut says why the cut is weak, when it is: most calls cross it, or
+	// the partition has little community structure. The contexts are then
+	// a starting map, not boundaries to split along.
+	WeakCut []string `json:"weakCut,omitempty"`
 	// Contexts are the candidate bounded contexts, largest first.
 	Contexts []Context `json:"contexts"`
 	// Dependencies are the directed cross-context dependencies, strongest first.
@@ -294,6 +298,7 @@ func Build(in *Input, toolVersion string) *Report {
 	}
 	r.Summary = summarize(in)
 	r.Metrics = globalMetrics(m)
+	r.WeakCut = weakCut(m)
 	r.Contexts = contexts(in, m)
 	r.Dependencies = Dependencies(in.Facts, in.Graph, &in.Result.Decomposition)
 	r.UnitEdges = unitEdges(in)

@@ -194,3 +194,25 @@ func TestEscaping(t *testing.T) {
 		}
 	}
 }
+
+// A weak cut is said in every human format, escaped in HTML.
+func TestWeakCutShown(t *testing.T) {
+	r := &report.Report{Module: "m", WeakCut: []string{"58% of the calls <cross>"}}
+	for _, f := range []struct {
+		name  string
+		write func(*bytes.Buffer) error
+		want  string
+	}{
+		{"text", func(b *bytes.Buffer) error { return render.WriteText(b, r) }, "weak cut: 58% of the calls <cross>; take the contexts as a starting map"},
+		{"md", func(b *bytes.Buffer) error { return render.WriteMarkdown(b, r, false) }, "> **Weak cut**: 58% of the calls"},
+		{"html", func(b *bytes.Buffer) error { return render.WriteHTML(b, r) }, `<p class="weak">Weak cut: 58% of the calls &lt;cross&gt;;`},
+	} {
+		var b bytes.Buffer
+		if err := f.write(&b); err != nil {
+			t.Fatalf("%s: %v", f.name, err)
+		}
+		if !strings.Contains(b.String(), f.want) {
+			t.Errorf("%s lacks %q", f.name, f.want)
+		}
+	}
+}

@@ -55,6 +55,8 @@ type htmlScale struct {
 }
 
 type htmlPage struct {
+	// WeakCut are the report's reasons the cut is weak.
+	WeakCut         []string
 	Module, Summary string
 	Width, Height   int
 	Nodes           []htmlNode
@@ -79,7 +81,7 @@ func WriteHTML(w io.Writer, r *report.Report) error {
 		Module: r.Module, Width: size, Height: size, Report: r,
 		Summary: fmt.Sprintf("%d packages, %d lines; %d units and %d tables in %d contexts; modularity %.3f",
 			r.Summary.Packages, r.Summary.Lines, r.Summary.Units, r.Summary.Tables, r.Summary.Contexts, r.Metrics.Modularity),
-		CSS: template.CSS(htmlCSS), JS: template.JS(htmlJS),
+		CSS: template.CSS(htmlCSS), JS: template.JS(htmlJS), WeakCut: r.WeakCut,
 	}
 	links := mapLinks(report.Pairs(r.Dependencies))
 	index := map[string]int{}

@@ -69,6 +69,9 @@ func writeMarkdown(p *mdWriter, r *report.Report, lim mdLimits) {
 	p.printf("# decomp: %s\n\n", mdText(r.Module))
 	p.printf("%d packages, %d lines; %d units and %d tables in **%d contexts**. Modularity %.3f, inter-context calls %.1f%%.\n\n",
 		s.Packages, s.Lines, s.Units, s.Tables, s.Contexts, r.Metrics.Modularity, 100*r.Metrics.ICP)
+	for _, w := range r.WeakCut {
+		p.printf("> **Weak cut**: %s; take the contexts as a starting map, not as boundaries to split along.\n\n", mdText(w))
+	}
 	if r.Declared {
 		p.printf("The contexts are the ones `decomp.yaml` declares; %d units it leaves out were placed by the clustering (`--propose` shows decomp's own).\n\n", len(r.Placements))
 	}

@@ -47,8 +47,12 @@ func WriteTextAll(w io.Writer, r *report.Report, all bool) error {
 			s.Accesses, s.QuerySites, s.BestEffortSites)
 	}
 	m := r.Metrics
-	fmt.Fprintf(b, "modularity %.3f · inter-context calls (ICP) %.1f%% · SM %.3f · IFN %.2f · NED %.2f\n\n",
+	fmt.Fprintf(b, "modularity %.3f · inter-context calls (ICP) %.1f%% · SM %.3f · IFN %.2f · NED %.2f\n",
 		m.Modularity, 100*m.ICP, m.SM, m.IFN, m.NED)
+	for _, w := range r.WeakCut {
+		fmt.Fprintf(b, "weak cut: %s; take the contexts as a starting map, not as boundaries to split along\n", w)
+	}
+	fmt.Fprintln(b)
 
 	for _, c := range r.Contexts {
 		fmt.Fprintf(b, "■ %s — %d units, %d files, %d lines, cohesion %.2f%s\n", c.Name, len(c.Units), c.Files, c.Lines, c.Cohesion, shapedBy(c.ShapedBy))

@@ -66,6 +66,16 @@ const (
 	weakModularity = 0.3
 )
 
+// WeakCut gives the reasons the input's cut is weak, or none: for the
+// outputs that do not build the whole report (the plan).
+func WeakCut(in *Input) []string {
+	m, err := computeMetrics(in)
+	if err != nil {
+		return nil
+	}
+	return weakCut(m)
+}
+
 // weakCut gives the reasons the cut is weak, or none.
 func weakCut(m metrics.Result) []string {
 	var out []string

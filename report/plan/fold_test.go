@@ -176,6 +176,13 @@ func TestStepOption(t *testing.T) {
 	if s := one.String(); !strings.HasPrefix(s, "\nStep 2: wall off") || strings.Contains(s, "Step 1:") || strings.Contains(s, "Step 3:") {
 		t.Errorf("--step 2 wrote:\n%s", s)
 	}
+	var weak, weakMD strings.Builder
+	if err := p.Text(&weak, plan.Options{WeakCut: []string{"61% of the calls cross"}}); err != nil || !strings.Contains(weak.String(), "\nWeak cut: 61% of the calls cross; the steps inherit these contexts") {
+		t.Errorf("weak cut in the text plan (%v):\n%s", err, weak.String())
+	}
+	if err := p.Markdown(&weakMD, plan.Options{WeakCut: []string{"61% of the calls cross"}}); err != nil || !strings.Contains(weakMD.String(), "> **Weak cut**: 61% of the calls cross;") {
+		t.Errorf("weak cut in the Markdown plan (%v)", err)
+	}
 	if err := p.Text(&one, plan.Options{Step: 4}); err == nil || err.Error() != "--step 4: the plan has 3 steps" {
 		t.Errorf("--step 4: err = %v", err)
 	}

@@ -14,6 +14,9 @@ type Options struct {
 	Module string
 	// Step, when set, writes that step alone and in full.
 	Step int
+	// WeakCut are the report's reasons the contexts' cut is weak: the
+	// steps inherit the contexts, so the plan says it first.
+	WeakCut []string
 }
 
 // listCap is how many items of each of a step's lists the text shows when
@@ -41,6 +44,9 @@ func (p *Plan) Text(w io.Writer, o Options) error {
 	} else {
 		pr.printf("Migration plan (strangler fig), %d steps, %s.\n", len(p.Steps), p.Order)
 		pr.printf("Effort = %s.\n", p.Formula)
+		for _, w := range o.WeakCut {
+			pr.printf("Weak cut: %s; the steps inherit these contexts: take them as a starting map.\n", w)
+		}
 		if p.TxScopes > 0 {
 			pr.printf("%d of the %d transaction scopes found span the tables of two or more contexts (see each step's risks).\n", p.crossTxs(), p.TxScopes)
 		}
@@ -190,7 +196,7 @@ func (p *Plan) Markdown(w io.Writer, o Options) error {
 			return err
 		}
 	} else {
-		p.summary(pr)
+		p.summary(pr, o.WeakCut)
 	}
 	for _, s := range p.Steps {
 		if o.Step != 0 && s.N != o.Step {
@@ -283,12 +289,15 @@ func (p *Plan) Markdown(w io.Writer, o Options) error {
 // per step.
 func (p *Plan) MarkdownSummary(w io.Writer) error {
 	pr := &lineWriter{w: w}
-	p.summary(pr)
+	p.summary(pr, nil)
 	return pr.err
 }
 
-func (p *Plan) summary(pr *lineWriter) {
+func (p *Plan) summary(pr *lineWriter, weak []string) {
 	pr.printf("## Migration plan\n\n%d steps, %s. Effort = %s.\n\n", len(p.Steps), md(p.Order), md(p.Formula))
+	for _, w := range weak {
+		pr.printf("> **Weak cut**: %s; the steps inherit these contexts: take them as a starting map.\n\n", md(w))
+	}
 	if p.TxScopes > 0 {
 		pr.printf("%d of the %d transaction scopes found span the tables of two or more contexts (see each step's risks).\n\n", p.crossTxs(), p.TxScopes)
 	}

@@ -140,12 +140,12 @@ func Run(ctx context.Context, o *Options) error {
 	switch o.Format {
 	case "text":
 		sw := render.NewSafeWriter(dst.Writer())
-		err = out.Plan.Text(sw, plan.Options{Module: module, Step: o.Step})
+		err = out.Plan.Text(sw, plan.Options{Module: module, Step: o.Step, WeakCut: report.WeakCut(out.ReportInput())})
 		if err == nil {
 			err = sw.Flush()
 		}
 	case "md":
-		err = out.Plan.Markdown(dst.Writer(), plan.Options{Module: module, Step: o.Step})
+		err = out.Plan.Markdown(dst.Writer(), plan.Options{Module: module, Step: o.Step, WeakCut: report.WeakCut(out.ReportInput())})
 	case "html":
 		// The plan is part of the report; the HTML shows it beside the
 		// context map it walls off.

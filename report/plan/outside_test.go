@@ -10,7 +10,9 @@ import (
 // What stays out of the seam, and what looks like it but is an operation.
 func TestOutside(t *testing.T) {
 	ix := newSeamIndex(&facts.Facts{
-		Structs: []facts.Struct{{Type: "m/web.Ctx", Fields: []facts.Field{{Name: "Context", Type: "*github.com/flamego/flamego.Context", Embedded: "Context"}}}},
+		Structs: []facts.Struct{{Type: "m/web.Ctx", Fields: []facts.Field{{Name: "Context", Type: "*github.com/flamego/flamego.Context", Embedded: "Context"}}},
+			{Type: "m/storage.Storage", Fields: []facts.Field{{Name: "db", Type: "*database/sql.DB"}}},
+			{Type: "m/model.Feed", Fields: []facts.Field{{Name: "Title", Type: "string"}, {Name: "Checked", Type: "time.Time"}}}},
 	})
 	for _, c := range []struct {
 		name, recv, sig, want string
@@ -24,7 +26,9 @@ func TestOutside(t *testing.T) {
 		{"Name", "", "func(id int) `database/sql`.NullString", ""},
 		{"Headers", "", "func(h `net/http`.Header)", ""},
 		{"Save", "", "func(tx *`gorm.io/gorm`.DB)", "mentions gorm.DB (gorm)"},
-		{"Show", "", "func(c *`m/web`.Ctx)", "which wraps a flamego handle"},
+		{"Show", "", "func(c *`m/web`.Ctx)", "which holds a flamego handle"},
+		{"Validate", "", "func(s *`m/storage`.Storage, id int64)", "storage.Storage, which holds a sql handle"},
+		{"Refresh", "", "func(f *`m/model`.Feed) error", ""},
 	} {
 		got := ix.outside(&facts.Func{Name: c.name, Signature: c.sig}, c.recv)
 		if c.want == "" && got != "" || !strings.Contains(got, c.want) {

@@ -84,8 +84,9 @@ type seamIndex struct {
 	types    map[string]facts.Type
 	pkgNames map[string]string
 	// tables maps a model type to its table; errors are the types with an
-	// Error() string method; handles the module types embedding a database
-	// or router library's type (a request context wrapping the router's).
+	// Error() string method; handles the module types embedding or holding
+	// a database or router library's handle (a request context wrapping
+	// the router's, a store around the connection).
 	tables  map[string]string
 	errors  map[string]bool
 	handles map[string]string
@@ -104,10 +105,10 @@ func newSeamIndex(f *facts.Facts) *seamIndex {
 		if st.Table != "" {
 			ix.tables[st.Type] = st.Table
 		}
+		// A struct embedding a handle (a request context wrapping the
+		// router's) or holding one (a store around the *sql.DB) is the
+		// monolith's own handle.
 		for _, fl := range st.Fields {
-			if fl.Embedded == "" {
-				continue
-			}
 			t := strings.TrimLeft(fl.Type, "*[]")
 			if lib, ok := isHandle(pathOfTypeString(t), t[strings.LastIndexByte(t, '.')+1:]); ok {
 				ix.handles[st.Type] = lib
@@ -184,7 +185,7 @@ func (ix *seamIndex) outside(fn *facts.Func, recv string) string {
 			return fmt.Sprintf("its signature mentions %s.%s (%s): an operation takes identifiers and values, not database or HTTP handles", pkgBase(m[1]), m[2], lib)
 		}
 		if lib := ix.handles[m[1]+"."+m[2]]; lib != "" {
-			return fmt.Sprintf("its signature mentions %s, which wraps a %s handle: an operation takes identifiers and values, not database or HTTP handles", shortID(m[1]+"."+m[2]), lib)
+			return fmt.Sprintf("its signature mentions %s, which holds a %s handle: an operation takes identifiers and values, not database or HTTP handles", shortID(m[1]+"."+m[2]), lib)
 		}
 	}
 	return ""

@@ -139,8 +139,15 @@ func WriteTextAll(w io.Writer, r *report.Report, all bool) error {
 			if e.CoChanged > 0 {
 				co = fmt.Sprintf(", changes with %d (history)", e.CoChanged)
 			}
-			fmt.Fprintf(b, "  %2d. %-14s effort %5.1f: %d callers, %d seam methods, %d blockers, %d cycles, %d routes%s\n",
-				s.N, s.Context, e.Score, e.Callers, e.SeamMethods, e.Blockers, e.Cycles, len(s.Routes), co)
+			fmt.Fprintf(b, "  %2d. %-14s effort %5.1f: %d callers, %d calls out, %d seam methods, %d blockers, %d cycles, %d routes%s\n",
+				s.N, s.Context, e.Score, e.Callers, e.CallsOut, e.SeamMethods, e.Blockers, e.Cycles, len(s.Routes), co)
+		}
+		for _, f := range r.Plan.Folded {
+			into := "the platform"
+			if f.Into != "" {
+				into = "the step of " + f.Into
+			}
+			fmt.Fprintf(b, "      no step: %s goes with %s (%s)\n", f.Context, into, f.Reason)
 		}
 	}
 	if len(r.Warnings) > 0 {

@@ -92,10 +92,10 @@ type HistoryPull struct {
 	Latest CommitRef `json:"latest"`
 }
 
-// Thresholds of the history findings: a pair or a pull needs this many
-// commits to be reported (one or two shared commits are chance).
+// Thresholds of the history findings: a pair or a pull needs
+// history.MinTogether commits to be reported.
 const (
-	minTogether = 3
+	minTogether = history.MinTogether
 	mainShare   = 0.8
 )
 

@@ -3,6 +3,7 @@ package dbaccess
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 	"sort"
 
 	"golang.org/x/tools/go/types/typeutil"
@@ -203,26 +204,9 @@ func (x *extractor) follow(fn *types.Func, args []int, scope map[string]bool, de
 	sig := fn.Type().(*types.Signature)
 	handles := map[types.Object]bool{}
 	for i := 0; i < sig.Params().Len(); i++ {
-		if args == nil || containsInt(args, i) || sig.Variadic() && i == sig.Params().Len()-1 && maxInt(args) >= i {
+		if args == nil || slices.Contains(args, i) || sig.Variadic() && i == sig.Params().Len()-1 && slices.Max(args) >= i {
 			handles[sig.Params().At(i)] = true
 		}
 	}
 	x.passes(ref.ctx.info, ref.decl.Body, handles, scope, depth)
-}
-
-func containsInt(s []int, v int) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}
-
-func maxInt(s []int) int {
-	m := -1
-	for _, x := range s {
-		m = max(m, x)
-	}
-	return m
 }

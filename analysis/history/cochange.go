@@ -10,6 +10,10 @@ import (
 // counts half as much as one at HEAD.
 const HalfLife = 180 * 24 * time.Hour
 
+// MinTogether is how many shared commits make two contexts change together
+// (or a unit pulled by another context): one or two are chance.
+const MinTogether = 3
+
 // Coupling is the change coupling of two groups (units or contexts): the
 // commits that changed both, as in association mining.
 type Coupling struct {

@@ -223,7 +223,7 @@ func Run(ctx context.Context, opt Options) (*Output, error) {
 }
 
 // changePartners counts, for each context, the commits it shares with each
-// other context, keeping the pairs of 3 commits or more.
+// other context, keeping the pairs of history.MinTogether commits or more.
 func changePartners(h *history.History, g *graph.Graph, d *cluster.Decomposition) map[string]map[string]int {
 	if h == nil {
 		return nil
@@ -243,7 +243,7 @@ func changePartners(h *history.History, g *graph.Graph, d *cluster.Decomposition
 	pairs, _ := history.CoChange(h, len(d.Contexts), func(p string) []int { return ctxOf[p] })
 	out := map[string]map[string]int{}
 	for _, p := range pairs {
-		if p.Commits < 3 {
+		if p.Commits < history.MinTogether {
 			continue
 		}
 		a, b := d.Contexts[p.A].Name, d.Contexts[p.B].Name

@@ -43,6 +43,14 @@ type Folded struct {
 	Reason string `json:"reason"`
 }
 
+// Goes says where the context goes: "the platform" or "the step of X".
+func (f Folded) Goes() string {
+	if f.Into == "" {
+		return "the platform"
+	}
+	return "the step of " + f.Into
+}
+
 // Step walls off one context.
 type Step struct {
 	N       int    `json:"n"`

@@ -66,7 +66,7 @@ func (p *Plan) Text(w io.Writer, o Options) error {
 				pr.printf("    … and %d more %s (decomp plan --step %d lists them)\n", n-shown, what, s.N)
 			}
 		}
-		cap := func(n int) int {
+		shown := func(n int) int {
 			if limit >= 0 && n > limit {
 				return limit
 			}
@@ -82,39 +82,39 @@ func (p *Plan) Text(w io.Writer, o Options) error {
 		}
 		if len(s.Routes) > 0 {
 			pr.printf("  routes to redirect at the edge (%d):\n", len(s.Routes))
-			for _, r := range s.Routes[:cap(len(s.Routes))] {
+			for _, r := range s.Routes[:shown(len(s.Routes))] {
 				pr.printf("    %s %s → %s  %s\n", orAny(r.Method), r.Path, short(module, r.Handler), r.Pos)
 			}
-			more(cap(len(s.Routes)), len(s.Routes), "routes")
+			more(shown(len(s.Routes)), len(s.Routes), "routes")
 		}
 		pr.printf("  seam: interface %s in package %s, %d methods", s.Seam.Interface, s.Seam.Package, len(s.Seam.Methods))
 		if len(s.Seam.Methods) == 0 && len(s.Seam.Blockers) == 0 {
 			pr.printf(" (nothing outside calls it: no seam needed)")
 		}
 		pr.printf("\n")
-		for _, m := range s.Seam.Methods[:cap(len(s.Seam.Methods))] {
+		for _, m := range s.Seam.Methods[:shown(len(s.Seam.Methods))] {
 			pr.printf("    %s%s  → %s\n", m.Name, m.Signature, short(module, m.Target))
 		}
-		more(cap(len(s.Seam.Methods)), len(s.Seam.Methods), "methods")
-		for _, b := range s.Seam.Blockers[:cap(len(s.Seam.Blockers))] {
+		more(shown(len(s.Seam.Methods)), len(s.Seam.Methods), "methods")
+		for _, b := range s.Seam.Blockers[:shown(len(s.Seam.Blockers))] {
 			pr.printf("    blocker: %s: %s\n", short(module, b.Target), b.Reason)
 		}
-		more(cap(len(s.Seam.Blockers)), len(s.Seam.Blockers), "blockers")
+		more(shown(len(s.Seam.Blockers)), len(s.Seam.Blockers), "blockers")
 		if len(s.Seam.Outside) > 0 {
 			pr.printf("  kept out of the seam (%d, no service operations):\n", len(s.Seam.Outside))
-			for _, b := range s.Seam.Outside[:cap(len(s.Seam.Outside))] {
+			for _, b := range s.Seam.Outside[:shown(len(s.Seam.Outside))] {
 				pr.printf("    %s: %s\n", short(module, b.Target), b.Reason)
 			}
-			more(cap(len(s.Seam.Outside)), len(s.Seam.Outside), "functions")
+			more(shown(len(s.Seam.Outside)), len(s.Seam.Outside), "functions")
 		}
 		if len(s.Callers) > 0 {
 			pr.printf("  callers to reroute (%d):\n", len(s.Callers))
-			for _, c := range s.Callers[:cap(len(s.Callers))] {
+			for _, c := range s.Callers[:shown(len(s.Callers))] {
 				pr.printf("    %s  %s (%s) → %s%s\n", c.Pos, short(module, c.From), c.FromContext, short(module, c.To), moveFirst(c))
 			}
-			more(cap(len(s.Callers)), len(s.Callers), "callers")
+			more(shown(len(s.Callers)), len(s.Callers), "callers")
 		}
-		for _, d := range s.Data[:cap(len(s.Data))] {
+		for _, d := range s.Data[:shown(len(s.Data))] {
 			if d.Moves {
 				pr.printf("  data: %s moves with %s\n", d.Table, s.Context)
 			} else {
@@ -124,11 +124,11 @@ func (p *Plan) Text(w io.Writer, o Options) error {
 				pr.printf("    %s: %s\n", u.Context, u.Strategy)
 			}
 		}
-		more(cap(len(s.Data)), len(s.Data), "tables")
-		for _, j := range s.Joins[:cap(len(s.Joins))] {
+		more(shown(len(s.Data)), len(s.Data), "tables")
+		for _, j := range s.Joins[:shown(len(s.Joins))] {
 			pr.printf("  join across contexts at %s: %s (with %s): move the relationship into code\n", j.Pos, strings.Join(j.Tables, ", "), strings.Join(j.Others, ", "))
 		}
-		more(cap(len(s.Joins)), len(s.Joins), "joins")
+		more(shown(len(s.Joins)), len(s.Joins), "joins")
 		for _, m := range s.Models {
 			pr.printf("  model split: %s takes %s {%s} of %s\n", s.Context, m.Struct, strings.Join(m.Fields, ", "), short(module, m.Model))
 		}
@@ -178,11 +178,7 @@ func (p *Plan) textSummary(pr *lineWriter) {
 			fmt.Sprintf("%d+%d", e.UsesIn, e.UsesOut), e.SeamMethods, e.Blockers, e.Cycles, len(s.Routes))
 	}
 	for _, f := range p.Folded {
-		into := "the platform"
-		if f.Into != "" {
-			into = "the step of " + f.Into
-		}
-		pr.printf("  no step: %s goes with %s (%s)\n", f.Context, into, f.Reason)
+		pr.printf("  no step: %s goes with %s (%s)\n", f.Context, f.Goes(), f.Reason)
 	}
 }
 
@@ -309,11 +305,7 @@ func (p *Plan) summary(pr *lineWriter, weak []string) {
 	if len(p.Folded) > 0 {
 		pr.printf("\nNo step of their own:\n\n")
 		for _, f := range p.Folded {
-			into := "the platform"
-			if f.Into != "" {
-				into = "the step of " + md(f.Into)
-			}
-			pr.printf("- %s goes with %s: %s\n", md(f.Context), into, md(f.Reason))
+			pr.printf("- %s goes with %s: %s\n", md(f.Context), md(f.Goes()), md(f.Reason))
 		}
 	}
 }

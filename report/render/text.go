@@ -143,11 +143,7 @@ func WriteTextAll(w io.Writer, r *report.Report, all bool) error {
 				s.N, s.Context, e.Score, e.Callers, e.CallsOut, e.SeamMethods, e.Blockers, e.Cycles, len(s.Routes), co)
 		}
 		for _, f := range r.Plan.Folded {
-			into := "the platform"
-			if f.Into != "" {
-				into = "the step of " + f.Into
-			}
-			fmt.Fprintf(b, "      no step: %s goes with %s (%s)\n", f.Context, into, f.Reason)
+			fmt.Fprintf(b, "      no step: %s goes with %s (%s)\n", f.Context, f.Goes(), f.Reason)
 		}
 	}
 	if len(r.Warnings) > 0 {

@@ -20,6 +20,7 @@ import (
 	"github.com/decomp/decomp/analysis/fielduse"
 	"github.com/decomp/decomp/analysis/load"
 	"github.com/decomp/decomp/analysis/routes"
+	"github.com/decomp/decomp/analysis/ssabuild"
 	"github.com/decomp/decomp/analysis/uses"
 )
 
@@ -45,6 +46,17 @@ type Pass struct {
 	// program's syntax and type information once it no longer needs them,
 	// so that its own peak is not stacked on theirs.
 	Last bool
+
+	ssa *ssabuild.Program
+}
+
+// SSA returns the module's SSA, built on the first call: the extractors
+// that read it share one build.
+func (p *Pass) SSA() *ssabuild.Program {
+	if p.ssa == nil {
+		p.ssa = ssabuild.Build(p.Prog)
+	}
+	return p.ssa
 }
 
 // Warn records a problem that did not stop the extractor.
@@ -73,7 +85,7 @@ func Extractors() []*Extractor {
 			Name: "dbaccess", Doc: "table and collection reads and writes; the table of each struct (Struct.Table), since it knows the ORM conventions",
 			// It names the tables of the structs fielduse lists, when that ran.
 			Run: func(p *Pass) {
-				db := dbaccess.Extract(p.Prog)
+				db := dbaccess.Extract(p.Prog, p.SSA)
 				p.Facts.Accesses = db.Accesses
 				p.Facts.Txs = db.Txs
 				p.Warn(db.Warnings...)
@@ -89,7 +101,7 @@ func Extractors() []*Extractor {
 			Name: "calls", Doc: "call edges between module functions, by the chosen call-graph algorithm",
 			Run: func(p *Pass) {
 				var w []facts.Warning
-				p.Facts.Calls, w = calls.Extract(p.Prog, p.Options.CallGraph, p.Last)
+				p.Facts.Calls, w = calls.Extract(p.Prog, p.Options.CallGraph, p.Last, p.SSA)
 				p.Warn(w...)
 			},
 		},

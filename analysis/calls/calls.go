@@ -25,6 +25,7 @@ import (
 
 	"github.com/decomp/decomp/analysis/facts"
 	"github.com/decomp/decomp/analysis/load"
+	"github.com/decomp/decomp/analysis/ssabuild"
 )
 
 // Algorithm selects the call-graph construction.
@@ -65,7 +66,9 @@ func ParseAlgorithm(s string) (Algorithm, error) {
 // With release set, the module packages' syntax and type information are
 // dropped from prog once SSA is built (the call graph needs neither), so
 // their memory is free for it; prog then serves no further extraction.
-func Extract(prog *load.Program, algo Algorithm, release bool) ([]facts.Call, []facts.Warning) {
+//
+// build gives the module's SSA; it is called only when algo needs it.
+func Extract(prog *load.Program, algo Algorithm, release bool, build func() *ssabuild.Program) ([]facts.Call, []facts.Warning) {
 	var good, bad []*packages.Package
 	for _, p := range prog.Packages {
 		if load.IllTyped(p) {
@@ -92,7 +95,7 @@ func Extract(prog *load.Program, algo Algorithm, release bool) ([]facts.Call, []
 		out = append(out, syntaxCalls(prog, p)...)
 	}
 	if len(good) > 0 {
-		c, w := ssaCalls(prog, good, algo, release)
+		c, w := ssaCalls(prog, build, algo, release)
 		out = append(out, c...)
 		warns = append(warns, w...)
 		// Calls through a module interface also depend on the interface
@@ -114,67 +117,24 @@ func Extract(prog *load.Program, algo Algorithm, release bool) ([]facts.Call, []
 	return dedup(out), warns
 }
 
-// ssaCalls builds SSA for the well-typed module packages. Every other
-// package gets members from its types only, as if loaded from export data:
-// dependency bodies were dropped while parsing and are never needed.
-func ssaCalls(prog *load.Program, good []*packages.Package, algo Algorithm, release bool) (calls []facts.Call, warns []facts.Warning) {
-	sprog := ssa.NewProgram(prog.Fset, ssa.InstantiateGenerics)
-	isGood := map[string]bool{}
-	toBuild := map[*packages.Package]bool{}
-	for _, p := range good {
-		isGood[p.PkgPath] = true
-		toBuild[p] = true
-	}
-	// Every package the module refers to needs an SSA package, variants
-	// included: with tests on, a package and its test variant are two
-	// type-checked packages of one path, and the packages importing the
-	// plain one need it created (from its types, since only one variant
-	// per path is analysed).
-	roots := make([]*packages.Package, 0, len(prog.All))
-	for _, p := range prog.All {
-		roots = append(roots, p)
-	}
-	var all []*packages.Package
-	packages.Visit(roots, nil, func(p *packages.Package) { all = append(all, p) })
-	// Create in a fixed order so that SSA's own numbering, and therefore
-	// anything derived from it, is the same on every run.
-	sort.Slice(all, func(i, j int) bool {
-		if all[i].PkgPath != all[j].PkgPath {
-			return all[i].PkgPath < all[j].PkgPath
-		}
-		return all[i].ID < all[j].ID
-	})
-	created := map[*types.Package]bool{}
-	var built []*ssa.Package
-	from := map[*ssa.Package]*packages.Package{}
-	for _, p := range all {
-		if p.Types == nil || created[p.Types] {
-			continue
-		}
-		created[p.Types] = true
-		if toBuild[p] {
-			sp := sprog.CreatePackage(p.Types, p.Syntax, p.TypesInfo, true)
-			built = append(built, sp)
-			from[sp] = p
-		} else {
-			sprog.CreatePackage(p.Types, nil, nil, true)
-		}
-	}
-	for _, sp := range built {
-		if err := buildPackage(sp); err != nil {
-			warns = append(warns, facts.Warning{Pkg: sp.Pkg.Path(), Message: "SSA: " + err.Error()})
-		}
-		if release {
-			// Built: SSA no longer needs the type information, nor
-			// the bodies of functions it will not instantiate.
-			p := from[sp]
+// ssaCalls runs the call graph over the module's SSA, which build gives
+// (built once for every extractor that needs it).
+func ssaCalls(prog *load.Program, build func() *ssabuild.Program, algo Algorithm, release bool) (calls []facts.Call, warns []facts.Warning) {
+	sp := build()
+	sprog, built, isGood := sp.SSA, sp.Built, sp.Good
+	warns = append(warns, sp.Warnings...)
+	if release {
+		// Built: SSA no longer needs the type information, nor the
+		// bodies of functions it will not instantiate.
+		for _, b := range built {
+			p := sp.From[b]
 			dropBodies(p.Syntax, p.TypesInfo)
 			p.Syntax, p.TypesInfo = nil, nil
 		}
 	}
 
 	var cg *callgraph.Graph
-	err := safely(func() {
+	err := ssabuild.Safely(func() {
 		switch algo {
 		case Static:
 			cg = static.CallGraph(sprog)
@@ -200,7 +160,7 @@ func ssaCalls(prog *load.Program, good []*packages.Package, algo Algorithm, rele
 	// Walk nodes in a fixed order: the graph's map order is random.
 	fns := make([]*ssa.Function, 0, len(cg.Nodes))
 	for fn := range cg.Nodes {
-		if fn != nil && owner(fn) != nil && isGood[owner(fn).Pkg.Path()] {
+		if fn != nil && ssabuild.Owner(fn) != nil && isGood[ssabuild.Owner(fn).Pkg.Path()] {
 			fns = append(fns, fn)
 		}
 	}
@@ -208,7 +168,7 @@ func ssaCalls(prog *load.Program, good []*packages.Package, algo Algorithm, rele
 		return fns[i].Pos() < fns[j].Pos() || (fns[i].Pos() == fns[j].Pos() && fns[i].String() < fns[j].String())
 	})
 	for _, fn := range fns {
-		from := funcID(fn)
+		from := ssabuild.FuncID(fn)
 		if from == "" {
 			continue
 		}
@@ -216,8 +176,8 @@ func ssaCalls(prog *load.Program, good []*packages.Package, algo Algorithm, rele
 			if e.Site == nil || !e.Site.Pos().IsValid() {
 				continue // synthetic: a package initialiser calling those of its imports
 			}
-			to := funcID(e.Callee.Func)
-			if to == "" || !prog.InModule(pkgPathOf(e.Callee.Func)) || to == from {
+			to := ssabuild.FuncID(e.Callee.Func)
+			if to == "" || !prog.InModule(ssabuild.PkgPath(e.Callee.Func)) || to == from {
 				continue
 			}
 			kind := facts.CallStatic
@@ -271,22 +231,6 @@ func emptyBlock(b *ast.BlockStmt) *ast.BlockStmt {
 	return &ast.BlockStmt{Lbrace: b.Lbrace, Rbrace: b.Rbrace}
 }
 
-// buildPackage builds one package's SSA, turning a builder panic on odd code
-// into an error instead of a crash.
-func buildPackage(sp *ssa.Package) error {
-	return safely(sp.Build)
-}
-
-func safely(f func()) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("internal error: %v", r)
-		}
-	}()
-	f()
-	return nil
-}
-
 // rtaGraph runs RTA from every function a caller outside the module could
 // reach: main, init, and exported functions and methods. A library has no
 // main, so exported API stands in for it.
@@ -336,52 +280,11 @@ func rtaGraph(built []*ssa.Package) *callgraph.Graph {
 func moduleFuncs(sprog *ssa.Program, isGood map[string]bool) map[*ssa.Function]bool {
 	out := map[*ssa.Function]bool{}
 	for fn := range ssautil.AllFunctions(sprog) {
-		if o := owner(fn); o != nil && isGood[o.Pkg.Path()] {
+		if o := ssabuild.Owner(fn); o != nil && isGood[o.Pkg.Path()] {
 			out[fn] = true
 		}
 	}
 	return out
-}
-
-// owner returns the package of a function's outermost declaration.
-func owner(fn *ssa.Function) *ssa.Package {
-	for fn.Parent() != nil {
-		fn = fn.Parent()
-	}
-	if fn.Origin() != nil {
-		fn = fn.Origin()
-	}
-	return fn.Package()
-}
-
-func pkgPathOf(fn *ssa.Function) string {
-	if p := owner(fn); p != nil {
-		return p.Pkg.Path()
-	}
-	return ""
-}
-
-// funcID maps an SSA function to the declaration it belongs to: closures to
-// their enclosing function, instantiations to their generic origin, package
-// initialisers to the init pseudo-function. Synthetic wrappers map to the
-// method they wrap.
-func funcID(fn *ssa.Function) string {
-	for fn.Parent() != nil {
-		fn = fn.Parent()
-	}
-	if fn.Origin() != nil {
-		fn = fn.Origin()
-	}
-	if fn.Pkg == nil && fn.Object() == nil {
-		return ""
-	}
-	if obj, ok := fn.Object().(*types.Func); ok && obj != nil {
-		return load.FuncID(obj)
-	}
-	if fn.Pkg != nil && (fn.Name() == "init" || len(fn.Name()) > 4 && fn.Name()[:4] == "init") && fn.Signature.Recv() == nil {
-		return load.InitID(fn.Pkg.Pkg.Path())
-	}
-	return ""
 }
 
 // syntaxCalls reads calls from a package's syntax, using whatever type

@@ -11,6 +11,7 @@ import (
 	"github.com/decomp/decomp/analysis/calls"
 	"github.com/decomp/decomp/analysis/facts"
 	"github.com/decomp/decomp/analysis/load"
+	"github.com/decomp/decomp/analysis/ssabuild"
 	"github.com/decomp/decomp/internal/testfs"
 	"github.com/decomp/decomp/internal/wanttest"
 )
@@ -45,7 +46,7 @@ func TestCallGraphs(t *testing.T) {
 	prog := loadFixture(t, "basic")
 	for _, algo := range []calls.Algorithm{calls.CHA, calls.VTA, calls.RTA} {
 		t.Run(string(algo), func(t *testing.T) {
-			cs, warns := calls.Extract(prog, algo, false)
+			cs, warns := calls.Extract(prog, algo, false, func() *ssabuild.Program { return ssabuild.Build(prog) })
 			wanttest.Check(t, filepath.Join("testdata", "basic"), findings(cs))
 			if len(warns) != 1 || warns[0].Pkg != "example.com/basic/broken" {
 				t.Errorf("want one warning for the ill-typed package, got %v", warns)
@@ -58,7 +59,7 @@ func TestCallGraphs(t *testing.T) {
 // call to an implementation; the call still depends on the interface.
 func TestStaticMissesDynamic(t *testing.T) {
 	prog := loadFixture(t, "basic")
-	cs, _ := calls.Extract(prog, calls.Static, false)
+	cs, _ := calls.Extract(prog, calls.Static, false, func() *ssabuild.Program { return ssabuild.Build(prog) })
 	static := 0
 	for _, c := range cs {
 		if c.Kind == facts.CallDynamic {
@@ -91,7 +92,7 @@ func TestParseAlgorithm(t *testing.T) {
 func TestGenericsAfterRelease(t *testing.T) {
 	for _, release := range []bool{false, true} {
 		prog := loadFixture(t, "generic")
-		cs, warns := calls.Extract(prog, calls.VTA, release)
+		cs, warns := calls.Extract(prog, calls.VTA, release, func() *ssabuild.Program { return ssabuild.Build(prog) })
 		if len(warns) > 0 {
 			t.Errorf("release %v: warnings %v", release, warns)
 		}
@@ -111,7 +112,7 @@ func TestCallGraphWithTests(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cs, warns := calls.Extract(prog, calls.VTA, true)
+	cs, warns := calls.Extract(prog, calls.VTA, true, func() *ssabuild.Program { return ssabuild.Build(prog) })
 	for _, w := range warns {
 		t.Errorf("warning: %s %s", w.Pkg, w.Message)
 	}
@@ -140,7 +141,7 @@ func TestPluginPoint(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		cs, warns := calls.Extract(prog, calls.VTA, false)
+		cs, warns := calls.Extract(prog, calls.VTA, false, func() *ssabuild.Program { return ssabuild.Build(prog) })
 		if len(warns) > 0 {
 			t.Fatalf("%d implementations: warnings %v", tc.impls, warns)
 		}

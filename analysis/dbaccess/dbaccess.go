@@ -61,10 +61,13 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/ssa"
 
 	"github.com/decomp/decomp/analysis/facts"
 	"github.com/decomp/decomp/analysis/load"
 	"github.com/decomp/decomp/analysis/sqlparse"
+	"github.com/decomp/decomp/analysis/ssabuild"
+	"github.com/decomp/decomp/analysis/valueflow"
 )
 
 // Result is what Extract finds.
@@ -85,15 +88,19 @@ type Result struct {
 
 // Extract finds every table and collection access in the module packages of
 // prog. It never fails: what could not be analysed is in Result.Warnings.
-func Extract(prog *load.Program) Result {
+//
+// build gives the module's SSA, for the value flow that finds the models and
+// statements the syntax does not show at the call; it is called at most
+// once, and only when such a call is met (nil: syntax only).
+func Extract(prog *load.Program, build func() *ssabuild.Program) Result {
 	x := newExtractor(prog)
+	x.build = build
 	for _, p := range prog.Packages {
 		x.index(p)
 	}
 	for _, p := range prog.Packages {
 		x.extractPackage(p)
 	}
-	x.resolveHelpers()
 	r := x.result()
 	f := facts.Facts{Txs: x.transactions()}
 	f.Sort()
@@ -133,11 +140,12 @@ type extractor struct {
 	ormTypes []types.Type
 	ormFound bool
 	wrapped  map[*types.Func]*types.Func
-	// sqlHelpers are the functions that run SQL their callers give, by
-	// parameter; helperCalled marks the sites some caller resolved.
-	sqlHelpers   map[*types.Func][]sqlHelper
-	modelHelpers map[*types.Func][]modelHelper
-	helperCalled map[string]bool
+
+	// build, flow and ssaPkgs serve the value flow (flow.go).
+	build     func() *ssabuild.Program
+	flow      *valueflow.Analysis
+	flowBuilt bool
+	ssaPkgs   map[*ssa.Package]*packages.Package
 
 	out      []facts.Access
 	warnings []facts.Warning
@@ -169,20 +177,17 @@ type unresolvedCount struct {
 
 func newExtractor(prog *load.Program) *extractor {
 	return &extractor{
-		prog:         prog,
-		dialect:      moduleDialect(prog),
-		decls:        map[*types.Func]declRef{},
-		pkgVars:      map[*types.Var]exprRef{},
-		tableNames:   map[*types.Func]string{},
-		fieldInits:   map[*types.Var][]exprRef{},
-		ctxs:         map[ast.Node]*fnCtx{},
-		sqlHelpers:   map[*types.Func][]sqlHelper{},
-		modelHelpers: map[*types.Func][]modelHelper{},
-		helperCalled: map[string]bool{},
-		entPkgs:      map[*types.Package]bool{},
-		parsed:       map[parseKey]sqlparse.Result{},
-		models:       map[string]modelTable{},
-		unresolved:   map[string]*unresolvedCount{},
+		prog:       prog,
+		dialect:    moduleDialect(prog),
+		decls:      map[*types.Func]declRef{},
+		pkgVars:    map[*types.Var]exprRef{},
+		tableNames: map[*types.Func]string{},
+		fieldInits: map[*types.Var][]exprRef{},
+		ctxs:       map[ast.Node]*fnCtx{},
+		entPkgs:    map[*types.Package]bool{},
+		parsed:     map[parseKey]sqlparse.Result{},
+		models:     map[string]modelTable{},
+		unresolved: map[string]*unresolvedCount{},
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/decomp/decomp/analysis/dbaccess"
 	"github.com/decomp/decomp/analysis/facts"
 	"github.com/decomp/decomp/analysis/load"
+	"github.com/decomp/decomp/analysis/ssabuild"
 	"github.com/decomp/decomp/internal/wanttest"
 )
 
@@ -85,7 +86,7 @@ func extractFixture(t *testing.T, name string) *fixture {
 		return f
 	}
 	prog, dir := loadFixture(t, name, true)
-	f := &fixture{dir: dir, res: dbaccess.Extract(prog)}
+	f := &fixture{dir: dir, res: dbaccess.Extract(prog, ssaOf(prog))}
 	fixtures[name] = f
 	return f
 }
@@ -184,7 +185,7 @@ func TestWarnings(t *testing.T) {
 			"example.com/sqlapp/users users/users.go:55 2",
 			"example.com/sqlapp/wrap wrap/wrap.go:42 1",
 		},
-		"ormapp":   {"example.com/ormapp/service service/gormsvc.go:55 1"},
+		"ormapp":   {"example.com/ormapp/service service/gormsvc.go:71 1"},
 		"mongoapp": {"example.com/mongoapp/store store/store.go:49 2"},
 	}
 	for name, want := range tests {
@@ -203,7 +204,7 @@ func TestWarnings(t *testing.T) {
 // TestDeterministic extracts twice from one load and checks the order.
 func TestDeterministic(t *testing.T) {
 	prog, _ := loadFixture(t, "ormapp", true)
-	a, b := dbaccess.Extract(prog), dbaccess.Extract(prog)
+	a, b := dbaccess.Extract(prog, ssaOf(prog)), dbaccess.Extract(prog, ssaOf(prog))
 	if !reflect.DeepEqual(a, b) {
 		t.Fatal("two extractions differ")
 	}
@@ -231,7 +232,7 @@ func BenchmarkExtract(b *testing.B) {
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		dbaccess.Extract(prog)
+		dbaccess.Extract(prog, ssaOf(prog))
 	}
 }
 
@@ -242,7 +243,7 @@ func TestRobust(t *testing.T) {
 	if len(prog.Warnings) == 0 {
 		t.Fatal("the bad package should not type-check")
 	}
-	res := dbaccess.Extract(prog)
+	res := dbaccess.Extract(prog, ssaOf(prog))
 	checkWants(t, dir, res.Accesses)
 	for _, w := range res.Warnings {
 		if strings.Contains(w.Message, "internal error") {
@@ -255,7 +256,7 @@ func TestRobust(t *testing.T) {
 // functions inside it, against its want comment.
 func TestTransactions(t *testing.T) {
 	prog, dir := loadFixture(t, "txapp", true)
-	res := dbaccess.Extract(prog)
+	res := dbaccess.Extract(prog, ssaOf(prog))
 	var findings []wanttest.Finding
 	for _, tx := range res.Txs {
 		var funcs []string
@@ -265,4 +266,9 @@ func TestTransactions(t *testing.T) {
 		findings = append(findings, wanttest.Finding{Pos: tx.Pos, Message: "tx " + tx.Via + ": " + strings.Join(funcs, ", ")})
 	}
 	wanttest.Check(t, dir, findings)
+}
+
+// ssaOf builds the fixture's SSA on demand, as the pipeline does.
+func ssaOf(prog *load.Program) func() *ssabuild.Program {
+	return func() *ssabuild.Program { return ssabuild.Build(prog) }
 }

@@ -127,10 +127,9 @@ func (c *fnCtx) argModel(args []ast.Expr) *types.Named {
 	return nil
 }
 
-// argModels are the models the arguments stand for, in order: each
-// argument that is one (xorm's Delete(&A{}, &B{}) takes several), and for a
-// variable ranging over a slice literal (for _, t := range []any{&A{},
-// &B{}}), every model the literal lists.
+// argModels are the models the arguments' static types name, in order
+// (xorm's Delete(&A{}, &B{}) takes several); the value flow finds the
+// others.
 func (c *fnCtx) argModels(args []ast.Expr) []*types.Named {
 	var out []*types.Named
 	seen := map[*types.Named]bool{}
@@ -141,28 +140,9 @@ func (c *fnCtx) argModels(args []ast.Expr) []*types.Named {
 		}
 	}
 	for _, a := range args {
-		if m := modelOf(c.info.TypeOf(a)); m != nil {
-			add(m)
-			continue
-		}
-		for _, e := range c.rangeLiteral(a) {
-			add(modelOf(c.info.TypeOf(e)))
-		}
+		add(modelOf(c.info.TypeOf(a)))
 	}
 	return out
-}
-
-// rangeLiteral returns the elements of the slice or array literal that a
-// range variable e iterates over, or nil.
-func (c *fnCtx) rangeLiteral(e ast.Expr) []ast.Expr {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return nil
-	}
-	if lit, ok := c.rangeOver(id).(*ast.CompositeLit); ok {
-		return lit.Elts
-	}
-	return nil
 }
 
 // modelTable resolves a model's table for an ORM: a TableName method
@@ -280,6 +260,9 @@ func (c *fnCtx) gormCall(call *ast.CallExpr, fn *types.Func, sig *types.Signatur
 		tableCtx *fnCtx
 		model    *types.Named
 		assocs   []link
+		// modelAt is a Model(x) whose x is an interface: its model is
+		// the value flow's to find.
+		modelAt *link
 	)
 	for _, k := range c.chain(sel.X, call.Pos(), libGORM) {
 		switch k.name {
@@ -290,8 +273,11 @@ func (c *fnCtx) gormCall(call *ast.CallExpr, fn *types.Func, sig *types.Signatur
 				tableArg, tableCtx = k.call.Args[0], k.ctx
 			}
 		case "Model":
-			if model == nil && len(k.call.Args) > 0 {
+			if model == nil && modelAt == nil && len(k.call.Args) > 0 {
 				model = modelOf(k.ctx.info.TypeOf(k.call.Args[0]))
+				if model == nil {
+					modelAt = &k
+				}
 			}
 		case "G":
 			if model == nil {
@@ -334,6 +320,10 @@ func (c *fnCtx) gormCall(call *ast.CallExpr, fn *types.Func, sig *types.Signatur
 		for _, m := range modes {
 			c.emit(at, t, m, "gorm", model, false)
 		}
+	case modelAt != nil:
+		modelAt.ctx.flowModels(modelAt.call, modelAt.fn, at, 0, libGORM, modes, "gorm")
+	case gormModelArg[name]:
+		c.flowModels(call, fn, at, 0, libGORM, modes, "gorm")
 	default:
 		c.unresolved(at)
 	}
@@ -433,7 +423,11 @@ func (c *fnCtx) xormCall(call *ast.CallExpr, fn *types.Func, at token.Pos) {
 		if !isString(c.info.TypeOf(call.Args[0])) {
 			return // a builder.Builder or a value: not SQL text
 		}
-		c.emitSQL(c.eval(call.Args[0], call.Pos()), at, "xorm", c.x.dialect, nil)
+		texts := c.eval(call.Args[0], call.Pos())
+		if !c.x.namesTable(texts, c.x.dialect) && c.flowSQL(call, fn, 0, 0, at, "xorm", c.x.dialect, false) {
+			return
+		}
+		c.emitSQL(texts, at, "xorm", c.x.dialect, nil)
 		return
 	case name == "Join":
 		if len(call.Args) >= 2 {
@@ -475,49 +469,9 @@ func (c *fnCtx) xormCall(call *ast.CallExpr, fn *types.Func, at token.Pos) {
 		}
 		return
 	}
-	if fn, k, variadic := c.beanParam(call.Args); fn != nil {
-		// The beans are the caller's to give (a deleteBeans(e, &A{},
-		// &B{}) helper): they are read at each call of the helper.
-		c.x.modelHelpers[fn] = append(c.x.modelHelpers[fn], modelHelper{param: k, variadic: variadic, mode: mode, at: c.x.prog.Pos(at), pkg: c.pkg.PkgPath})
-		return
-	}
-	c.unresolved(at)
-}
-
-// beanParam tells whether the beans of a call come from a parameter of the
-// declared function c is in: the parameter itself, its elements spread
-// (beans...), or a variable ranging over it.
-func (c *fnCtx) beanParam(args []ast.Expr) (*types.Func, int, bool) {
-	for _, a := range args {
-		e := ast.Unparen(a)
-		if id, ok := e.(*ast.Ident); ok {
-			if x := c.rangeOver(id); x != nil {
-				e = x
-			}
-		}
-		if fn, k, variadic := c.param(e); fn != nil {
-			return fn, k, variadic
-		}
-	}
-	return nil, -1, false
-}
-
-// rangeOver returns what the range variable id iterates over, or nil.
-func (c *fnCtx) rangeOver(id *ast.Ident) ast.Expr {
-	obj := c.info.Uses[id]
-	if obj == nil || c.node == nil {
-		return nil
-	}
-	var x ast.Expr
-	ast.Inspect(c.node, func(n ast.Node) bool {
-		if r, ok := n.(*ast.RangeStmt); ok && x == nil {
-			if v, ok := r.Value.(*ast.Ident); ok && c.info.Defs[v] == obj {
-				x = ast.Unparen(r.X)
-			}
-		}
-		return x == nil
-	})
-	return x
+	// The beans come from elsewhere: a helper's parameters, a slice of
+	// models, a struct field.
+	c.flowModels(call, fn, at, -1, libXORM, []facts.Mode{mode}, "xorm")
 }
 
 // xormTableArg records, in rec, the table an xorm Table or Join argument
@@ -839,7 +793,11 @@ func (c *fnCtx) dbxCall(call *ast.CallExpr, fn *types.Func, at token.Pos) {
 		}
 		c.unresolved(at)
 	case name == "NewQuery" && len(call.Args) > 0:
-		c.emitSQL(c.eval(call.Args[0], call.Pos()), at, "dbx", c.x.dialect, nil)
+		texts := c.eval(call.Args[0], call.Pos())
+		if !c.x.namesTable(texts, c.x.dialect) && c.flowSQL(call, fn, 0, 0, at, "dbx", c.x.dialect, false) {
+			return
+		}
+		c.emitSQL(texts, at, "dbx", c.x.dialect, nil)
 	case (name == "Insert" || name == "Upsert" || name == "Update" || name == "Delete") && len(call.Args) > 0:
 		if isString(c.info.TypeOf(call.Args[0])) {
 			c.emitClause(call.Args[0], call.Pos(), at, facts.Write, "dbx", false, nil)

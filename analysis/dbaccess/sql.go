@@ -4,9 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"maps"
-	"slices"
-	"sort"
 	"strings"
 
 	"github.com/decomp/decomp/analysis/facts"
@@ -163,15 +160,14 @@ func (c *fnCtx) sqlCall(call *ast.CallExpr, sig *types.Signature, at token.Pos, 
 	if i < 0 || i >= len(call.Args) || (call.Ellipsis.IsValid() && i == len(call.Args)-1) {
 		return
 	}
-	// (Only for a database library: a Get or Query method of anything else
-	// is SQL only when the text says so.)
-	if fn, k := c.paramOf(call.Args[i]); fn != nil && !requireSQL {
-		// The SQL is the caller's to give (a fetch(query string, args
-		// ...any) helper): it is read at each call of the helper.
-		c.x.sqlHelpers[fn] = append(c.x.sqlHelpers[fn], sqlHelper{param: k, via: via, dialect: d, requireSQL: requireSQL, at: c.x.prog.Pos(at), pkg: c.pkg.PkgPath})
-		return
-	}
 	texts := c.eval(call.Args[i], call.Pos())
+	if !c.x.namesTable(texts, d) {
+		// The SQL is written elsewhere: a helper's caller, a struct
+		// field, a slice of statements.
+		if fn, _, _ := c.callee(call); fn != nil && c.flowSQL(call, fn, i, 0, at, via, d, requireSQL) {
+			return
+		}
+	}
 	if requireSQL {
 		var keep []text
 		for _, t := range texts {
@@ -190,7 +186,7 @@ func (c *fnCtx) sqlCall(call *ast.CallExpr, sig *types.Signature, at token.Pos, 
 // emitSQL parses each candidate statement and records its tables. When no
 // table survives and some part of the statement was unknown, the call is
 // counted as unresolved.
-func (c *fnCtx) emitSQL(texts []text, at token.Pos, via string, d sqlparse.Dialect, model *types.Named) {
+func (c *fnCtx) emitSQL(texts []text, at token.Pos, via string, d sqlparse.Dialect, model *types.Named) bool {
 	found, unknownPart := false, false
 	for _, t := range texts {
 		if strings.TrimSpace(t.s) == placeholder {
@@ -211,6 +207,7 @@ func (c *fnCtx) emitSQL(texts []text, at token.Pos, via string, d sqlparse.Diale
 	if !found && unknownPart {
 		c.unresolved(at)
 	}
+	return found
 }
 
 // tableOf normalises a parsed table name: exact from a real parser,
@@ -238,6 +235,9 @@ func (c *fnCtx) emit(at token.Pos, table string, mode facts.Mode, via string, mo
 	}
 	if model != nil {
 		a.Model = load.TypeID(model.Obj())
+	}
+	if c.exec.IsValid() && c.exec != at {
+		a.Exec = c.x.prog.Pos(c.exec)
 	}
 	c.x.out = append(c.x.out, a)
 }
@@ -414,193 +414,4 @@ func (x *extractor) wrappedORM(fn *types.Func) *types.Func {
 	}
 	x.wrapped[fn] = w
 	return w
-}
-
-// sqlHelper is a function that runs the SQL one of its parameters holds.
-type sqlHelper struct {
-	param      int
-	via        string
-	dialect    sqlparse.Dialect
-	requireSQL bool
-	// at and pkg are where it runs it, for the warning when no caller
-	// gives SQL that can be read.
-	at, pkg string
-}
-
-// modelHelper is a function that hands the models one of its parameters
-// holds to the ORM.
-type modelHelper struct {
-	param    int
-	variadic bool
-	mode     facts.Mode
-	at, pkg  string
-}
-
-// param is paramOf that also accepts the variadic parameter, and says so.
-func (c *fnCtx) param(e ast.Expr) (*types.Func, int, bool) {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return nil, -1, false
-	}
-	decl, ok := c.node.(*ast.FuncDecl)
-	if !ok {
-		return nil, -1, false
-	}
-	fn, ok := c.info.Defs[decl.Name].(*types.Func)
-	if !ok {
-		return nil, -1, false
-	}
-	v, ok := c.info.Uses[id].(*types.Var)
-	if !ok {
-		return nil, -1, false
-	}
-	sig := fn.Type().(*types.Signature)
-	for i := 0; i < sig.Params().Len(); i++ {
-		if sig.Params().At(i) == v {
-			return fn, i, sig.Variadic() && i == sig.Params().Len()-1
-		}
-	}
-	return nil, -1, false
-}
-
-// paramOf tells whether e is a parameter of the declared function c is
-// in, other than a variadic one, and which.
-func (c *fnCtx) paramOf(e ast.Expr) (*types.Func, int) {
-	fn, k, variadic := c.param(e)
-	if fn == nil || variadic {
-		return nil, -1
-	}
-	return fn, k
-}
-
-// resolveHelpers reads the SQL each helper runs at its callers, who may
-// be helpers in turn (a few levels deep); a helper no caller gives
-// readable SQL to stays unresolved.
-func (x *extractor) resolveHelpers() {
-	resolved, resolvedM := map[*types.Func]bool{}, map[*types.Func]bool{}
-	for round := 0; round < 4 && (len(x.sqlHelpers) > len(resolved) || len(x.modelHelpers) > len(resolvedM)); round++ {
-		pending := map[*types.Func][]sqlHelper{}
-		for fn, hs := range x.sqlHelpers {
-			if !resolved[fn] {
-				pending[fn] = hs
-				resolved[fn] = true
-			}
-		}
-		pendingM := map[*types.Func][]modelHelper{}
-		for fn, hs := range x.modelHelpers {
-			if !resolvedM[fn] {
-				pendingM[fn] = hs
-				resolvedM[fn] = true
-			}
-		}
-		for _, p := range x.prog.Packages {
-			if p.TypesInfo == nil {
-				continue
-			}
-			x.prog.WalkFuncs(p, func(id string, file *ast.File, node ast.Node) {
-				c := x.fnCtx(p, file, node, id)
-				ast.Inspect(node, func(n ast.Node) bool {
-					call, ok := n.(*ast.CallExpr)
-					if !ok {
-						return true
-					}
-					fn, _, _ := c.callee(call)
-					if fn == nil || fn.Pkg() != nil && classify(fn.Pkg().Path()) == libNone && sqlMethods[fn.Name()] && fn.Type().(*types.Signature).Recv() != nil {
-						return true // a Query or Exec method of the module: read on the first pass
-					}
-					if o := fn.Origin(); o != nil {
-						fn = o
-					}
-					for _, h := range pendingM[fn] {
-						if h.param >= len(call.Args) {
-							continue
-						}
-						args := call.Args[h.param : h.param+1]
-						if h.variadic {
-							args = call.Args[h.param:]
-						}
-						if call.Ellipsis.IsValid() {
-							if outer, k, v := c.param(call.Args[len(call.Args)-1]); outer != nil {
-								x.modelHelpers[outer] = append(x.modelHelpers[outer], modelHelper{param: k, variadic: v, mode: h.mode, at: h.at, pkg: h.pkg})
-								continue
-							}
-						}
-						if ms := c.argModels(args); len(ms) > 0 {
-							x.helperCalled[h.at] = true
-							for _, m := range ms {
-								c.emit(call.Pos(), x.modelTable(m, libXORM), h.mode, "xorm", m, false)
-							}
-						} else if outer, k, v := c.beanParam(args); outer != nil {
-							x.modelHelpers[outer] = append(x.modelHelpers[outer], modelHelper{param: k, variadic: v, mode: h.mode, at: h.at, pkg: h.pkg})
-						}
-					}
-					for _, h := range pending[fn] {
-						if h.param >= len(call.Args) || call.Ellipsis.IsValid() && h.param == len(call.Args)-1 {
-							continue
-						}
-						arg := call.Args[h.param]
-						if outer, k := c.paramOf(arg); outer != nil {
-							// Resolved, or not, where outer is called.
-							x.sqlHelpers[outer] = append(x.sqlHelpers[outer], sqlHelper{param: k, via: h.via, dialect: h.dialect, requireSQL: h.requireSQL, at: h.at, pkg: h.pkg})
-							continue
-						}
-						texts := c.eval(arg, call.Pos())
-						if h.requireSQL {
-							var keep []text
-							for _, t := range texts {
-								if looksLikeSQL(t.s) {
-									keep = append(keep, t)
-								}
-							}
-							texts = keep
-						}
-						if len(texts) > 0 {
-							x.helperCalled[h.at] = true
-							c.emitSQL(texts, call.Pos(), h.via, h.dialect, nil)
-						}
-					}
-					return true
-				})
-			})
-		}
-	}
-	warned := map[string]bool{}
-	for _, hs := range x.modelHelpers {
-		for _, h := range hs {
-			if !x.helperCalled[h.at] {
-				warned[h.at] = false
-			}
-		}
-	}
-	for _, at := range slices.Sorted(maps.Keys(warned)) {
-		if !x.helperCalled[at] {
-			pkg := ""
-			for _, hs := range x.modelHelpers {
-				for _, h := range hs {
-					if h.at == at {
-						pkg = h.pkg
-					}
-				}
-			}
-			warned[at] = true
-			x.addUnresolved(pkg, at)
-		}
-	}
-	for _, fn := range sortedFuncs(x.sqlHelpers) {
-		for _, h := range x.sqlHelpers[fn] {
-			if !x.helperCalled[h.at] && !warned[h.at] {
-				warned[h.at] = true
-				x.addUnresolved(h.pkg, h.at)
-			}
-		}
-	}
-}
-
-func sortedFuncs(m map[*types.Func][]sqlHelper) []*types.Func {
-	out := make([]*types.Func, 0, len(m))
-	for fn := range m {
-		out = append(out, fn)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Pos() < out[j].Pos() })
-	return out
 }

@@ -258,6 +258,10 @@ type Access struct {
 	// BestEffort is set when the SQL parser rejected the statement and a
 	// tolerant scanner found the table.
 	BestEffort bool `json:"bestEffort,omitempty"`
+	// Exec is the executing call, when the model or statement is written
+	// elsewhere (Pos, in Func) and reaches it through parameters, slices,
+	// fields or returns.
+	Exec string `json:"exec,omitempty"`
 }
 
 // Tx is one transaction scope: where the code opens it, and the module

@@ -13,7 +13,7 @@ import (
 // one, so data only flows forward. The longest matching prefix decides.
 var stages = [][]string{
 	{"analysis/facts", "config", "internal/udiff"},
-	{"analysis/load", "analysis/sqlparse"},
+	{"analysis/load", "analysis/sqlparse", "analysis/ssabuild", "analysis/valueflow"},
 	{"analysis/decls", "analysis/calls", "analysis/uses", "analysis/fielduse", "analysis/dbaccess", "analysis/routes"},
 	{"analysis", "analysis/factcache"},
 	{"cluster/graph"},

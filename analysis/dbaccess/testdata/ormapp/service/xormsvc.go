@@ -44,8 +44,8 @@ func Wrapped(e Engine, id int64) {
 
 // Purge deletes every model it lists, and several beans in one call.
 func Purge(e *xorm.Engine) {
-	for _, bean := range []any{&models.Product{}, &models.Category{}} {
-		e.NewSession().Delete(bean) // want "write product" "write categories"
+	for _, bean := range []any{&models.Product{}, &models.Category{}} { // want "write product" "write categories"
+		e.NewSession().Delete(bean)
 	}
 	e.NewSession().Delete(&models.Product{}, &models.APIToken{}) // want "write product" "write a_p_i_token"
 }

@@ -38,13 +38,13 @@ func recur(n int) string {
 	return recur(n - 1)
 }
 
-// Variadic spreads and method values are not SQL arguments we can read.
+// A method value is not a call we can read; a spread of a literal is.
 func Spread(db *sql.DB, args []any) {
 	f := db.Query
 	f("SELECT * FROM via_method_value")
 	db.Exec("DELETE FROM spread_target", args...) // want "write spread_target"
 	var fmtArgs = []any{"x"}
-	db.Query(fmt.Sprintf("SELECT * FROM %s", fmtArgs...))
+	db.Query(fmt.Sprintf("SELECT * FROM %s", fmtArgs...)) // want "read x"
 }
 
 // Legal quoted names are tables like any other, spaces, parentheses and

@@ -1,0 +1,184 @@
+package dbaccess
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/decomp/decomp/analysis/facts"
+	"github.com/decomp/decomp/analysis/sqlparse"
+	"github.com/decomp/decomp/analysis/ssabuild"
+	"github.com/decomp/decomp/analysis/valueflow"
+)
+
+// The models and statements the syntax cannot see at an executing call (a
+// helper's parameter, an element of a slice of models, a struct field
+// holding SQL, a closure's capture) are asked of the value flow over SSA.
+// Each one found is recorded in the function that writes it, at the place
+// it writes it, with the executing call noted (facts.Access.Exec).
+
+// valueFlow returns the value-flow analysis, built on first use (SSA is
+// shared with the call graph); nil when no SSA could be had.
+func (x *extractor) valueFlow() *valueflow.Analysis {
+	if x.flowBuilt || x.build == nil {
+		return x.flow
+	}
+	x.flowBuilt = true
+	sp := x.build()
+	if sp == nil {
+		return nil
+	}
+	x.ssaPkgs = map[*ssa.Package]*packages.Package{}
+	for k, v := range sp.From {
+		x.ssaPkgs[k] = v
+	}
+	fa := valueflow.New(sp.ModuleFuncs())
+	fa.Unknown = placeholder
+	x.flow = fa
+	return fa
+}
+
+// ssaCall is the SSA call instruction of a call expression, or nil.
+func (c *fnCtx) ssaCall(call *ast.CallExpr, fn *types.Func) ssa.CallInstruction {
+	fa := c.x.valueFlow()
+	if fa == nil {
+		return nil
+	}
+	for _, ci := range fa.CallsAt(call.Lparen) {
+		cc := ci.Common()
+		switch {
+		case cc.IsInvoke() && cc.Method.Name() == fn.Name(),
+			cc.StaticCallee() != nil && cc.StaticCallee().Name() == fn.Name():
+			return ci
+		}
+	}
+	return nil
+}
+
+// recorder is the context accesses written in fn are recorded in, with
+// exec the executing call they reach.
+func (x *extractor) recorder(fn *ssa.Function, exec token.Pos) *fnCtx {
+	id := ssabuild.FuncID(fn)
+	if id == "" {
+		return nil
+	}
+	rec := &fnCtx{x: x, id: id, exec: exec}
+	if p := x.ssaPkgs[ssabuild.Owner(fn)]; p != nil {
+		rec.pkg, rec.info = p, p.TypesInfo
+	}
+	if rec.pkg == nil {
+		return nil
+	}
+	return rec
+}
+
+// flowModels records the tables of the models that reach the interface
+// parameters of an ORM call (all of them, or the one given by only >= 0).
+// It reports whether it found one; a call whose models are not all known
+// is counted as unresolved.
+func (c *fnCtx) flowModels(call *ast.CallExpr, fn *types.Func, at token.Pos, only int, l lib, modes []facts.Mode, via string) bool {
+	ci := c.ssaCall(call, fn)
+	if ci == nil {
+		return false
+	}
+	sig := ci.Common().Signature()
+	found, unknown := false, false
+	for i := 0; i < sig.Params().Len(); i++ {
+		if only >= 0 && i != only {
+			continue
+		}
+		v, variadic := valueflow.Arg(ci, i)
+		t := sig.Params().At(i).Type()
+		if variadic {
+			if s, ok := t.Underlying().(*types.Slice); ok {
+				t = s.Elem()
+			}
+		}
+		if v == nil || !types.IsInterface(t) {
+			continue
+		}
+		origins, unk := c.x.flow.Types(v, ci.Parent(), ci.Pos(), variadic)
+		unknown = unknown || unk
+		for _, o := range origins {
+			m := modelOf(o.Type)
+			if m == nil {
+				continue
+			}
+			rec := c.x.recorder(o.Fn, at)
+			if rec == nil {
+				continue
+			}
+			found = true
+			t := c.x.modelTable(m, l)
+			for _, mode := range modes {
+				rec.emit(o.Pos, t, mode, via, m, false)
+			}
+		}
+	}
+	if !found || unknown {
+		c.unresolved(at)
+	}
+	return found
+}
+
+// flowSQL records the statements that reach parameter param of a call
+// (argument elem of it, when it is the variadic one: xorm's sqlOrArgs)
+// whose SQL the syntax could not read whole. It reports whether it found a
+// table.
+func (c *fnCtx) flowSQL(call *ast.CallExpr, fn *types.Func, param, elem int, at token.Pos, via string, d sqlparse.Dialect, requireSQL bool) bool {
+	ci := c.ssaCall(call, fn)
+	if ci == nil {
+		return false
+	}
+	v, variadic := valueflow.Arg(ci, param)
+	if variadic {
+		v = valueflow.VarArg(v, elem)
+	}
+	if v == nil {
+		return false
+	}
+	origins, _ := c.x.flow.Strings(v, ci.Parent(), ci.Pos(), false)
+	sort.SliceStable(origins, func(i, j int) bool { return origins[i].Pos < origins[j].Pos })
+	found := false
+	for _, o := range origins {
+		if o.Dynamic && o.Text == placeholder {
+			continue
+		}
+		if requireSQL && !looksLikeSQL(o.Text) {
+			continue
+		}
+		rec := c.x.recorder(o.Fn, at)
+		if rec == nil {
+			continue
+		}
+		ts := []text{{s: o.Text, dynamic: o.Dynamic}}
+		if !c.x.namesTable(ts, d) {
+			continue // the call is counted unresolved where it runs
+		}
+		found = true
+		rec.emitSQL(ts, o.Pos, via, d, nil)
+	}
+	return found
+}
+
+// namesTable reports whether some candidate statement names a table the
+// syntax could read whole: if none does, the value flow is asked.
+func (x *extractor) namesTable(ts []text, d sqlparse.Dialect) bool {
+	for _, t := range ts {
+		if strings.TrimSpace(t.s) == placeholder {
+			continue
+		}
+		res := x.parse(t.s, d)
+		for _, ref := range res.Tables {
+			if n := tableOf(ref.Name, res.BestEffort); n != "" && !strings.Contains(n, placeholder) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,165 @@
+// Package ssabuild builds the module's SSA once, for every extractor that
+// reads it (the call graph, the value flow behind table accesses).
+//
+// Only well-typed module packages get function bodies; every other package
+// gets members from its types only, as if loaded from export data:
+// dependency bodies were dropped while parsing and are never needed.
+package ssabuild
+
+import (
+	"fmt"
+	"go/types"
+	"sort"
+
+	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/ssa/ssautil"
+
+	"github.com/decomp/decomp/analysis/facts"
+	"github.com/decomp/decomp/analysis/load"
+)
+
+// Program is the module's SSA.
+type Program struct {
+	SSA *ssa.Program
+	// Built are the module packages with bodies, in creation order.
+	Built []*ssa.Package
+	// From maps a built package to the loaded package it came from.
+	From map[*ssa.Package]*packages.Package
+	// Good holds the import paths of the built packages.
+	Good map[string]bool
+	// Warnings are the packages whose build failed.
+	Warnings []facts.Warning
+
+	funcs []*ssa.Function
+}
+
+// Build creates SSA for every package the module refers to and builds the
+// well-typed module packages. It never panics on odd code: a package whose
+// build fails is a warning.
+func Build(prog *load.Program) *Program {
+	sprog := ssa.NewProgram(prog.Fset, ssa.InstantiateGenerics)
+	out := &Program{SSA: sprog, From: map[*ssa.Package]*packages.Package{}, Good: map[string]bool{}}
+	toBuild := map[*packages.Package]bool{}
+	for _, p := range prog.Packages {
+		if !load.IllTyped(p) {
+			out.Good[p.PkgPath] = true
+			toBuild[p] = true
+		}
+	}
+	// Every package the module refers to needs an SSA package, variants
+	// included: with tests on, a package and its test variant are two
+	// type-checked packages of one path, and the packages importing the
+	// plain one need it created (from its types, since only one variant
+	// per path is analysed).
+	roots := make([]*packages.Package, 0, len(prog.All))
+	for _, p := range prog.All {
+		roots = append(roots, p)
+	}
+	var all []*packages.Package
+	packages.Visit(roots, nil, func(p *packages.Package) { all = append(all, p) })
+	// Create in a fixed order so that SSA's own numbering, and therefore
+	// anything derived from it, is the same on every run.
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].PkgPath != all[j].PkgPath {
+			return all[i].PkgPath < all[j].PkgPath
+		}
+		return all[i].ID < all[j].ID
+	})
+	created := map[*types.Package]bool{}
+	for _, p := range all {
+		if p.Types == nil || created[p.Types] {
+			continue
+		}
+		created[p.Types] = true
+		if toBuild[p] {
+			sp := sprog.CreatePackage(p.Types, p.Syntax, p.TypesInfo, true)
+			out.Built = append(out.Built, sp)
+			out.From[sp] = p
+		} else {
+			sprog.CreatePackage(p.Types, nil, nil, true)
+		}
+	}
+	for _, sp := range out.Built {
+		if err := Safely(sp.Build); err != nil {
+			out.Warnings = append(out.Warnings, facts.Warning{Pkg: sp.Pkg.Path(), Message: "SSA: " + err.Error()})
+		}
+	}
+	return out
+}
+
+// Safely runs f, turning a panic on odd code into an error.
+func Safely(f func()) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error: %v", r)
+		}
+	}()
+	f()
+	return nil
+}
+
+// Owner returns the package of a function's outermost declaration.
+func Owner(fn *ssa.Function) *ssa.Package {
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	if fn.Origin() != nil {
+		fn = fn.Origin()
+	}
+	return fn.Package()
+}
+
+// PkgPath is the import path of Owner(fn), or "".
+func PkgPath(fn *ssa.Function) string {
+	if p := Owner(fn); p != nil {
+		return p.Pkg.Path()
+	}
+	return ""
+}
+
+// FuncID maps an SSA function to the declaration it belongs to: closures to
+// their enclosing function, instantiations to their generic origin, package
+// initialisers to the init pseudo-function. Synthetic wrappers map to the
+// method they wrap.
+func FuncID(fn *ssa.Function) string {
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	if fn.Origin() != nil {
+		fn = fn.Origin()
+	}
+	if fn.Pkg == nil && fn.Object() == nil {
+		return ""
+	}
+	if obj, ok := fn.Object().(*types.Func); ok && obj != nil {
+		return load.FuncID(obj)
+	}
+	if fn.Pkg != nil && (fn.Name() == "init" || len(fn.Name()) > 4 && fn.Name()[:4] == "init") && fn.Signature.Recv() == nil {
+		return load.InitID(fn.Pkg.Pkg.Path())
+	}
+	return ""
+}
+
+// ModuleFuncs returns the functions of the built packages, closures and
+// instantiations included, sorted by position (then name): the order
+// every walk over them uses, so that results do not depend on map order.
+func (p *Program) ModuleFuncs() []*ssa.Function {
+	if p.funcs != nil {
+		return p.funcs
+	}
+	out := []*ssa.Function{}
+	for fn := range ssautil.AllFunctions(p.SSA) {
+		if o := Owner(fn); o != nil && p.Good[o.Pkg.Path()] {
+			out = append(out, fn)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Pos() != out[j].Pos() {
+			return out[i].Pos() < out[j].Pos()
+		}
+		return out[i].String() < out[j].String()
+	})
+	p.funcs = out
+	return out
+}

@@ -1,0 +1,810 @@
+// Package valueflow answers two questions over the module's SSA: which
+// concrete types can reach a value (the models an ORM call is given), and
+// which strings (the SQL a query call runs). It follows values backwards,
+// on demand, through everything SSA makes explicit: parameters to the call
+// sites that give them (variadic ones included), closures' free variables
+// to their bindings, phi nodes, returns, interface conversions, and memory:
+// the elements of slices, arrays and maps built from literals, read by
+// index or range, and the fields of structs, read from a value or through a
+// pointer. Memory is followed from the allocation that holds it (a
+// composite literal, a variadic argument list, new, make); a struct field
+// whose allocation cannot be found falls back to every value the module
+// stores into that field.
+//
+// Each answer names where the value is written (Origin.Fn and Pos): the
+// function holding the literal, or the call site handing it down. The walk
+// is bounded (a budget of steps per question) and deterministic (callers,
+// referrers and instructions are visited in program order); a cycle
+// contributes nothing more. What cannot be followed (a parameter of a
+// function nothing in the module calls, a value read from the network) is
+// reported as unknown, never guessed.
+package valueflow
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+	"sort"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Origin is one value that can reach the value asked about.
+type Origin struct {
+	// Fn is the function where the value is written; Pos is where in it:
+	// the literal or store when SSA gives its position, else the call
+	// through which it flows on towards the value asked about.
+	Fn  *ssa.Function
+	Pos token.Pos
+	// Type is the concrete type (Types).
+	Type types.Type
+	// Text is the string (Strings), with Analysis.Unknown for each part
+	// not known statically; Dynamic says some part was not.
+	Text    string
+	Dynamic bool
+}
+
+// Analysis holds the module-wide indexes the walk needs.
+type Analysis struct {
+	// Unknown stands for a part of a string not known statically.
+	Unknown string
+	// Budget bounds the steps of one question (default 20,000).
+	Budget int
+
+	callers  map[*ssa.Function][]site
+	invokes  map[string][]site
+	closures map[*ssa.Function][]*ssa.MakeClosure
+	globals  map[*ssa.Global][]ssa.Instruction
+	fields   map[*types.Var][]*ssa.Store
+	calls    map[token.Pos][]site
+	memo     [2]map[key]result
+}
+
+type site struct {
+	call ssa.CallInstruction
+	fn   *ssa.Function
+}
+
+type kind int
+
+const (
+	kTypes kind = iota
+	kStrings
+)
+
+type key struct {
+	v    ssa.Value
+	path string
+}
+
+type result struct {
+	origins []Origin
+	unknown bool
+}
+
+// New indexes the given functions (the module's, closures included): their
+// call sites, closures, stores into globals and struct fields. Their order
+// is the order callers and stores are visited in; pass them sorted.
+func New(funcs []*ssa.Function) *Analysis {
+	a := &Analysis{
+		Unknown:  "?",
+		Budget:   20000,
+		callers:  map[*ssa.Function][]site{},
+		invokes:  map[string][]site{},
+		closures: map[*ssa.Function][]*ssa.MakeClosure{},
+		globals:  map[*ssa.Global][]ssa.Instruction{},
+		fields:   map[*types.Var][]*ssa.Store{},
+		calls:    map[token.Pos][]site{},
+		memo:     [2]map[key]result{{}, {}},
+	}
+	var ops []*ssa.Value
+	for _, fn := range funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				switch in := instr.(type) {
+				case ssa.CallInstruction:
+					cc := in.Common()
+					s := site{call: in, fn: fn}
+					if cc.IsInvoke() {
+						a.invokes[cc.Method.Name()] = append(a.invokes[cc.Method.Name()], s)
+					} else if callee := cc.StaticCallee(); callee != nil {
+						a.callers[callee] = append(a.callers[callee], s)
+					}
+					if p := cc.Pos(); p.IsValid() {
+						a.calls[p] = append(a.calls[p], s)
+					}
+				case *ssa.MakeClosure:
+					if f, ok := in.Fn.(*ssa.Function); ok {
+						a.closures[f] = append(a.closures[f], in)
+					}
+				case *ssa.Store:
+					if fa, ok := in.Addr.(*ssa.FieldAddr); ok {
+						if v := fieldVar(fa.X.Type(), fa.Field); v != nil {
+							a.fields[v] = append(a.fields[v], in)
+						}
+					}
+				}
+				ops = instr.Operands(ops[:0])
+				for _, op := range ops {
+					if op == nil {
+						continue
+					}
+					if g, ok := (*op).(*ssa.Global); ok {
+						a.globals[g] = append(a.globals[g], instr)
+					}
+				}
+			}
+		}
+	}
+	return a
+}
+
+// CallsAt returns the call instructions whose call parenthesis is at pos,
+// with their functions.
+func (a *Analysis) CallsAt(pos token.Pos) []ssa.CallInstruction {
+	var out []ssa.CallInstruction
+	for _, s := range a.calls[pos] {
+		out = append(out, s.call)
+	}
+	return out
+}
+
+// Arg returns the SSA value of the call's argument for parameter i of the
+// callee's signature (receiver excluded), and whether that parameter is the
+// variadic one: then the value is the slice of the variadic arguments.
+func Arg(call ssa.CallInstruction, i int) (ssa.Value, bool) {
+	cc := call.Common()
+	sig := cc.Signature()
+	off := len(cc.Args) - sig.Params().Len()
+	if i < 0 || i >= sig.Params().Len() || off < 0 || off+i >= len(cc.Args) {
+		return nil, false
+	}
+	return cc.Args[off+i], sig.Variadic() && i == sig.Params().Len()-1
+}
+
+// Types returns the concrete types that can reach v (in fn), and whether
+// some path could not be followed. With elems, v is a slice (or array)
+// and the question is about its elements.
+func (a *Analysis) Types(v ssa.Value, fn *ssa.Function, at token.Pos, elems bool) ([]Origin, bool) {
+	return a.ask(kTypes, v, fn, at, elems)
+}
+
+// Strings returns the strings that can reach v (in fn), and whether some
+// path could not be followed at all.
+func (a *Analysis) Strings(v ssa.Value, fn *ssa.Function, at token.Pos, elems bool) ([]Origin, bool) {
+	return a.ask(kStrings, v, fn, at, elems)
+}
+
+func (a *Analysis) ask(k kind, v ssa.Value, fn *ssa.Function, at token.Pos, elems bool) ([]Origin, bool) {
+	w := &walk{a: a, k: k, budget: a.Budget, visiting: map[key]bool{}}
+	path := ""
+	if elems {
+		path = "e."
+	}
+	r := w.flow(v, path, fn)
+	out := fill(r.origins, at)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Pos < out[j].Pos })
+	return out, r.unknown
+}
+
+// fill gives origins with no position the position pos.
+func fill(in []Origin, pos token.Pos) []Origin {
+	out := make([]Origin, 0, len(in))
+	for _, o := range in {
+		if !o.Pos.IsValid() {
+			o.Pos = pos
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+type walk struct {
+	a        *Analysis
+	k        kind
+	budget   int
+	visiting map[key]bool
+}
+
+// maxOrigins bounds one answer: a value that can be any of hundreds of
+// strings is a run-time value in practice.
+const maxOrigins = 256
+
+func (r *result) add(o result) {
+	r.unknown = r.unknown || o.unknown
+	for _, x := range o.origins {
+		if len(r.origins) >= maxOrigins {
+			r.unknown = true
+			return
+		}
+		dup := false
+		for _, y := range r.origins {
+			if y.Fn == x.Fn && y.Pos == x.Pos && y.Text == x.Text && y.Dynamic == x.Dynamic && sameType(x.Type, y.Type) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			r.origins = append(r.origins, x)
+		}
+	}
+}
+
+func sameType(a, b types.Type) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return types.Identical(a, b)
+}
+
+var unknownResult = result{unknown: true}
+
+// head splits a path into its first step and the rest.
+func head(path string) (string, string) {
+	i := strings.IndexByte(path, '.')
+	if i < 0 {
+		return "", ""
+	}
+	return path[:i], path[i+1:]
+}
+
+func fieldStep(i int) string { return "f" + strconv.Itoa(i) }
+
+// flow is the walk's one step: the origins of v (used in fn) along path
+// ("d." a dereference, "e." an element, "fN." field N).
+func (w *walk) flow(v ssa.Value, path string, fn *ssa.Function) result {
+	if v == nil {
+		return unknownResult
+	}
+	if w.budget--; w.budget < 0 {
+		return unknownResult
+	}
+	if p := parentOf(v); p != nil {
+		fn = p
+	}
+	if path == "" {
+		if r, done := w.leaf(v, fn); done {
+			return r
+		}
+	}
+	k := key{v, path}
+	if _, isConst := v.(*ssa.Const); !isConst {
+		if r, ok := w.a.memo[w.k][k]; ok {
+			return r
+		}
+		if w.visiting[k] {
+			return result{}
+		}
+		w.visiting[k] = true
+		defer delete(w.visiting, k)
+	}
+	r := w.step(v, path, fn)
+	if _, isConst := v.(*ssa.Const); !isConst {
+		w.a.memo[w.k][k] = r
+	}
+	return r
+}
+
+// leaf answers for a value asked about itself, when it is one answer.
+func (w *walk) leaf(v ssa.Value, fn *ssa.Function) (result, bool) {
+	switch w.k {
+	case kTypes:
+		if c, ok := v.(*ssa.Const); ok && c.IsNil() && types.IsInterface(c.Type()) {
+			return result{}, true
+		}
+		if !types.IsInterface(v.Type()) {
+			// Where the concrete value is written is the store, call or
+			// conversion that hands it on (filled in on the way back).
+			return result{origins: []Origin{{Fn: fn, Type: v.Type()}}}, true
+		}
+	case kStrings:
+		if c, ok := v.(*ssa.Const); ok {
+			if c.Value != nil && c.Value.Kind() == constant.String {
+				return result{origins: []Origin{{Fn: fn, Text: constant.StringVal(c.Value)}}}, true
+			}
+			return result{}, true
+		}
+	}
+	return result{}, false
+}
+
+func (w *walk) step(v ssa.Value, path string, fn *ssa.Function) result {
+	first, rest := head(path)
+	switch v := v.(type) {
+	case *ssa.Const:
+		return result{} // nil slices, maps and pointers hold nothing
+	case *ssa.MakeInterface:
+		if w.k == kTypes && path == "" {
+			return result{origins: []Origin{{Fn: fn, Pos: v.Pos(), Type: v.X.Type()}}}
+		}
+		return w.flow(v.X, path, fn)
+	case *ssa.ChangeType:
+		return w.flow(v.X, path, fn)
+	case *ssa.ChangeInterface:
+		return w.flow(v.X, path, fn)
+	case *ssa.Convert:
+		if w.k == kStrings && path == "" && !isStringType(v.X.Type()) {
+			return w.dynamic(fn, v.Pos())
+		}
+		return w.flow(v.X, path, fn)
+	case *ssa.TypeAssert:
+		if v.CommaOk {
+			return unknownResult
+		}
+		return w.flow(v.X, path, fn)
+	case *ssa.Phi:
+		var r result
+		for _, e := range v.Edges {
+			r.add(w.flow(e, path, fn))
+		}
+		return r
+	case *ssa.Parameter:
+		return w.param(v, path)
+	case *ssa.FreeVar:
+		return w.freeVar(v, path)
+	case *ssa.Extract:
+		return w.extract(v, path, fn)
+	case *ssa.Call:
+		return w.call(v, path, fn)
+	case *ssa.UnOp:
+		if v.Op == token.MUL {
+			return w.flow(v.X, "d."+path, fn)
+		}
+		return w.unknownHere(fn, v.Pos())
+	case *ssa.BinOp:
+		if w.k == kStrings && path == "" && v.Op == token.ADD {
+			return w.concat(w.flow(v.X, "", fn), w.flow(v.Y, "", fn), fn)
+		}
+		return w.unknownHere(fn, v.Pos())
+	case *ssa.Field:
+		r := w.flow(v.X, fieldStep(v.Field)+"."+path, fn)
+		return w.fieldFallback(r, v.X.Type(), v.Field, path)
+	case *ssa.Index:
+		return w.flow(v.X, "e."+path, fn)
+	case *ssa.Lookup:
+		if isStringType(v.X.Type()) {
+			return w.unknownHere(fn, v.Pos())
+		}
+		if v.CommaOk {
+			return unknownResult
+		}
+		return w.flow(v.X, "e."+path, fn)
+	case *ssa.Slice:
+		if isStringType(v.X.Type()) {
+			return w.unknownHere(fn, v.Pos())
+		}
+		if _, ok := v.X.Type().Underlying().(*types.Pointer); ok {
+			return w.flow(v.X, "d."+path, fn)
+		}
+		return w.flow(v.X, path, fn)
+	case *ssa.FieldAddr:
+		if first != "d" {
+			return unknownResult
+		}
+		r := w.flow(v.X, "d."+fieldStep(v.Field)+"."+rest, fn)
+		return w.fieldFallback(r, v.X.Type(), v.Field, rest)
+	case *ssa.IndexAddr:
+		if first != "d" {
+			return unknownResult
+		}
+		if _, ok := v.X.Type().Underlying().(*types.Pointer); ok {
+			return w.flow(v.X, "d.e."+rest, fn)
+		}
+		return w.flow(v.X, "e."+rest, fn)
+	case *ssa.Alloc:
+		if first != "d" {
+			return unknownResult
+		}
+		return w.storesInto(v, rest, fn)
+	case *ssa.Global:
+		if first != "d" {
+			return unknownResult
+		}
+		var r result
+		for _, in := range w.a.globals[v] {
+			r.add(w.storesVia(in, v, rest))
+		}
+		return r
+	case *ssa.MakeSlice:
+		if first != "e" {
+			return unknownResult
+		}
+		return w.storesInto(v, path, fn)
+	case *ssa.MakeMap:
+		if first != "e" {
+			return unknownResult
+		}
+		var r result
+		for _, ref := range refs(v) {
+			if mu, ok := ref.(*ssa.MapUpdate); ok && mu.Map == v {
+				r.add(w.flow(mu.Value, rest, mu.Parent()))
+			}
+		}
+		return r
+	}
+	return w.unknownHere(fn, v.Pos())
+}
+
+// unknownHere is a value the walk cannot follow: for strings, an unknown
+// part of a statement (a run-time value); otherwise unknown.
+func (w *walk) unknownHere(fn *ssa.Function, pos token.Pos) result {
+	if w.k == kStrings {
+		return w.dynamic(fn, pos)
+	}
+	return unknownResult
+}
+
+func (w *walk) dynamic(fn *ssa.Function, pos token.Pos) result {
+	if w.k != kStrings {
+		return unknownResult
+	}
+	return result{origins: []Origin{{Fn: fn, Pos: pos, Text: w.a.Unknown, Dynamic: true}}}
+}
+
+// concat is the product of the two sides of a string +.
+func (w *walk) concat(x, y result, fn *ssa.Function) result {
+	r := result{unknown: x.unknown || y.unknown}
+	if len(x.origins)*len(y.origins) > 16 {
+		return w.dynamic(fn, token.NoPos)
+	}
+	for _, a := range x.origins {
+		for _, b := range y.origins {
+			o := Origin{Fn: fn, Text: a.Text + b.Text, Dynamic: a.Dynamic || b.Dynamic}
+			// The statement is written where the part completing it
+			// is: a known part handed down from a caller (a table
+			// name given to a helper) names that caller.
+			for _, part := range []Origin{a, b} {
+				if !part.Dynamic && part.Fn != nil && part.Fn != fn {
+					o.Fn, o.Pos = part.Fn, part.Pos
+				}
+			}
+			r.add(result{origins: []Origin{o}})
+		}
+	}
+	return r
+}
+
+// param follows a parameter to the arguments of every call site.
+func (w *walk) param(p *ssa.Parameter, path string) result {
+	fn := p.Parent()
+	idx := -1
+	for i, q := range fn.Params {
+		if q == p {
+			idx = i
+		}
+	}
+	if idx < 0 {
+		return unknownResult
+	}
+	sites := w.a.sitesOf(fn)
+	if len(sites) == 0 {
+		return unknownResult
+	}
+	var r result
+	for _, s := range sites {
+		cc := s.call.Common()
+		var arg ssa.Value
+		if cc.IsInvoke() {
+			switch {
+			case idx == 0:
+				arg = cc.Value
+			case idx-1 < len(cc.Args):
+				arg = cc.Args[idx-1]
+			}
+		} else if idx < len(cc.Args) {
+			arg = cc.Args[idx]
+		}
+		if arg == nil {
+			r.unknown = true
+			continue
+		}
+		sub := w.flow(arg, path, s.fn)
+		r.add(result{origins: fill(sub.origins, s.call.Pos()), unknown: sub.unknown})
+	}
+	return r
+}
+
+// sitesOf lists the calls of fn: static ones, and for a method, the
+// interface calls of a method of that name whose interface its receiver
+// type implements.
+func (a *Analysis) sitesOf(fn *ssa.Function) []site {
+	out := append([]site(nil), a.callers[fn]...)
+	if recv := fn.Signature.Recv(); recv != nil && fn.Object() != nil {
+		for _, s := range a.invokes[fn.Name()] {
+			iface, ok := s.call.Common().Value.Type().Underlying().(*types.Interface)
+			if ok && types.Implements(recv.Type(), iface) {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// freeVar follows a closure's free variable to its bindings.
+func (w *walk) freeVar(v *ssa.FreeVar, path string) result {
+	fn := v.Parent()
+	idx := -1
+	for i, q := range fn.FreeVars {
+		if q == v {
+			idx = i
+		}
+	}
+	mcs := w.a.closures[fn]
+	if idx < 0 || len(mcs) == 0 {
+		return unknownResult
+	}
+	var r result
+	for _, mc := range mcs {
+		if idx < len(mc.Bindings) {
+			r.add(w.flow(mc.Bindings[idx], path, mc.Parent()))
+		}
+	}
+	return r
+}
+
+func (w *walk) extract(v *ssa.Extract, path string, fn *ssa.Function) result {
+	switch t := v.Tuple.(type) {
+	case *ssa.Call:
+		return w.returns(t, v.Index, path)
+	case *ssa.TypeAssert:
+		if v.Index == 0 {
+			return w.flow(t.X, path, fn)
+		}
+	case *ssa.Lookup:
+		if v.Index == 0 && !isStringType(t.X.Type()) {
+			return w.flow(t.X, "e."+path, fn)
+		}
+	case *ssa.Next:
+		if r, ok := t.Iter.(*ssa.Range); ok && v.Index == 2 && !t.IsString {
+			return w.flow(r.X, "e."+path, fn)
+		}
+	}
+	return w.unknownHere(fn, v.Pos())
+}
+
+// call follows a call's result into its callee's returns; append's into
+// its arguments; fmt.Sprintf's template.
+func (w *walk) call(v *ssa.Call, path string, fn *ssa.Function) result {
+	cc := v.Common()
+	if b, ok := cc.Value.(*ssa.Builtin); ok && b.Name() == "append" && len(cc.Args) == 2 {
+		first, _ := head(path)
+		if first != "e" {
+			return unknownResult
+		}
+		var r result
+		r.add(w.flow(cc.Args[0], path, fn))
+		r.add(w.flow(cc.Args[1], path, fn))
+		return r
+	}
+	callee := cc.StaticCallee()
+	if w.k == kStrings && path == "" && callee != nil && callee.Pkg != nil && callee.Pkg.Pkg.Path() == "fmt" && callee.Name() == "Sprintf" && len(cc.Args) == 2 {
+		return w.sprintf(cc.Args[0], cc.Args[1], fn, v.Pos())
+	}
+	if v.Type() == nil {
+		return unknownResult
+	}
+	if _, ok := v.Type().(*types.Tuple); ok {
+		return unknownResult
+	}
+	return w.returns(v, 0, path)
+}
+
+// returns follows result idx of a call into every return of its callee.
+func (w *walk) returns(call *ssa.Call, idx int, path string) result {
+	callee := call.Common().StaticCallee()
+	if callee == nil || len(callee.Blocks) == 0 {
+		return w.unknownHere(call.Parent(), call.Pos())
+	}
+	var r result
+	for _, b := range callee.Blocks {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && idx < len(ret.Results) {
+			sub := w.flow(ret.Results[idx], path, callee)
+			r.add(result{origins: fill(sub.origins, ret.Pos()), unknown: sub.unknown})
+		}
+	}
+	return r
+}
+
+// sprintf renders a constant template with what its arguments can be:
+// each verb takes the argument's one string, else the unknown part.
+func (w *walk) sprintf(format, args ssa.Value, fn *ssa.Function, pos token.Pos) result {
+	tmpl := w.flow(format, "", fn)
+	if len(tmpl.origins) != 1 || tmpl.origins[0].Dynamic {
+		return w.dynamic(fn, pos)
+	}
+	elems := argList(args)
+	var vals []string
+	dyn := false
+	for _, e := range elems {
+		s := w.a.Unknown
+		if e != nil {
+			sub := w.flow(e, "", fn)
+			if len(sub.origins) == 1 && !sub.origins[0].Dynamic {
+				s = sub.origins[0].Text
+			} else if w.k == kStrings {
+				dyn = true
+			}
+		} else {
+			dyn = true
+		}
+		vals = append(vals, s)
+	}
+	text, d := render(tmpl.origins[0].Text, vals, w.a.Unknown)
+	return result{origins: []Origin{{Fn: fn, Pos: pos, Text: text, Dynamic: dyn || d}}}
+}
+
+// VarArg returns argument i of a variadic argument list built at the call
+// (the slice Arg returns), or nil.
+func VarArg(args ssa.Value, i int) ssa.Value {
+	vs := argList(args)
+	if i < 0 || i >= len(vs) {
+		return nil
+	}
+	return vs[i]
+}
+
+// argList returns the values stored at each index of a variadic argument
+// slice built at the call (nil where not found).
+func argList(args ssa.Value) []ssa.Value {
+	sl, ok := args.(*ssa.Slice)
+	if !ok {
+		return nil
+	}
+	alloc, ok := sl.X.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	at, ok := alloc.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Array)
+	if !ok {
+		return nil
+	}
+	out := make([]ssa.Value, at.Len())
+	for _, ref := range refs(alloc) {
+		ia, ok := ref.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		c, ok := ia.Index.(*ssa.Const)
+		if !ok {
+			continue
+		}
+		i, ok := constant.Int64Val(constant.ToInt(c.Value))
+		if !ok || i < 0 || int(i) >= len(out) {
+			continue
+		}
+		for _, r := range refs(ia) {
+			if st, ok := r.(*ssa.Store); ok && st.Addr == ia {
+				v := st.Val
+				if mi, ok := v.(*ssa.MakeInterface); ok {
+					v = mi.X
+				}
+				out[i] = v
+			}
+		}
+	}
+	return out
+}
+
+// render substitutes fmt verbs: %% stays a percent sign, every other verb
+// takes the next value.
+func render(tmpl string, vals []string, unknown string) (string, bool) {
+	var b strings.Builder
+	dyn := false
+	n := 0
+	for i := 0; i < len(tmpl); i++ {
+		if tmpl[i] != '%' {
+			b.WriteByte(tmpl[i])
+			continue
+		}
+		j := i + 1
+		for j < len(tmpl) && strings.IndexByte("+-# 0123456789.[]*", tmpl[j]) >= 0 {
+			j++
+		}
+		if j >= len(tmpl) {
+			b.WriteString(tmpl[i:])
+			break
+		}
+		if tmpl[j] == '%' {
+			b.WriteByte('%')
+		} else if n < len(vals) {
+			b.WriteString(vals[n])
+			n++
+		} else {
+			b.WriteString(unknown)
+			dyn = true
+		}
+		i = j
+	}
+	return b.String(), dyn
+}
+
+// storesInto gathers what the code stores into the memory base holds (an
+// allocation, a global, a made slice), at path.
+func (w *walk) storesInto(base ssa.Value, path string, fn *ssa.Function) result {
+	var r result
+	for _, ref := range refs(base) {
+		r.add(w.storesVia(ref, base, path))
+	}
+	return r
+}
+
+// storesVia follows one instruction using base as an address.
+func (w *walk) storesVia(ref ssa.Instruction, base ssa.Value, path string) result {
+	first, rest := head(path)
+	switch in := ref.(type) {
+	case *ssa.Store:
+		if in.Addr == base {
+			sub := w.flow(in.Val, path, in.Parent())
+			return result{origins: fill(sub.origins, in.Pos()), unknown: sub.unknown}
+		}
+	case *ssa.FieldAddr:
+		if in.X == base && first == fieldStep(in.Field) {
+			return w.storesInto(in, rest, in.Parent())
+		}
+	case *ssa.IndexAddr:
+		if in.X == base && first == "e" {
+			return w.storesInto(in, rest, in.Parent())
+		}
+	case *ssa.Slice:
+		if in.X == base && first == "e" {
+			return w.storesInto(in, path, in.Parent())
+		}
+	}
+	return result{}
+}
+
+// fieldFallback answers a field read whose memory could not be followed
+// with every value the module stores into that field.
+func (w *walk) fieldFallback(r result, structType types.Type, field int, rest string) result {
+	if !r.unknown {
+		return r
+	}
+	v := fieldVar(structType, field)
+	if v == nil || len(w.a.fields[v]) == 0 {
+		return r
+	}
+	out := result{origins: r.origins}
+	for _, st := range w.a.fields[v] {
+		sub := w.flow(st.Val, rest, st.Parent())
+		out.add(result{origins: fill(sub.origins, st.Pos()), unknown: sub.unknown})
+	}
+	return out
+}
+
+// fieldVar is field i of a struct type or a pointer to one.
+func fieldVar(t types.Type, i int) *types.Var {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok || i < 0 || i >= st.NumFields() {
+		return nil
+	}
+	return st.Field(i)
+}
+
+func refs(v ssa.Value) []ssa.Instruction {
+	if rs := v.Referrers(); rs != nil {
+		return *rs
+	}
+	return nil
+}
+
+func parentOf(v ssa.Value) *ssa.Function {
+	switch v := v.(type) {
+	case ssa.Instruction:
+		return v.Parent()
+	case *ssa.Parameter:
+		return v.Parent()
+	case *ssa.FreeVar:
+		return v.Parent()
+	}
+	return nil
+}
+
+func isStringType(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}

@@ -79,15 +79,14 @@ func (x *extractor) recorder(fn *ssa.Function, exec token.Pos) *fnCtx {
 
 // flowModels records the tables of the models that reach the interface
 // parameters of an ORM call (all of them, or the one given by only >= 0).
-// It reports whether it found one; a call whose models are not all known
-// is counted as unresolved.
-func (c *fnCtx) flowModels(call *ast.CallExpr, fn *types.Func, at token.Pos, only int, l lib, modes []facts.Mode, via string) bool {
+// It reports whether it found one, and whether some value could not be
+// followed.
+func (c *fnCtx) flowModels(call *ast.CallExpr, fn *types.Func, at token.Pos, only int, l lib, modes []facts.Mode, via string) (found, unknown bool) {
 	ci := c.ssaCall(call, fn)
 	if ci == nil {
-		return false
+		return false, true
 	}
 	sig := ci.Common().Signature()
-	found, unknown := false, false
 	for i := 0; i < sig.Params().Len(); i++ {
 		if only >= 0 && i != only {
 			continue
@@ -120,10 +119,15 @@ func (c *fnCtx) flowModels(call *ast.CallExpr, fn *types.Func, at token.Pos, onl
 			}
 		}
 	}
-	if !found || unknown {
+	return found, unknown
+}
+
+// flowModelsOrWarn is flowModels that counts the call as unresolved when
+// its models are not all known.
+func (c *fnCtx) flowModelsOrWarn(call *ast.CallExpr, fn *types.Func, at token.Pos, only int, l lib, modes []facts.Mode, via string) {
+	if found, unknown := c.flowModels(call, fn, at, only, l, modes, via); !found || unknown {
 		c.unresolved(at)
 	}
-	return found
 }
 
 // flowSQL records the statements that reach parameter param of a call

@@ -38,6 +38,9 @@ var (
 	xormReads  = set("Find", "Get", "Count", "Exist", "Iterate", "Rows", "Sum", "Sums", "SumInt", "SumsInt", "FindAndCount")
 	xormWrites = set("Insert", "InsertOne", "InsertMulti", "Update", "Delete")
 	xormRawSQL = set("Exec", "Query", "QueryString", "QueryInterface", "QuerySliceString")
+	// xormRowsFirst take the table from their first argument (the rows
+	// or the bean), the others being conditions.
+	xormRowsFirst = set("Find", "FindAndCount", "Iterate", "Rows", "Update")
 )
 
 // link is one call of a method chain: db.Model(&u).Where(...).Find(&x).
@@ -247,6 +250,11 @@ func (c *fnCtx) gormCall(call *ast.CallExpr, fn *types.Func, sig *types.Signatur
 		}
 		return
 	}
+	// An unfinished chain given as a value (Update("n", tx.Model(&Star{}).
+	// Select("COUNT(*)"))) is a subquery: it reads its table.
+	for _, a := range call.Args {
+		c.gormSubquery(a, call.Pos(), at)
+	}
 	read, write := gormReads[name] || name == "FirstOrCreate", gormWrites[name] || name == "FirstOrCreate"
 	if !read && !write {
 		return
@@ -321,9 +329,9 @@ func (c *fnCtx) gormCall(call *ast.CallExpr, fn *types.Func, sig *types.Signatur
 			c.emit(at, t, m, "gorm", model, false)
 		}
 	case modelAt != nil:
-		modelAt.ctx.flowModels(modelAt.call, modelAt.fn, at, 0, libGORM, modes, "gorm")
+		modelAt.ctx.flowModelsOrWarn(modelAt.call, modelAt.fn, at, 0, libGORM, modes, "gorm")
 	case gormModelArg[name]:
-		c.flowModels(call, fn, at, 0, libGORM, modes, "gorm")
+		c.flowModelsOrWarn(call, fn, at, 0, libGORM, modes, "gorm")
 	default:
 		c.unresolved(at)
 	}
@@ -463,7 +471,17 @@ func (c *fnCtx) xormCall(call *ast.CallExpr, fn *types.Func, at token.Pos) {
 			}
 		}
 	}
-	if ms := c.argModels(call.Args); len(ms) > 0 {
+	// Find(&rows, condiBean) takes its table from the rows; the
+	// condition bean names it only when the rows do not.
+	only, args := -1, call.Args
+	if xormRowsFirst[name] && len(args) > 1 {
+		only, args = 0, args[:1]
+	}
+	ms := c.argModels(args)
+	if len(ms) == 0 && only == 0 {
+		ms = c.argModels(call.Args)
+	}
+	if len(ms) > 0 {
 		for _, m := range ms {
 			c.emit(at, c.x.modelTable(m, libXORM), mode, "xorm", m, false)
 		}
@@ -471,7 +489,14 @@ func (c *fnCtx) xormCall(call *ast.CallExpr, fn *types.Func, at token.Pos) {
 	}
 	// The beans come from elsewhere: a helper's parameters, a slice of
 	// models, a struct field.
-	c.flowModels(call, fn, at, -1, libXORM, []facts.Mode{mode}, "xorm")
+	modes := []facts.Mode{mode}
+	found, unknown := c.flowModels(call, fn, at, only, libXORM, modes, "xorm")
+	if !found && only == 0 {
+		found, unknown = c.flowModels(call, fn, at, -1, libXORM, modes, "xorm")
+	}
+	if !found || unknown {
+		c.unresolved(at)
+	}
 }
 
 // xormTableArg records, in rec, the table an xorm Table or Join argument

@@ -582,6 +582,9 @@ func (w *walk) call(v *ssa.Call, path string, fn *ssa.Function) result {
 	if w.k == kStrings && path == "" && callee != nil && callee.Pkg != nil && callee.Pkg.Pkg.Path() == "fmt" && callee.Name() == "Sprintf" && len(cc.Args) == 2 {
 		return w.sprintf(cc.Args[0], cc.Args[1], fn, v.Pos())
 	}
+	if w.k == kTypes && path == "" && isReflect(callee, "Value", "Interface") {
+		return w.reflectValue(cc.Args[0], fn)
+	}
 	if v.Type() == nil {
 		return unknownResult
 	}
@@ -589,6 +592,94 @@ func (w *walk) call(v *ssa.Call, path string, fn *ssa.Function) result {
 		return unknownResult
 	}
 	return w.returns(v, 0, path)
+}
+
+// reflectValue answers for reflect.New(T).Interface(), ValueOf(x) and
+// Elem: a model built by reflection from another value's type
+// (reflect.New(reflect.TypeOf(table).Elem())).
+func (w *walk) reflectValue(rv ssa.Value, fn *ssa.Function) result {
+	call, ok := rv.(*ssa.Call)
+	if !ok {
+		return unknownResult
+	}
+	cc := call.Common()
+	callee := cc.StaticCallee()
+	switch {
+	case isReflect(callee, "", "New") && len(cc.Args) == 1:
+		return mapTypes(w.reflectType(cc.Args[0], fn), func(t types.Type) types.Type { return types.NewPointer(t) })
+	case isReflect(callee, "", "ValueOf") && len(cc.Args) == 1:
+		return w.flow(cc.Args[0], "", fn)
+	case isReflect(callee, "Value", "Elem") && len(cc.Args) == 1:
+		return mapTypes(w.reflectValue(cc.Args[0], fn), elemType)
+	}
+	return unknownResult
+}
+
+// reflectType answers for reflect.TypeOf(x) and its Elem.
+func (w *walk) reflectType(t ssa.Value, fn *ssa.Function) result {
+	call, ok := t.(*ssa.Call)
+	if !ok {
+		return unknownResult
+	}
+	cc := call.Common()
+	if cc.IsInvoke() && cc.Method.Name() == "Elem" && cc.Method.Pkg() != nil && cc.Method.Pkg().Path() == "reflect" {
+		return mapTypes(w.reflectType(cc.Value, fn), elemType)
+	}
+	if isReflect(cc.StaticCallee(), "", "TypeOf") && len(cc.Args) == 1 {
+		return w.flow(cc.Args[0], "", fn)
+	}
+	return unknownResult
+}
+
+// isReflect reports whether fn is reflect's function name (recv "") or
+// the method name of its type recv.
+func isReflect(fn *ssa.Function, recv, name string) bool {
+	if fn == nil || fn.Name() != name {
+		return false
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj.Pkg() == nil || obj.Pkg().Path() != "reflect" {
+		return false
+	}
+	r := fn.Signature.Recv()
+	if recv == "" {
+		return r == nil
+	}
+	if r == nil {
+		return false
+	}
+	n, ok := types.Unalias(r.Type()).(*types.Named)
+	return ok && n.Obj().Name() == recv
+}
+
+// mapTypes applies f to each type answer, dropping those it maps to nil.
+func mapTypes(r result, f func(types.Type) types.Type) result {
+	out := result{unknown: r.unknown}
+	for _, o := range r.origins {
+		if o.Type == nil {
+			continue
+		}
+		if t := f(o.Type); t != nil {
+			o.Type = t
+			out.origins = append(out.origins, o)
+		}
+	}
+	return out
+}
+
+// elemType is what a pointer points to, or a slice, array or map holds.
+func elemType(t types.Type) types.Type {
+	switch u := t.Underlying().(type) {
+	case *types.Pointer:
+		return u.Elem()
+	case *types.Slice:
+		return u.Elem()
+	case *types.Array:
+		return u.Elem()
+	case *types.Map:
+		return u.Elem()
+	}
+	return nil
 }
 
 // returns follows result idx of a call into every return of its callee.

@@ -35,7 +35,7 @@ func CheckStats(x *xorm.Engine, db *sql.DB) {
 		{"stars", "SELECT COUNT(*) FROM star", "UPDATE repo SET num_stars = 0"}, // want "read star" "write repo"
 		{
 			desc:       "watches",
-			countSQL:   "SELECT COUNT(*) FROM watch", // want "read watch"
+			countSQL:   "SELECT COUNT(*) FROM watch",      // want "read watch"
 			correctSQL: "UPDATE repo SET num_watches = 0", // want "write repo"
 		},
 	})
@@ -43,5 +43,5 @@ func CheckStats(x *xorm.Engine, db *sql.DB) {
 		runCheck(db, c)
 	}
 	runCheck(db, &check{countSQL: "SELECT id FROM team_user"}) // want "read team_user"
-	correct(db, check{correctSQL: "DELETE FROM team_repo"})     // want "write team_repo"
+	correct(db, check{correctSQL: "DELETE FROM team_repo"})    // want "write team_repo"
 }

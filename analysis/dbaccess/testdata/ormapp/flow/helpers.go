@@ -69,8 +69,8 @@ func countIn(x *xorm.Engine, table string) { x.QueryString("SELECT COUNT(*) FROM
 
 // Maintain gives the helpers their SQL.
 func Maintain(db *sql.DB, g *gorm.DB, x *xorm.Engine) {
-	exec(db, "DELETE FROM sessions WHERE expired")            // want "write sessions"
-	execTwice(db, "UPDATE repo SET num_stars = 0")            // want "write repo"
+	exec(db, "DELETE FROM sessions WHERE expired")             // want "write sessions"
+	execTwice(db, "UPDATE repo SET num_stars = 0")             // want "write repo"
 	raw(g, "INSERT INTO audit_log (what) VALUES ('maintain')") // want "write audit_log"
 	countIn(x, "mirror")                                       // want "read mirror"
 }

@@ -272,3 +272,31 @@ func TestTransactions(t *testing.T) {
 func ssaOf(prog *load.Program) func() *ssabuild.Program {
 	return func() *ssabuild.Program { return ssabuild.Build(prog) }
 }
+
+// TestFlowAttribution checks that an access found by value flow names the
+// function that writes the model or statement and the executing call.
+func TestFlowAttribution(t *testing.T) {
+	tests := []struct {
+		pos, table, fn, exec, via string
+	}{
+		{"flow/helpers.go:50", "a_p_i_token", "example.com/ormapp/flow.DeleteOrganization", "flow/helpers.go:37", "xorm"},
+		{"flow/helpers.go:51", "product", "example.com/ormapp/flow.DeleteOrganization", "flow/helpers.go:27", "xorm"},
+		{"flow/fields.go:46", "team_repo", "example.com/ormapp/flow.CheckStats", "flow/fields.go:30", "sql"},
+		{"flow/ranges.go:11", "product", "example.com/ormapp/flow.init", "flow/ranges.go:42", "xorm"},
+		{"flow/ranges.go:24", "people", "example.com/ormapp/flow.DeleteUser", "flow/ranges.go:27", "gorm"},
+	}
+	for _, tt := range tests {
+		found := false
+		for _, a := range extractFixture(t, "ormapp").res.Accesses {
+			if a.Pos == tt.pos && a.Table == tt.table {
+				found = true
+				if a.Func != tt.fn || a.Exec != tt.exec || a.Via != tt.via {
+					t.Errorf("%s %s: func=%q exec=%q via=%q, want %q %q %q", tt.pos, tt.table, a.Func, a.Exec, a.Via, tt.fn, tt.exec, tt.via)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no access to %s", tt.pos, tt.table)
+		}
+	}
+}

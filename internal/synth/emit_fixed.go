@@ -10,6 +10,7 @@ const dbxSource = `// Package dbx holds the database/sql helpers every store sha
 package dbx
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -24,6 +25,28 @@ func NotFound(err error, what string, id int64) error {
 		return fmt.Errorf("%s %d: %w", what, id, ErrNotFound)
 	}
 	return fmt.Errorf("load %s %d: %w", what, id, err)
+}
+
+// Check is one consistency check: Count finds the broken rows, Fix repairs them.
+type Check struct {
+	Desc, Count, Fix string
+}
+
+// Run runs each check's repair where its count finds broken rows.
+func Run(ctx context.Context, db *sql.DB, checks []Check) error {
+	for _, c := range checks {
+		var n int64
+		if err := db.QueryRowContext(ctx, c.Count).Scan(&n); err != nil {
+			return fmt.Errorf("%s: %w", c.Desc, err)
+		}
+		if n == 0 {
+			continue
+		}
+		if _, err := db.ExecContext(ctx, c.Fix); err != nil {
+			return fmt.Errorf("%s: %w", c.Desc, err)
+		}
+	}
+	return nil
 }
 
 // Affected checks that an UPDATE or DELETE touched a row.

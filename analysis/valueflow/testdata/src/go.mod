@@ -1,0 +1,3 @@
+module example.com/vf
+
+go 1.26

@@ -146,6 +146,8 @@ type extractor struct {
 	flow      *valueflow.Analysis
 	flowBuilt bool
 	ssaPkgs   map[*ssa.Package]*packages.Package
+	// embeds are the //go:embed variables (embed.go).
+	embeds map[*types.Var]embedSpec
 
 	out      []facts.Access
 	warnings []facts.Warning
@@ -188,6 +190,7 @@ func newExtractor(prog *load.Program) *extractor {
 		parsed:     map[parseKey]sqlparse.Result{},
 		models:     map[string]modelTable{},
 		unresolved: map[string]*unresolvedCount{},
+		embeds:     map[*types.Var]embedSpec{},
 	}
 }
 
@@ -251,6 +254,7 @@ func (x *extractor) index(p *packages.Package) {
 	}
 	for _, f := range p.Syntax {
 		x.naming.scan(p.TypesInfo, f)
+		x.indexEmbeds(p, f)
 		for _, d := range f.Decls {
 			switch d := d.(type) {
 			case *ast.FuncDecl:

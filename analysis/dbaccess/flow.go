@@ -39,6 +39,7 @@ func (x *extractor) valueFlow() *valueflow.Analysis {
 	}
 	fa := valueflow.New(sp.ModuleFuncs())
 	fa.Unknown = placeholder
+	fa.Embedded = x.embedded
 	x.flow = fa
 	return fa
 }

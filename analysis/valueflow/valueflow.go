@@ -24,6 +24,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -44,6 +45,10 @@ type Origin struct {
 	// not known statically; Dynamic says some part was not.
 	Text    string
 	Dynamic bool
+
+	// named is set when Fn and Pos come from a known part of a text
+	// written in another function than the one joining the parts.
+	named bool
 }
 
 // Analysis holds the module-wide indexes the walk needs.
@@ -52,6 +57,10 @@ type Analysis struct {
 	Unknown string
 	// Budget bounds the steps of one question (default 20,000).
 	Budget int
+	// Embedded, when set, gives the contents of a package variable that a
+	// //go:embed directive fills: the variable itself (a string or
+	// []byte, name ""), or the file name of an embed.FS.
+	Embedded func(v *types.Var, name string) (string, bool)
 
 	callers  map[*ssa.Function][]site
 	invokes  map[string][]site
@@ -60,6 +69,7 @@ type Analysis struct {
 	fields   map[*types.Var][]*ssa.Store
 	calls    map[token.Pos][]site
 	memo     [2]map[key]result
+	fieldIDs map[*types.Var]int
 }
 
 type site struct {
@@ -77,6 +87,7 @@ const (
 type key struct {
 	v    ssa.Value
 	path string
+	ctx  *ssa.Call
 }
 
 type result struct {
@@ -98,6 +109,7 @@ func New(funcs []*ssa.Function) *Analysis {
 		fields:   map[*types.Var][]*ssa.Store{},
 		calls:    map[token.Pos][]site{},
 		memo:     [2]map[key]result{{}, {}},
+		fieldIDs: map[*types.Var]int{},
 	}
 	var ops []*ssa.Value
 	for _, fn := range funcs {
@@ -206,7 +218,36 @@ type walk struct {
 	k        kind
 	budget   int
 	visiting map[key]bool
+	// stack holds the calls whose callee's returns the walk is in: a
+	// parameter of that callee is that call's argument, not every
+	// caller's (a builder's ToSQL reads the receiver its caller built).
+	stack []frame
 }
+
+// frame is a call the walk entered through its callee's returns.
+type frame struct {
+	call   *ssa.Call
+	callee *ssa.Function
+}
+
+// arg is the call's argument for parameter idx of the callee (for an
+// interface call, the receiver is the interface value).
+func (f frame) arg(idx int) ssa.Value {
+	cc := f.call.Common()
+	if cc.IsInvoke() {
+		if idx == 0 {
+			return cc.Value
+		}
+		idx--
+	}
+	if idx < 0 || idx >= len(cc.Args) {
+		return nil
+	}
+	return cc.Args[idx]
+}
+
+// maxDepth bounds the nesting of calls whose returns the walk follows.
+const maxDepth = 16
 
 // maxOrigins bounds one answer: a value that can be any of hundreds of
 // strings is a run-time value in practice.
@@ -250,7 +291,21 @@ func head(path string) (string, string) {
 	return path[:i], path[i+1:]
 }
 
-func fieldStep(i int) string { return "f" + strconv.Itoa(i) }
+// fieldStep names a field in a path by its variable, so that a field of
+// one struct type never matches the same index of another that reaches
+// the same place through an interface.
+func (a *Analysis) fieldStep(structType types.Type, i int) string {
+	v := fieldVar(structType, i)
+	if v == nil {
+		return "f?"
+	}
+	id, ok := a.fieldIDs[v]
+	if !ok {
+		id = len(a.fieldIDs)
+		a.fieldIDs[v] = id
+	}
+	return "f" + strconv.Itoa(id)
+}
 
 // flow is the walk's one step: the origins of v (used in fn) along path
 // ("d." a dereference, "e." an element, "fN." field N).
@@ -269,11 +324,20 @@ func (w *walk) flow(v ssa.Value, path string, fn *ssa.Function) result {
 			return r
 		}
 	}
-	k := key{v, path}
-	if _, isConst := v.(*ssa.Const); !isConst {
+	k := key{v: v, path: path}
+	if n := len(w.stack); n > 0 {
+		k.ctx = w.stack[n-1].call
+	}
+	_, isConst := v.(*ssa.Const)
+	// Answers are kept only outside any call's returns: inside, they
+	// depend on the calls the walk came through.
+	memo := !isConst && k.ctx == nil
+	if memo {
 		if r, ok := w.a.memo[w.k][k]; ok {
 			return r
 		}
+	}
+	if !isConst {
 		if w.visiting[k] {
 			return result{}
 		}
@@ -281,7 +345,7 @@ func (w *walk) flow(v ssa.Value, path string, fn *ssa.Function) result {
 		defer delete(w.visiting, k)
 	}
 	r := w.step(v, path, fn)
-	if _, isConst := v.(*ssa.Const); !isConst {
+	if memo {
 		w.a.memo[w.k][k] = r
 	}
 	return r
@@ -326,6 +390,9 @@ func (w *walk) step(v ssa.Value, path string, fn *ssa.Function) result {
 		return w.flow(v.X, path, fn)
 	case *ssa.Convert:
 		if w.k == kStrings && path == "" && !isStringType(v.X.Type()) {
+			if t, ok := w.embedded(v.X, ""); ok {
+				return result{origins: []Origin{{Fn: fn, Text: t}}}
+			}
 			return w.dynamic(fn, v.Pos())
 		}
 		return w.flow(v.X, path, fn)
@@ -350,6 +417,9 @@ func (w *walk) step(v ssa.Value, path string, fn *ssa.Function) result {
 		return w.call(v, path, fn)
 	case *ssa.UnOp:
 		if v.Op == token.MUL {
+			if t, ok := w.embedded(v, path); ok {
+				return result{origins: []Origin{{Fn: fn, Text: t}}}
+			}
 			return w.flow(v.X, "d."+path, fn)
 		}
 		return w.unknownHere(fn, v.Pos())
@@ -359,7 +429,7 @@ func (w *walk) step(v ssa.Value, path string, fn *ssa.Function) result {
 		}
 		return w.unknownHere(fn, v.Pos())
 	case *ssa.Field:
-		r := w.flow(v.X, fieldStep(v.Field)+"."+path, fn)
+		r := w.flow(v.X, w.a.fieldStep(v.X.Type(), v.Field)+"."+path, fn)
 		return w.fieldFallback(r, v.X.Type(), v.Field, path)
 	case *ssa.Index:
 		return w.flow(v.X, "e."+path, fn)
@@ -383,7 +453,7 @@ func (w *walk) step(v ssa.Value, path string, fn *ssa.Function) result {
 		if first != "d" {
 			return unknownResult
 		}
-		r := w.flow(v.X, "d."+fieldStep(v.Field)+"."+rest, fn)
+		r := w.flow(v.X, "d."+w.a.fieldStep(v.X.Type(), v.Field)+"."+rest, fn)
 		return w.fieldFallback(r, v.X.Type(), v.Field, rest)
 	case *ssa.IndexAddr:
 		if first != "d" {
@@ -456,8 +526,8 @@ func (w *walk) concat(x, y result, fn *ssa.Function) result {
 			// is: a known part handed down from a caller (a table
 			// name given to a helper) names that caller.
 			for _, part := range []Origin{a, b} {
-				if !part.Dynamic && part.Fn != nil && part.Fn != fn {
-					o.Fn, o.Pos = part.Fn, part.Pos
+				if part.Fn != nil && part.Fn != fn && (!part.Dynamic || part.named) {
+					o.Fn, o.Pos, o.named = part.Fn, part.Pos, true
 				}
 			}
 			r.add(result{origins: []Origin{o}})
@@ -477,6 +547,18 @@ func (w *walk) param(p *ssa.Parameter, path string) result {
 	}
 	if idx < 0 {
 		return unknownResult
+	}
+	if n := len(w.stack); n > 0 && w.stack[n-1].callee == fn {
+		// In the returns of a call of fn: its argument.
+		top := w.stack[n-1]
+		arg := top.arg(idx)
+		if arg == nil {
+			return unknownResult
+		}
+		w.stack = w.stack[:n-1]
+		sub := w.flow(arg, path, top.call.Parent())
+		w.stack = append(w.stack, top)
+		return result{origins: fill(sub.origins, top.call.Pos()), unknown: sub.unknown}
 	}
 	sites := w.a.sitesOf(fn)
 	if len(sites) == 0 {
@@ -579,8 +661,14 @@ func (w *walk) call(v *ssa.Call, path string, fn *ssa.Function) result {
 		return r
 	}
 	callee := cc.StaticCallee()
-	if w.k == kStrings && path == "" && callee != nil && callee.Pkg != nil && callee.Pkg.Pkg.Path() == "fmt" && callee.Name() == "Sprintf" && len(cc.Args) == 2 {
+	if w.k == kStrings && path == "" && isFunc(callee, "fmt", "Sprintf") && len(cc.Args) == 2 {
 		return w.sprintf(cc.Args[0], cc.Args[1], fn, v.Pos())
+	}
+	if w.k == kStrings && path == "" && callee != nil && callee.Name() == "String" && len(cc.Args) == 1 && isBuilder(callee) {
+		return w.builder(cc.Args[0], v, fn)
+	}
+	if w.k == kStrings && path == "e." && isFunc(callee, "strings", "Split") && len(cc.Args) == 2 {
+		return w.split(cc.Args[0], cc.Args[1], fn)
 	}
 	if w.k == kTypes && path == "" && isReflect(callee, "Value", "Interface") {
 		return w.reflectValue(cc.Args[0], fn)
@@ -592,6 +680,172 @@ func (w *walk) call(v *ssa.Call, path string, fn *ssa.Function) result {
 		return unknownResult
 	}
 	return w.returns(v, 0, path)
+}
+
+// embedded gives the contents of an embedded file v reads: a load of a
+// //go:embed string or []byte variable, or the []byte result of
+// ReadFile(name) on an embed.FS variable.
+func (w *walk) embedded(v ssa.Value, path string) (string, bool) {
+	if w.a.Embedded == nil || w.k != kStrings || path != "" {
+		return "", false
+	}
+	if ld, ok := v.(*ssa.UnOp); ok && ld.Op == token.MUL {
+		if g, ok := ld.X.(*ssa.Global); ok {
+			if gv, ok := g.Object().(*types.Var); ok {
+				return w.a.Embedded(gv, "")
+			}
+		}
+		return "", false
+	}
+	ex, ok := v.(*ssa.Extract)
+	if !ok || ex.Index != 0 {
+		return "", false
+	}
+	call, ok := ex.Tuple.(*ssa.Call)
+	if !ok {
+		return "", false
+	}
+	cc := call.Common()
+	callee := cc.StaticCallee()
+	var fsys, name ssa.Value
+	switch {
+	case callee != nil && callee.Name() == "ReadFile" && callee.Signature.Recv() != nil && len(cc.Args) == 2 && isNamedType(callee.Signature.Recv().Type(), "embed", "FS"):
+		fsys, name = cc.Args[0], cc.Args[1]
+	case isFunc(callee, "io/fs", "ReadFile") && len(cc.Args) == 2:
+		fsys, name = cc.Args[0], cc.Args[1]
+		if mi, ok := fsys.(*ssa.MakeInterface); ok {
+			fsys = mi.X
+		}
+	default:
+		return "", false
+	}
+	ld, ok := fsys.(*ssa.UnOp)
+	if !ok || ld.Op != token.MUL {
+		return "", false
+	}
+	g, ok := ld.X.(*ssa.Global)
+	c, isConst := name.(*ssa.Const)
+	if !ok || !isConst || c.Value == nil || c.Value.Kind() != constant.String {
+		return "", false
+	}
+	gv, ok := g.Object().(*types.Var)
+	if !ok {
+		return "", false
+	}
+	return w.a.Embedded(gv, constant.StringVal(c.Value))
+}
+
+// isBuilder reports whether fn is a method of strings.Builder or
+// bytes.Buffer.
+func isBuilder(fn *ssa.Function) bool {
+	r := fn.Signature.Recv()
+	return r != nil && (isNamedType(r.Type(), "strings", "Builder") || isNamedType(r.Type(), "bytes", "Buffer"))
+}
+
+// builder answers for b.String() on a local strings.Builder or
+// bytes.Buffer: the product of its writes in source order, as for +. A
+// write that may not run before the String call makes the text dynamic;
+// one in a loop is an unknown part.
+func (w *walk) builder(b ssa.Value, at *ssa.Call, fn *ssa.Function) result {
+	alloc, ok := b.(*ssa.Alloc)
+	if !ok {
+		return w.dynamic(fn, at.Pos())
+	}
+	var writes []*ssa.Call
+	for _, ref := range refs(alloc) {
+		call, ok := ref.(*ssa.Call)
+		if ok && len(call.Call.Args) == 2 && call.Call.Args[0] == alloc && isBuilder(call.Call.StaticCallee()) && call.Call.StaticCallee().Name() != "String" {
+			writes = append(writes, call)
+		}
+	}
+	sort.SliceStable(writes, func(i, j int) bool { return writes[i].Pos() < writes[j].Pos() })
+	acc := result{origins: []Origin{{Fn: fn}}}
+	for _, call := range writes {
+		var part result
+		arg := call.Call.Args[1]
+		switch name := call.Call.StaticCallee().Name(); {
+		case inLoop(call.Block()):
+			part = w.dynamic(fn, call.Pos())
+		case name == "WriteString":
+			part = w.flow(arg, "", fn)
+		case name == "WriteByte" || name == "WriteRune":
+			part = w.dynamic(fn, call.Pos())
+			if c, ok := arg.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.Int {
+				if r, ok := constant.Int64Val(c.Value); ok {
+					part = result{origins: []Origin{{Fn: fn, Text: string(rune(r))}}}
+				}
+			}
+		default:
+			part = w.dynamic(fn, call.Pos())
+		}
+		if !call.Block().Dominates(at.Block()) {
+			for i := range part.origins {
+				part.origins[i].Dynamic = true
+			}
+		}
+		acc = w.concat(acc, part, fn)
+	}
+	return acc
+}
+
+// inLoop reports whether a block can reach itself.
+func inLoop(b *ssa.BasicBlock) bool {
+	seen := map[*ssa.BasicBlock]bool{}
+	stack := append([]*ssa.BasicBlock(nil), b.Succs...)
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if x == b {
+			return true
+		}
+		if seen[x] {
+			continue
+		}
+		seen[x] = true
+		stack = append(stack, x.Succs...)
+	}
+	return false
+}
+
+// split answers for the elements of strings.Split(s, sep) with a known
+// separator: each non-blank part of each text s can be.
+func (w *walk) split(s, sep ssa.Value, fn *ssa.Function) result {
+	c, ok := sep.(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.String {
+		return w.dynamic(fn, token.NoPos)
+	}
+	by := constant.StringVal(c.Value)
+	texts := w.flow(s, "", fn)
+	r := result{unknown: texts.unknown}
+	for _, o := range texts.origins {
+		if o.Dynamic || by == "" {
+			r.add(result{origins: []Origin{o}})
+			continue
+		}
+		for _, part := range strings.Split(o.Text, by) {
+			if strings.TrimSpace(part) == "" {
+				continue
+			}
+			p := o
+			p.Text = part
+			r.add(result{origins: []Origin{p}})
+		}
+	}
+	return r
+}
+
+// isFunc reports whether fn is the package-level function pkg.name.
+func isFunc(fn *ssa.Function, pkg, name string) bool {
+	return fn != nil && fn.Name() == name && fn.Signature.Recv() == nil && fn.Pkg != nil && fn.Pkg.Pkg.Path() == pkg
+}
+
+// isNamedType reports whether t (or what it points to) is pkg.name.
+func isNamedType(t types.Type, pkg, name string) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Name() == name && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg
 }
 
 // reflectValue answers for reflect.New(T).Interface(), ValueOf(x) and
@@ -682,20 +936,59 @@ func elemType(t types.Type) types.Type {
 	return nil
 }
 
-// returns follows result idx of a call into every return of its callee.
+// returns follows result idx of a call into every return of its callee:
+// the static one, or for an interface call, the method of each concrete
+// type the value flow finds for the receiver.
 func (w *walk) returns(call *ssa.Call, idx int, path string) result {
-	callee := call.Common().StaticCallee()
-	if callee == nil || len(callee.Blocks) == 0 {
+	callees, unknown := w.callees(call)
+	if len(callees) == 0 {
 		return w.unknownHere(call.Parent(), call.Pos())
 	}
-	var r result
-	for _, b := range callee.Blocks {
-		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && idx < len(ret.Results) {
-			sub := w.flow(ret.Results[idx], path, callee)
-			r.add(result{origins: fill(sub.origins, ret.Pos()), unknown: sub.unknown})
+	if len(w.stack) >= maxDepth {
+		return unknownResult
+	}
+	r := result{unknown: unknown}
+	for _, callee := range callees {
+		w.stack = append(w.stack, frame{call: call, callee: callee})
+		for _, b := range callee.Blocks {
+			if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && idx < len(ret.Results) {
+				sub := w.flow(ret.Results[idx], path, callee)
+				r.add(result{origins: fill(sub.origins, ret.Pos()), unknown: sub.unknown})
+			}
 		}
+		w.stack = w.stack[:len(w.stack)-1]
 	}
 	return r
+}
+
+// callees are the functions with bodies a call may run.
+func (w *walk) callees(call *ssa.Call) ([]*ssa.Function, bool) {
+	cc := call.Common()
+	if !cc.IsInvoke() {
+		if callee := cc.StaticCallee(); callee != nil && len(callee.Blocks) > 0 {
+			return []*ssa.Function{callee}, false
+		}
+		return nil, true
+	}
+	prog := call.Parent().Prog
+	tw := &walk{a: w.a, k: kTypes, budget: min(w.budget, 2000), visiting: map[key]bool{}}
+	recv := tw.flow(cc.Value, "", call.Parent())
+	w.budget -= min(w.budget, 2000) - tw.budget
+	var out []*ssa.Function
+	for _, o := range recv.origins {
+		if o.Type == nil || types.IsInterface(o.Type) {
+			continue
+		}
+		if types.NewMethodSet(o.Type).Lookup(cc.Method.Pkg(), cc.Method.Name()) == nil {
+			continue
+		}
+		m := prog.LookupMethod(o.Type, cc.Method.Pkg(), cc.Method.Name())
+		if m == nil || len(m.Blocks) == 0 || slices.Contains(out, m) {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out, recv.unknown
 }
 
 // sprintf renders a constant template with what its arguments can be:
@@ -831,7 +1124,7 @@ func (w *walk) storesVia(ref ssa.Instruction, base ssa.Value, path string) resul
 			return result{origins: fill(sub.origins, in.Pos()), unknown: sub.unknown}
 		}
 	case *ssa.FieldAddr:
-		if in.X == base && first == fieldStep(in.Field) {
+		if in.X == base && first == w.a.fieldStep(in.X.Type(), in.Field) {
 			return w.storesInto(in, rest, in.Parent())
 		}
 	case *ssa.IndexAddr:

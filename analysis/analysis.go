@@ -47,17 +47,33 @@ type Pass struct {
 	// so that its own peak is not stacked on theirs.
 	Last bool
 
-	ssa *ssabuild.Program
+	ssa     *ssabuild.Program
+	ssaTook time.Duration
+	after   []afterStep
+}
+
+type afterStep struct {
+	name string
+	run  func()
 }
 
 // SSA returns the module's SSA, built on the first call: the extractors
-// that read it share one build.
+// that read it share one build, timed as a stage of its own ("ssa"). Built
+// for the last extractor (or after every one), it releases each package's
+// syntax and type information as it goes (see Last).
 func (p *Pass) SSA() *ssabuild.Program {
 	if p.ssa == nil {
-		p.ssa = ssabuild.Build(p.Prog)
+		start := time.Now()
+		p.ssa = ssabuild.Build(p.Prog, p.Last)
+		p.ssaTook = time.Since(start)
 	}
 	return p.ssa
 }
+
+// After schedules f to run once every extractor has run, timed under
+// name: work that needs no syntax (it may be released by then) and may
+// need SSA.
+func (p *Pass) After(name string, f func()) { p.after = append(p.after, afterStep{name, f}) }
 
 // Warn records a problem that did not stop the extractor.
 func (p *Pass) Warn(w ...facts.Warning) { p.Facts.Warnings = append(p.Facts.Warnings, w...) }
@@ -84,14 +100,20 @@ func Extractors() []*Extractor {
 		{
 			Name: "dbaccess", Doc: "table and collection reads and writes; the table of each struct (Struct.Table), since it knows the ORM conventions",
 			// It names the tables of the structs fielduse lists, when that ran.
+			// The accesses whose model or statement reaches the call
+			// through values are found by value flow over SSA, once
+			// every extractor is done with the syntax ("valueflow").
 			Run: func(p *Pass) {
-				db := dbaccess.Extract(p.Prog, p.SSA)
-				p.Facts.Accesses = db.Accesses
-				p.Facts.Txs = db.Txs
-				p.Warn(db.Warnings...)
-				for i := range p.Facts.Structs {
-					p.Facts.Structs[i].Table = db.Tables[p.Facts.Structs[i].Type]
-				}
+				x := dbaccess.Start(p.Prog)
+				p.After("valueflow", func() {
+					db := x.Finish(p.SSA)
+					p.Facts.Accesses = db.Accesses
+					p.Facts.Txs = db.Txs
+					p.Warn(db.Warnings...)
+					for i := range p.Facts.Structs {
+						p.Facts.Structs[i].Table = db.Tables[p.Facts.Structs[i].Type]
+					}
+				})
 			},
 		},
 		// Last: building SSA and the call graph is the run's peak of
@@ -101,7 +123,7 @@ func Extractors() []*Extractor {
 			Name: "calls", Doc: "call edges between module functions, by the chosen call-graph algorithm",
 			Run: func(p *Pass) {
 				var w []facts.Warning
-				p.Facts.Calls, w = calls.Extract(p.Prog, p.Options.CallGraph, p.Last, p.SSA)
+				p.Facts.Calls, w = calls.Extract(p.Prog, p.Options.CallGraph, p.SSA)
 				p.Warn(w...)
 			},
 		},
@@ -159,22 +181,42 @@ func Extract(ctx context.Context, prog *load.Program, opt Options) (*facts.Facts
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		start := time.Now()
-		run(x, pass)
+		pass.timed(x.Name, func() { run(x.Name, pass, func() { x.Run(pass) }) })
 		ran[x.Name] = true
-		if opt.Progress != nil {
-			opt.Progress(x.Name, time.Since(start))
+	}
+	// What waited for every extractor: the syntax may be gone.
+	pass.Last = true
+	for _, a := range pass.after {
+		if err := ctx.Err(); err != nil {
+			return nil, err
 		}
+		pass.timed(a.name, func() { run(a.name, pass, a.run) })
 	}
 	f.Sort()
 	return f, ctx.Err()
 }
 
-func run(x *Extractor, p *Pass) {
+// timed runs one step and reports its wall time, the SSA build it asked for
+// apart.
+func (p *Pass) timed(name string, f func()) {
+	start, built := time.Now(), p.ssa != nil
+	f()
+	if p.Options.Progress == nil {
+		return
+	}
+	took := time.Since(start)
+	if !built && p.ssa != nil {
+		p.Options.Progress("ssa", p.ssaTook)
+		took -= p.ssaTook
+	}
+	p.Options.Progress(name, took)
+}
+
+func run(name string, p *Pass, f func()) {
 	defer func() {
 		if r := recover(); r != nil {
-			p.Warn(facts.Warning{Message: fmt.Sprintf("extractor %s stopped on an internal error (its facts are partial; please report it): %v", x.Name, r)})
+			p.Warn(facts.Warning{Message: fmt.Sprintf("extractor %s stopped on an internal error (its facts are partial; please report it): %v", name, r)})
 		}
 	}()
-	x.Run(p)
+	f()
 }

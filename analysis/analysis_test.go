@@ -31,7 +31,7 @@ func TestExtractors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(ran, " "); got != "decls uses routes dbaccess calls" {
+	if got := strings.Join(ran, " "); got != "decls uses routes dbaccess ssa calls valueflow" {
 		t.Errorf("ran %q", got)
 	}
 	if len(f.Structs) != 0 || len(f.FieldUses) != 0 || len(f.Funcs) == 0 || len(f.Accesses) == 0 {

@@ -63,12 +63,9 @@ func ParseAlgorithm(s string) (Algorithm, error) {
 // Extract returns the call edges between module functions, one per call
 // site and callee, and warnings for packages analysed without SSA.
 //
-// With release set, the module packages' syntax and type information are
-// dropped from prog once SSA is built (the call graph needs neither), so
-// their memory is free for it; prog then serves no further extraction.
-//
-// build gives the module's SSA; it is called only when algo needs it.
-func Extract(prog *load.Program, algo Algorithm, release bool, build func() *ssabuild.Program) ([]facts.Call, []facts.Warning) {
+// build gives the module's SSA; it is called only when algo needs it, after
+// the syntax is read (a build may release it).
+func Extract(prog *load.Program, algo Algorithm, build func() *ssabuild.Program) ([]facts.Call, []facts.Warning) {
 	var good, bad []*packages.Package
 	for _, p := range prog.Packages {
 		if load.IllTyped(p) {
@@ -85,7 +82,7 @@ func Extract(prog *load.Program, algo Algorithm, release bool, build func() *ssa
 		}
 		return dedup(out), warns
 	}
-	// The syntax is read first: with release, it is gone once SSA is built.
+	// The syntax is read first: a build that releases it runs after.
 	var fromSyntax []facts.Call
 	for _, p := range good {
 		fromSyntax = append(fromSyntax, syntaxCalls(prog, p)...)
@@ -95,7 +92,7 @@ func Extract(prog *load.Program, algo Algorithm, release bool, build func() *ssa
 		out = append(out, syntaxCalls(prog, p)...)
 	}
 	if len(good) > 0 {
-		c, w := ssaCalls(prog, build, algo, release)
+		c, w := ssaCalls(prog, build, algo)
 		out = append(out, c...)
 		warns = append(warns, w...)
 		// Calls through a module interface also depend on the interface
@@ -119,19 +116,10 @@ func Extract(prog *load.Program, algo Algorithm, release bool, build func() *ssa
 
 // ssaCalls runs the call graph over the module's SSA, which build gives
 // (built once for every extractor that needs it).
-func ssaCalls(prog *load.Program, build func() *ssabuild.Program, algo Algorithm, release bool) (calls []facts.Call, warns []facts.Warning) {
+func ssaCalls(prog *load.Program, build func() *ssabuild.Program, algo Algorithm) (calls []facts.Call, warns []facts.Warning) {
 	sp := build()
 	sprog, built, isGood := sp.SSA, sp.Built, sp.Good
 	warns = append(warns, sp.Warnings...)
-	if release {
-		// Built: SSA no longer needs the type information, nor the
-		// bodies of functions it will not instantiate.
-		for _, b := range built {
-			p := sp.From[b]
-			dropBodies(p.Syntax, p.TypesInfo)
-			p.Syntax, p.TypesInfo = nil, nil
-		}
-	}
 
 	var cg *callgraph.Graph
 	err := ssabuild.Safely(func() {
@@ -188,47 +176,6 @@ func ssaCalls(prog *load.Program, build func() *ssabuild.Program, algo Algorithm
 		}
 	}
 	return calls, warns
-}
-
-// dropBodies empties the bodies of a built package's non-generic
-// functions. Each SSA function keeps its declaration's syntax, body and
-// all, for as long as the program lives: the largest part of the module's
-// syntax would otherwise stay in memory through the call graph. Generic
-// functions keep theirs: SSA builds each instance from the origin's body
-// when a caller, in a package built later, instantiates it.
-func dropBodies(files []*ast.File, info *types.Info) {
-	for _, f := range files {
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue
-			}
-			fn, ok := info.Defs[fd.Name].(*types.Func)
-			if !ok {
-				continue
-			}
-			if sig := fn.Type().(*types.Signature); sig.TypeParams().Len() > 0 || sig.RecvTypeParams().Len() > 0 {
-				continue
-			}
-			// Function literals are SSA functions of their own,
-			// keeping their syntax too.
-			lits := []*ast.FuncLit{}
-			ast.Inspect(fd.Body, func(n ast.Node) bool {
-				if lit, ok := n.(*ast.FuncLit); ok {
-					lits = append(lits, lit)
-				}
-				return true
-			})
-			for _, lit := range lits {
-				lit.Body = emptyBlock(lit.Body)
-			}
-			fd.Body = emptyBlock(fd.Body)
-		}
-	}
-}
-
-func emptyBlock(b *ast.BlockStmt) *ast.BlockStmt {
-	return &ast.BlockStmt{Lbrace: b.Lbrace, Rbrace: b.Rbrace}
 }
 
 // rtaGraph runs RTA from every function a caller outside the module could

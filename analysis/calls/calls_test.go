@@ -46,7 +46,7 @@ func TestCallGraphs(t *testing.T) {
 	prog := loadFixture(t, "basic")
 	for _, algo := range []calls.Algorithm{calls.CHA, calls.VTA, calls.RTA} {
 		t.Run(string(algo), func(t *testing.T) {
-			cs, warns := calls.Extract(prog, algo, false, func() *ssabuild.Program { return ssabuild.Build(prog) })
+			cs, warns := calls.Extract(prog, algo, func() *ssabuild.Program { return ssabuild.Build(prog, false) })
 			wanttest.Check(t, filepath.Join("testdata", "basic"), findings(cs))
 			if len(warns) != 1 || warns[0].Pkg != "example.com/basic/broken" {
 				t.Errorf("want one warning for the ill-typed package, got %v", warns)
@@ -59,7 +59,7 @@ func TestCallGraphs(t *testing.T) {
 // call to an implementation; the call still depends on the interface.
 func TestStaticMissesDynamic(t *testing.T) {
 	prog := loadFixture(t, "basic")
-	cs, _ := calls.Extract(prog, calls.Static, false, func() *ssabuild.Program { return ssabuild.Build(prog) })
+	cs, _ := calls.Extract(prog, calls.Static, func() *ssabuild.Program { return ssabuild.Build(prog, false) })
 	static := 0
 	for _, c := range cs {
 		if c.Kind == facts.CallDynamic {
@@ -92,7 +92,7 @@ func TestParseAlgorithm(t *testing.T) {
 func TestGenericsAfterRelease(t *testing.T) {
 	for _, release := range []bool{false, true} {
 		prog := loadFixture(t, "generic")
-		cs, warns := calls.Extract(prog, calls.VTA, release, func() *ssabuild.Program { return ssabuild.Build(prog) })
+		cs, warns := calls.Extract(prog, calls.VTA, func() *ssabuild.Program { return ssabuild.Build(prog, release) })
 		if len(warns) > 0 {
 			t.Errorf("release %v: warnings %v", release, warns)
 		}
@@ -112,7 +112,7 @@ func TestCallGraphWithTests(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cs, warns := calls.Extract(prog, calls.VTA, true, func() *ssabuild.Program { return ssabuild.Build(prog) })
+	cs, warns := calls.Extract(prog, calls.VTA, func() *ssabuild.Program { return ssabuild.Build(prog, true) })
 	for _, w := range warns {
 		t.Errorf("warning: %s %s", w.Pkg, w.Message)
 	}
@@ -141,7 +141,7 @@ func TestPluginPoint(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		cs, warns := calls.Extract(prog, calls.VTA, false, func() *ssabuild.Program { return ssabuild.Build(prog) })
+		cs, warns := calls.Extract(prog, calls.VTA, func() *ssabuild.Program { return ssabuild.Build(prog, false) })
 		if len(warns) > 0 {
 			t.Fatalf("%d implementations: warnings %v", tc.impls, warns)
 		}

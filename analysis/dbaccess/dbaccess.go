@@ -87,22 +87,61 @@ type Result struct {
 }
 
 // Extract finds every table and collection access in the module packages of
-// prog. It never fails: what could not be analysed is in Result.Warnings.
-//
-// build gives the module's SSA, for the value flow that finds the models and
-// statements the syntax does not show at the call; it is called at most
-// once, and only when such a call is met (nil: syntax only).
+// prog: Start and Finish in one. It never fails: what could not be analysed
+// is in Result.Warnings.
 func Extract(prog *load.Program, build func() *ssabuild.Program) Result {
+	return Start(prog).Finish(build)
+}
+
+// Extraction is the syntax part of an extraction: what the code shows at
+// each call, and the questions left for the value flow.
+type Extraction struct {
+	x   *extractor
+	txs []facts.Tx
+}
+
+// Start reads the syntax: every access the code shows at the call, and
+// transaction scopes. It is the only part that needs prog's syntax.
+func Start(prog *load.Program) *Extraction {
 	x := newExtractor(prog)
-	x.build = build
 	for _, p := range prog.Packages {
 		x.index(p)
 	}
 	for _, p := range prog.Packages {
 		x.extractPackage(p)
 	}
+	e := &Extraction{x: x, txs: x.transactions()}
+	x.dropSyntax()
+	return e
+}
+
+// dropSyntax forgets the syntax Start indexed: the questions left for
+// Finish read none, and holding it would keep the module's syntax alive
+// beside SSA.
+func (x *extractor) dropSyntax() {
+	for _, c := range x.ctxs {
+		c.node, c.info, c.assigns, c.writes = nil, nil, nil, nil
+	}
+	x.ctxs, x.decls, x.pkgVars, x.fieldInits = nil, nil, nil, nil
+}
+
+// Finish answers the calls whose model or statement the syntax does not
+// show (a helper's parameter, a slice of models, a struct field) by value
+// flow over the module's SSA, which build gives (called at most once, and
+// only if such a call was met; nil: none is answered, each is counted as
+// unresolved). It reads no syntax, so build may release it.
+func (e *Extraction) Finish(build func() *ssabuild.Program) Result {
+	x := e.x
+	x.build = build
+	for _, f := range x.later {
+		func() {
+			defer x.guard("", "", "value flow")
+			f()
+		}()
+	}
+	x.later = nil
 	r := x.result()
-	f := facts.Facts{Txs: x.transactions()}
+	f := facts.Facts{Txs: e.txs}
 	f.Sort()
 	r.Txs = f.Txs
 	return r
@@ -148,6 +187,8 @@ type extractor struct {
 	ssaPkgs   map[*ssa.Package]*packages.Package
 	// embeds are the //go:embed variables (embed.go).
 	embeds map[*types.Var]embedSpec
+	// later are the questions left for the value flow (afterSSA).
+	later []func()
 
 	out      []facts.Access
 	warnings []facts.Warning

@@ -86,7 +86,7 @@ func extractFixture(t *testing.T, name string) *fixture {
 		return f
 	}
 	prog, dir := loadFixture(t, name, true)
-	f := &fixture{dir: dir, res: dbaccess.Extract(prog, ssaOf(prog))}
+	f := &fixture{dir: dir, res: dbaccess.Extract(prog, ssaOf(prog, true))}
 	fixtures[name] = f
 	return f
 }
@@ -204,7 +204,7 @@ func TestWarnings(t *testing.T) {
 // TestDeterministic extracts twice from one load and checks the order.
 func TestDeterministic(t *testing.T) {
 	prog, _ := loadFixture(t, "ormapp", true)
-	a, b := dbaccess.Extract(prog, ssaOf(prog)), dbaccess.Extract(prog, ssaOf(prog))
+	a, b := dbaccess.Extract(prog, ssaOf(prog, false)), dbaccess.Extract(prog, ssaOf(prog, false))
 	if !reflect.DeepEqual(a, b) {
 		t.Fatal("two extractions differ")
 	}
@@ -232,7 +232,7 @@ func BenchmarkExtract(b *testing.B) {
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		dbaccess.Extract(prog, ssaOf(prog))
+		dbaccess.Extract(prog, ssaOf(prog, false))
 	}
 }
 
@@ -243,7 +243,7 @@ func TestRobust(t *testing.T) {
 	if len(prog.Warnings) == 0 {
 		t.Fatal("the bad package should not type-check")
 	}
-	res := dbaccess.Extract(prog, ssaOf(prog))
+	res := dbaccess.Extract(prog, ssaOf(prog, false))
 	checkWants(t, dir, res.Accesses)
 	for _, w := range res.Warnings {
 		if strings.Contains(w.Message, "internal error") {
@@ -256,7 +256,7 @@ func TestRobust(t *testing.T) {
 // functions inside it, against its want comment.
 func TestTransactions(t *testing.T) {
 	prog, dir := loadFixture(t, "txapp", true)
-	res := dbaccess.Extract(prog, ssaOf(prog))
+	res := dbaccess.Extract(prog, ssaOf(prog, false))
 	var findings []wanttest.Finding
 	for _, tx := range res.Txs {
 		var funcs []string
@@ -268,9 +268,11 @@ func TestTransactions(t *testing.T) {
 	wanttest.Check(t, dir, findings)
 }
 
-// ssaOf builds the fixture's SSA on demand, as the pipeline does.
-func ssaOf(prog *load.Program) func() *ssabuild.Program {
-	return func() *ssabuild.Program { return ssabuild.Build(prog) }
+// ssaOf builds the fixture's SSA on demand, as the pipeline does; with
+// release, it drops the syntax as it goes, as the pipeline's last step does
+// (the value flow must not read it).
+func ssaOf(prog *load.Program, release bool) func() *ssabuild.Program {
+	return func() *ssabuild.Program { return ssabuild.Build(prog, release) }
 }
 
 // TestFlowAttribution checks that an access found by value flow names the

@@ -22,6 +22,25 @@ import (
 // Each one found is recorded in the function that writes it, at the place
 // it writes it, with the executing call noted (facts.Access.Exec).
 
+// afterSSA defers a question for the value flow to Finish: SSA is built
+// once the syntax has served every extractor, so the two are never held
+// in memory together. f reads no syntax: positions, types and texts only.
+func (x *extractor) afterSSA(f func()) { x.later = append(x.later, f) }
+
+// sqlOrFlow records the statement of a raw-SQL call argument the syntax
+// read, or, when it names no table, what the value flow finds.
+func (c *fnCtx) sqlOrFlow(texts []text, call *ast.CallExpr, fn *types.Func, at token.Pos, via string) {
+	if c.x.namesTable(texts, c.x.dialect) {
+		c.emitSQL(texts, at, via, c.x.dialect, nil)
+		return
+	}
+	c.x.afterSSA(func() {
+		if !c.flowSQL(call, fn, 0, 0, at, via, c.x.dialect, false) {
+			c.emitSQL(texts, at, via, c.x.dialect, nil)
+		}
+	})
+}
+
 // valueFlow returns the value-flow analysis, built on first use (SSA is
 // shared with the call graph); nil when no SSA could be had.
 func (x *extractor) valueFlow() *valueflow.Analysis {
@@ -70,7 +89,7 @@ func (x *extractor) recorder(fn *ssa.Function, exec token.Pos) *fnCtx {
 	}
 	rec := &fnCtx{x: x, id: id, exec: exec}
 	if p := x.ssaPkgs[ssabuild.Owner(fn)]; p != nil {
-		rec.pkg, rec.info = p, p.TypesInfo
+		rec.pkg = p
 	}
 	if rec.pkg == nil {
 		return nil

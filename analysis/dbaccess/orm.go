@@ -329,9 +329,10 @@ func (c *fnCtx) gormCall(call *ast.CallExpr, fn *types.Func, sig *types.Signatur
 			c.emit(at, t, m, "gorm", model, false)
 		}
 	case modelAt != nil:
-		modelAt.ctx.flowModelsOrWarn(modelAt.call, modelAt.fn, at, 0, libGORM, modes, "gorm")
+		k := *modelAt
+		c.x.afterSSA(func() { k.ctx.flowModelsOrWarn(k.call, k.fn, at, 0, libGORM, modes, "gorm") })
 	case gormModelArg[name]:
-		c.flowModelsOrWarn(call, fn, at, 0, libGORM, modes, "gorm")
+		c.x.afterSSA(func() { c.flowModelsOrWarn(call, fn, at, 0, libGORM, modes, "gorm") })
 	default:
 		c.unresolved(at)
 	}
@@ -432,10 +433,7 @@ func (c *fnCtx) xormCall(call *ast.CallExpr, fn *types.Func, at token.Pos) {
 			return // a builder.Builder or a value: not SQL text
 		}
 		texts := c.eval(call.Args[0], call.Pos())
-		if !c.x.namesTable(texts, c.x.dialect) && c.flowSQL(call, fn, 0, 0, at, "xorm", c.x.dialect, false) {
-			return
-		}
-		c.emitSQL(texts, at, "xorm", c.x.dialect, nil)
+		c.sqlOrFlow(texts, call, fn, at, "xorm")
 		return
 	case name == "Join":
 		if len(call.Args) >= 2 {
@@ -490,13 +488,15 @@ func (c *fnCtx) xormCall(call *ast.CallExpr, fn *types.Func, at token.Pos) {
 	// The beans come from elsewhere: a helper's parameters, a slice of
 	// models, a struct field.
 	modes := []facts.Mode{mode}
-	found, unknown := c.flowModels(call, fn, at, only, libXORM, modes, "xorm")
-	if !found && only == 0 {
-		found, unknown = c.flowModels(call, fn, at, -1, libXORM, modes, "xorm")
-	}
-	if !found || unknown {
-		c.unresolved(at)
-	}
+	c.x.afterSSA(func() {
+		found, unknown := c.flowModels(call, fn, at, only, libXORM, modes, "xorm")
+		if !found && only == 0 {
+			found, unknown = c.flowModels(call, fn, at, -1, libXORM, modes, "xorm")
+		}
+		if !found || unknown {
+			c.unresolved(at)
+		}
+	})
 }
 
 // xormTableArg records, in rec, the table an xorm Table or Join argument
@@ -819,10 +819,7 @@ func (c *fnCtx) dbxCall(call *ast.CallExpr, fn *types.Func, at token.Pos) {
 		c.unresolved(at)
 	case name == "NewQuery" && len(call.Args) > 0:
 		texts := c.eval(call.Args[0], call.Pos())
-		if !c.x.namesTable(texts, c.x.dialect) && c.flowSQL(call, fn, 0, 0, at, "dbx", c.x.dialect, false) {
-			return
-		}
-		c.emitSQL(texts, at, "dbx", c.x.dialect, nil)
+		c.sqlOrFlow(texts, call, fn, at, "dbx")
 	case (name == "Insert" || name == "Upsert" || name == "Update" || name == "Delete") && len(call.Args) > 0:
 		if isString(c.info.TypeOf(call.Args[0])) {
 			c.emitClause(call.Args[0], call.Pos(), at, facts.Write, "dbx", false, nil)

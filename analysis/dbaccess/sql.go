@@ -161,13 +161,6 @@ func (c *fnCtx) sqlCall(call *ast.CallExpr, sig *types.Signature, at token.Pos, 
 		return
 	}
 	texts := c.eval(call.Args[i], call.Pos())
-	if !c.x.namesTable(texts, d) {
-		// The SQL is written elsewhere: a helper's caller, a struct
-		// field, a slice of statements.
-		if fn, _, _ := c.callee(call); fn != nil && c.flowSQL(call, fn, i, 0, at, via, d, requireSQL) {
-			return
-		}
-	}
 	if requireSQL {
 		var keep []text
 		for _, t := range texts {
@@ -175,10 +168,18 @@ func (c *fnCtx) sqlCall(call *ast.CallExpr, sig *types.Signature, at token.Pos, 
 				keep = append(keep, t)
 			}
 		}
-		if len(keep) == 0 {
-			return
-		}
 		texts = keep
+	}
+	if !c.x.namesTable(texts, d) {
+		// The SQL is written elsewhere: a helper's caller, a struct
+		// field, a slice of statements.
+		fn, _, _ := c.callee(call)
+		c.x.afterSSA(func() {
+			if fn == nil || !c.flowSQL(call, fn, i, 0, at, via, d, requireSQL) {
+				c.emitSQL(texts, at, via, d, nil)
+			}
+		})
+		return
 	}
 	c.emitSQL(texts, at, via, d, nil)
 }

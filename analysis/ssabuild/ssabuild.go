@@ -8,6 +8,7 @@ package ssabuild
 
 import (
 	"fmt"
+	"go/ast"
 	"go/types"
 	"sort"
 
@@ -37,7 +38,12 @@ type Program struct {
 // Build creates SSA for every package the module refers to and builds the
 // well-typed module packages. It never panics on odd code: a package whose
 // build fails is a warning.
-func Build(prog *load.Program) *Program {
+//
+// With release set, each module package's syntax and type information are
+// dropped from prog as soon as its SSA is built (SSA needs neither), so
+// their memory is free for what follows; prog then serves no extraction
+// that reads syntax.
+func Build(prog *load.Program, release bool) *Program {
 	sprog := ssa.NewProgram(prog.Fset, ssa.InstantiateGenerics)
 	out := &Program{SSA: sprog, From: map[*ssa.Package]*packages.Package{}, Good: map[string]bool{}}
 	toBuild := map[*packages.Package]bool{}
@@ -84,8 +90,54 @@ func Build(prog *load.Program) *Program {
 		if err := Safely(sp.Build); err != nil {
 			out.Warnings = append(out.Warnings, facts.Warning{Pkg: sp.Pkg.Path(), Message: "SSA: " + err.Error()})
 		}
+		if release {
+			p := out.From[sp]
+			dropBodies(p.Syntax, p.TypesInfo)
+			p.Syntax, p.TypesInfo = nil, nil
+		}
 	}
 	return out
+}
+
+// dropBodies empties the bodies of a built package's non-generic
+// functions. Each SSA function keeps its declaration's syntax, body and
+// all, for as long as the program lives: the largest part of the module's
+// syntax would otherwise stay in memory through the call graph. Generic
+// functions keep theirs: SSA builds each instance from the origin's body
+// when a caller, in a package built later, instantiates it.
+func dropBodies(files []*ast.File, info *types.Info) {
+	for _, f := range files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			fn, ok := info.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			if sig := fn.Type().(*types.Signature); sig.TypeParams().Len() > 0 || sig.RecvTypeParams().Len() > 0 {
+				continue
+			}
+			// Function literals are SSA functions of their own,
+			// keeping their syntax too.
+			lits := []*ast.FuncLit{}
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				if lit, ok := n.(*ast.FuncLit); ok {
+					lits = append(lits, lit)
+				}
+				return true
+			})
+			for _, lit := range lits {
+				lit.Body = emptyBlock(lit.Body)
+			}
+			fd.Body = emptyBlock(fd.Body)
+		}
+	}
+}
+
+func emptyBlock(b *ast.BlockStmt) *ast.BlockStmt {
+	return &ast.BlockStmt{Lbrace: b.Lbrace, Rbrace: b.Rbrace}
 }
 
 // Safely runs f, turning a panic on odd code into an error.

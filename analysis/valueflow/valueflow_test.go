@@ -27,7 +27,7 @@ func TestWant(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sp := ssabuild.Build(prog)
+	sp := ssabuild.Build(prog, false)
 	funcs := sp.ModuleFuncs()
 	a := valueflow.New(funcs)
 	var findings []wanttest.Finding

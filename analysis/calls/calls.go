@@ -20,7 +20,6 @@ import (
 	"golang.org/x/tools/go/callgraph/vta"
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/ssa"
-	"golang.org/x/tools/go/ssa/ssautil"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/decomp/decomp/analysis/facts"
@@ -131,7 +130,7 @@ func ssaCalls(prog *load.Program, build func() *ssabuild.Program, algo Algorithm
 		case RTA:
 			cg = rtaGraph(built)
 		default:
-			mf := moduleFuncs(sprog, isGood)
+			mf := moduleFuncs(sp)
 			// A million edges, or fifty per function on larger modules:
 			// a 4,000-package monolith needs under four per function.
 			initial := moduleCHA(sprog, mf, max(1_000_000, 50*len(mf)))
@@ -224,12 +223,11 @@ func rtaGraph(built []*ssa.Package) *callgraph.Graph {
 
 // moduleFuncs restricts VTA's type propagation to the module's functions:
 // dependencies have no bodies, so including them only costs time.
-func moduleFuncs(sprog *ssa.Program, isGood map[string]bool) map[*ssa.Function]bool {
-	out := map[*ssa.Function]bool{}
-	for fn := range ssautil.AllFunctions(sprog) {
-		if o := ssabuild.Owner(fn); o != nil && isGood[o.Pkg.Path()] {
-			out[fn] = true
-		}
+func moduleFuncs(sp *ssabuild.Program) map[*ssa.Function]bool {
+	fns := sp.ModuleFuncs()
+	out := make(map[*ssa.Function]bool, len(fns))
+	for _, fn := range fns {
+		out[fn] = true
 	}
 	return out
 }

@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
@@ -167,7 +166,6 @@ func (c *fnCtx) flowSQL(call *ast.CallExpr, fn *types.Func, param, elem int, at 
 		return false
 	}
 	origins, _ := c.x.flow.Strings(v, ci.Parent(), ci.Pos(), false)
-	sort.SliceStable(origins, func(i, j int) bool { return origins[i].Pos < origins[j].Pos })
 	found := false
 	for _, o := range origins {
 		if o.Dynamic && o.Text == placeholder {

@@ -194,8 +194,9 @@ func FuncID(fn *ssa.Function) string {
 }
 
 // ModuleFuncs returns the functions of the built packages, closures and
-// instantiations included, sorted by position (then name): the order
-// every walk over them uses, so that results do not depend on map order.
+// instantiations included, sorted by file, offset and name: the order
+// every walk over them uses, so that results depend on neither map order
+// nor the order files were parsed in.
 func (p *Program) ModuleFuncs() []*ssa.Function {
 	if p.funcs != nil {
 		return p.funcs
@@ -206,11 +207,30 @@ func (p *Program) ModuleFuncs() []*ssa.Function {
 			out = append(out, fn)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Pos() != out[j].Pos() {
-			return out[i].Pos() < out[j].Pos()
+	// By file name and offset, not token.Pos: the loader parses files in
+	// parallel, so their bases in the file set differ from run to run.
+	type at struct {
+		file   string
+		offset int
+		name   string
+	}
+	keys := make(map[*ssa.Function]at, len(out))
+	for _, fn := range out {
+		k := at{name: fn.String()}
+		if pos := p.SSA.Fset.Position(fn.Pos()); pos.IsValid() {
+			k.file, k.offset = pos.Filename, pos.Offset
 		}
-		return out[i].String() < out[j].String()
+		keys[fn] = k
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := keys[out[i]], keys[out[j]]
+		if a.file != b.file {
+			return a.file < b.file
+		}
+		if a.offset != b.offset {
+			return a.offset < b.offset
+		}
+		return a.name < b.name
 	})
 	p.funcs = out
 	return out

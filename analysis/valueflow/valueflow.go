@@ -93,6 +93,7 @@ type key struct {
 type result struct {
 	origins []Origin
 	unknown bool
+	seen    map[originKey]bool
 }
 
 // New indexes the given functions (the module's, closures included): their
@@ -197,7 +198,21 @@ func (a *Analysis) ask(k kind, v ssa.Value, fn *ssa.Function, at token.Pos, elem
 	}
 	r := w.flow(v, path, fn)
 	out := fill(r.origins, at)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Pos < out[j].Pos })
+	// In source order: file, then offset (token.Pos order across files
+	// depends on the order the loader parsed them in).
+	posOf := func(o Origin) token.Position {
+		if o.Fn == nil || o.Fn.Prog == nil {
+			return token.Position{}
+		}
+		return o.Fn.Prog.Fset.Position(o.Pos)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := posOf(out[i]), posOf(out[j])
+		if a.Filename != b.Filename {
+			return a.Filename < b.Filename
+		}
+		return a.Offset < b.Offset
+	})
 	return out, r.unknown
 }
 
@@ -249,35 +264,51 @@ func (f frame) arg(idx int) ssa.Value {
 // maxDepth bounds the nesting of calls whose returns the walk follows.
 const maxDepth = 16
 
-// maxOrigins bounds one answer: a value that can be any of hundreds of
-// strings is a run-time value in practice.
-const maxOrigins = 256
+// maxOrigins bounds one answer: a helper may be given its statement by
+// thousands of callers, but past this a value is a run-time one in
+// practice (and the walk's cost is the answer's size).
+const maxOrigins = 10000
 
 func (r *result) add(o result) {
 	r.unknown = r.unknown || o.unknown
+	if len(o.origins) == 0 {
+		return
+	}
+	if r.seen == nil {
+		r.seen = make(map[originKey]bool, len(r.origins)+len(o.origins))
+		for _, x := range r.origins {
+			r.seen[keyOf(x)] = true
+		}
+	}
 	for _, x := range o.origins {
+		k := keyOf(x)
+		if r.seen[k] {
+			continue
+		}
 		if len(r.origins) >= maxOrigins {
 			r.unknown = true
 			return
 		}
-		dup := false
-		for _, y := range r.origins {
-			if y.Fn == x.Fn && y.Pos == x.Pos && y.Text == x.Text && y.Dynamic == x.Dynamic && sameType(x.Type, y.Type) {
-				dup = true
-				break
-			}
-		}
-		if !dup {
-			r.origins = append(r.origins, x)
-		}
+		r.seen[k] = true
+		r.origins = append(r.origins, x)
 	}
 }
 
-func sameType(a, b types.Type) bool {
-	if a == nil || b == nil {
-		return a == b
+// originKey identifies an origin for de-duplication.
+type originKey struct {
+	fn      *ssa.Function
+	pos     token.Pos
+	text    string
+	dynamic bool
+	typ     string
+}
+
+func keyOf(o Origin) originKey {
+	k := originKey{fn: o.Fn, pos: o.Pos, text: o.Text, dynamic: o.Dynamic}
+	if o.Type != nil {
+		k.typ = o.Type.String()
 	}
-	return types.Identical(a, b)
+	return k
 }
 
 var unknownResult = result{unknown: true}
@@ -345,6 +376,7 @@ func (w *walk) flow(v ssa.Value, path string, fn *ssa.Function) result {
 		defer delete(w.visiting, k)
 	}
 	r := w.step(v, path, fn)
+	r.seen = nil // rebuilt by the next add that needs it
 	if memo {
 		w.a.memo[w.k][k] = r
 	}

@@ -1,6 +1,7 @@
 package dbaccess
 
 import (
+	"slices"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -100,7 +101,10 @@ func (x *extractor) recorder(fn *ssa.Function, exec token.Pos) *fnCtx {
 // parameters of an ORM call (all of them, or the one given by only >= 0).
 // It reports whether it found one, and whether some value could not be
 // followed.
-func (c *fnCtx) flowModels(call *ast.CallExpr, fn *types.Func, at token.Pos, only int, l lib, modes []facts.Mode, via string) (found, unknown bool) {
+//
+// The models given through the call sites of skip are left out: the
+// session those sites give has its table set (see callerTables).
+func (c *fnCtx) flowModels(call *ast.CallExpr, fn *types.Func, at token.Pos, only int, l lib, modes []facts.Mode, via string, skip map[ssa.CallInstruction]bool) (found, unknown bool) {
 	ci := c.ssaCall(call, fn)
 	if ci == nil {
 		return false, true
@@ -120,7 +124,7 @@ func (c *fnCtx) flowModels(call *ast.CallExpr, fn *types.Func, at token.Pos, onl
 		if v == nil || !types.IsInterface(t) {
 			continue
 		}
-		origins, unk := c.x.flow.Types(v, ci.Parent(), ci.Pos(), variadic)
+		origins, unk := c.x.flow.TypesExcept(v, ci.Parent(), ci.Pos(), variadic, skip)
 		unknown = unknown || unk
 		for _, o := range origins {
 			m := modelOf(o.Type)
@@ -144,9 +148,120 @@ func (c *fnCtx) flowModels(call *ast.CallExpr, fn *types.Func, at token.Pos, onl
 // flowModelsOrWarn is flowModels that counts the call as unresolved when
 // its models are not all known.
 func (c *fnCtx) flowModelsOrWarn(call *ast.CallExpr, fn *types.Func, at token.Pos, only int, l lib, modes []facts.Mode, via string) {
-	if found, unknown := c.flowModels(call, fn, at, only, l, modes, via); !found || unknown {
+	if found, unknown := c.flowModels(call, fn, at, only, l, modes, via, nil); !found || unknown {
 		c.unresolved(at)
 	}
+}
+
+// callerTables records the tables that Table calls set on the session an
+// xorm call runs on, followed back through SSA: method chains, the same
+// session value used as a statement (session.Table("t"); session.Find(..)),
+// parameters to the calls that give them (a pager.Help(..., session) helper
+// whose callers set the table). It reports whether this function set one,
+// and through which of its callers' sites a set table arrives: there, the
+// beans do not name the table.
+func (c *fnCtx) callerTables(call *ast.CallExpr, fn *types.Func, at token.Pos, mode facts.Mode) (here bool, sites map[ssa.CallInstruction]bool) {
+	ci := c.ssaCall(call, fn)
+	if ci == nil || ci.Common().IsInvoke() || len(ci.Common().Args) == 0 {
+		return false, nil
+	}
+	type found struct {
+		table *ssa.Call
+		via   ssa.CallInstruction // the first caller's site, nil here
+	}
+	var tables []found
+	seen := map[ssa.Value]bool{}
+	var walk func(v ssa.Value, depth int, via ssa.CallInstruction)
+	walk = func(v ssa.Value, depth int, via ssa.CallInstruction) {
+		if v == nil || depth > 8 || seen[v] {
+			return
+		}
+		seen[v] = true
+		// Only a Session carries a table from call to call: an Engine's
+		// Table starts a new session.
+		if !isNamed(v.Type(), "Session", "xorm.io/xorm", "github.com/go-xorm/xorm") {
+			return
+		}
+		if rs := v.Referrers(); rs != nil {
+			for _, r := range *rs {
+				// A Table whose result is dropped set the session's
+				// table; one chained into an executing call was
+				// reset by it (xorm resets the statement).
+				if t, ok := r.(*ssa.Call); ok && xormMethod(t, "Table") && t.Call.Args[0] == v && len(*t.Referrers()) == 0 {
+					tables = append(tables, found{t, via})
+				}
+			}
+		}
+		switch v := v.(type) {
+		case *ssa.Call:
+			switch {
+			case xormMethod(v, "Table"):
+				tables = append(tables, found{v, via})
+			case xormMethod(v, "") && len(v.Call.Args) > 0:
+				walk(v.Call.Args[0], depth, via) // a chain returns its receiver
+			}
+		case *ssa.Phi:
+			for _, e := range v.Edges {
+				walk(e, depth, via)
+			}
+		case *ssa.Parameter:
+			idx := slices.Index(v.Parent().Params, v)
+			for _, site := range c.x.flow.Callers(v.Parent()) {
+				if args := site.Common().Args; !site.Common().IsInvoke() && idx >= 0 && idx < len(args) {
+					first := via
+					if first == nil {
+						first = site
+					}
+					walk(args[idx], depth+1, first)
+				}
+			}
+		}
+	}
+	walk(ci.Common().Args[0], 0, nil)
+	for _, f := range tables {
+		t := f.table
+		rec := c.x.recorder(t.Parent(), at)
+		if rec == nil || len(t.Call.Args) < 2 {
+			continue
+		}
+		named := false
+		arg := t.Call.Args[1]
+		texts, _ := c.x.flow.Strings(arg, t.Parent(), t.Pos(), false)
+		for _, o := range texts {
+			if n := normTable(o.Text); n != "" && !o.Dynamic {
+				named = true
+				rec.emit(t.Pos(), n, mode, "xorm", nil, false)
+			}
+		}
+		beans, _ := c.x.flow.Types(arg, t.Parent(), t.Pos(), false)
+		for _, o := range beans {
+			if m := modelOf(o.Type); m != nil {
+				named = true
+				rec.emit(t.Pos(), c.x.modelTable(m, libXORM), mode, "xorm", m, false)
+			}
+		}
+		switch {
+		case !named:
+		case f.via == nil:
+			here = true
+		default:
+			if sites == nil {
+				sites = map[ssa.CallInstruction]bool{}
+			}
+			sites[f.via] = true
+		}
+	}
+	return here, sites
+}
+
+// xormMethod reports whether call is a method of xorm's Engine or Session
+// (named name, or any with name "").
+func xormMethod(call *ssa.Call, name string) bool {
+	callee := call.Call.StaticCallee()
+	if callee == nil || callee.Signature.Recv() == nil || callee.Pkg == nil || classify(callee.Pkg.Pkg.Path()) != libXORM {
+		return false
+	}
+	return name == "" || callee.Name() == name
 }
 
 // flowSQL records the statements that reach parameter param of a call

@@ -479,20 +479,27 @@ func (c *fnCtx) xormCall(call *ast.CallExpr, fn *types.Func, at token.Pos) {
 	if len(ms) == 0 && only == 0 {
 		ms = c.argModels(call.Args)
 	}
-	if len(ms) > 0 {
-		for _, m := range ms {
-			c.emit(at, c.x.modelTable(m, libXORM), mode, "xorm", m, false)
-		}
-		return
-	}
-	// The beans come from elsewhere: a helper's parameters, a slice of
-	// models, a struct field.
 	modes := []facts.Mode{mode}
 	c.x.afterSSA(func() {
-		found, unknown := c.flowModels(call, fn, at, only, libXORM, modes, "xorm")
-		if !found && only == 0 {
-			found, unknown = c.flowModels(call, fn, at, -1, libXORM, modes, "xorm")
+		// A table set on the session elsewhere (earlier in this
+		// function, or by the caller that gave it) names the table.
+		here, skip := c.callerTables(call, fn, at, mode)
+		if here {
+			return
 		}
+		if len(ms) > 0 {
+			for _, m := range ms {
+				c.emit(at, c.x.modelTable(m, libXORM), mode, "xorm", m, false)
+			}
+			return
+		}
+		// The beans come from elsewhere: a helper's parameters, a slice
+		// of models, a struct field.
+		found, unknown := c.flowModels(call, fn, at, only, libXORM, modes, "xorm", skip)
+		if !found && only == 0 {
+			found, unknown = c.flowModels(call, fn, at, -1, libXORM, modes, "xorm", skip)
+		}
+		found = found || len(skip) > 0 // some callers named the table
 		if !found || unknown {
 			c.unresolved(at)
 		}

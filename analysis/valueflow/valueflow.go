@@ -190,8 +190,18 @@ func (a *Analysis) Strings(v ssa.Value, fn *ssa.Function, at token.Pos, elems bo
 	return a.ask(kStrings, v, fn, at, elems)
 }
 
+// TypesExcept is Types with the given call sites not followed from a
+// parameter to their arguments (the walk answers without them).
+func (a *Analysis) TypesExcept(v ssa.Value, fn *ssa.Function, at token.Pos, elems bool, except map[ssa.CallInstruction]bool) ([]Origin, bool) {
+	return a.askExcept(kTypes, v, fn, at, elems, except)
+}
+
 func (a *Analysis) ask(k kind, v ssa.Value, fn *ssa.Function, at token.Pos, elems bool) ([]Origin, bool) {
-	w := &walk{a: a, k: k, budget: a.Budget, visiting: map[key]bool{}}
+	return a.askExcept(k, v, fn, at, elems, nil)
+}
+
+func (a *Analysis) askExcept(k kind, v ssa.Value, fn *ssa.Function, at token.Pos, elems bool, except map[ssa.CallInstruction]bool) ([]Origin, bool) {
+	w := &walk{a: a, k: k, budget: a.Budget, visiting: map[key]bool{}, except: except}
 	path := ""
 	if elems {
 		path = "e."
@@ -233,6 +243,9 @@ type walk struct {
 	k        kind
 	budget   int
 	visiting map[key]bool
+	// except are call sites not followed from a parameter; answers
+	// then depend on them and are not kept.
+	except map[ssa.CallInstruction]bool
 	// stack holds the calls whose callee's returns the walk is in: a
 	// parameter of that callee is that call's argument, not every
 	// caller's (a builder's ToSQL reads the receiver its caller built).
@@ -362,7 +375,7 @@ func (w *walk) flow(v ssa.Value, path string, fn *ssa.Function) result {
 	_, isConst := v.(*ssa.Const)
 	// Answers are kept only outside any call's returns: inside, they
 	// depend on the calls the walk came through.
-	memo := !isConst && k.ctx == nil
+	memo := !isConst && k.ctx == nil && len(w.except) == 0
 	if memo {
 		if r, ok := w.a.memo[w.k][k]; ok {
 			return r
@@ -598,6 +611,9 @@ func (w *walk) param(p *ssa.Parameter, path string) result {
 	}
 	var r result
 	for _, s := range sites {
+		if w.except[s.call] {
+			continue
+		}
 		cc := s.call.Common()
 		var arg ssa.Value
 		if cc.IsInvoke() {
@@ -618,6 +634,16 @@ func (w *walk) param(p *ssa.Parameter, path string) result {
 		r.add(result{origins: fill(sub.origins, s.call.Pos()), unknown: sub.unknown})
 	}
 	return r
+}
+
+// Callers lists the calls of fn in the module: static ones, and the
+// interface calls a method of fn's receiver type may answer.
+func (a *Analysis) Callers(fn *ssa.Function) []ssa.CallInstruction {
+	var out []ssa.CallInstruction
+	for _, s := range a.sitesOf(fn) {
+		out = append(out, s.call)
+	}
+	return out
 }
 
 // sitesOf lists the calls of fn: static ones, and for a method, the

@@ -1,0 +1,22 @@
+package flow
+
+import (
+	"xorm.io/xorm"
+
+	"example.com/ormapp/models"
+)
+
+// pageOf finishes the session its caller gives: the caller may have set its
+// table, which then wins over the rows' model.
+func pageOf(s *xorm.Session, rows any) { s.Find(rows) }
+
+// ListStock pages three sessions.
+func ListStock(e *xorm.Engine) {
+	pageOf(e.Table("stock_levels"), &[]models.Product{}) // want "read stock_levels"
+	pageOf(e.NewSession(), &[]models.Category{})         // want "read categories"
+
+	// A table set on the session by a statement of its own.
+	s := e.NewSession()
+	s.Table("audit_entries") // want "read audit_entries"
+	s.Find(&[]models.Product{})
+}

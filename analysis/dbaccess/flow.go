@@ -1,10 +1,10 @@
 package dbaccess
 
 import (
-	"slices"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/packages"

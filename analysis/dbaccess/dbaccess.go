@@ -45,11 +45,18 @@
 // resolved at all are counted in one warning per package, never dropped
 // silently.
 //
+// What the syntax at the call does not show (a helper's parameter, a slice
+// of models, a struct field holding SQL, an embedded schema file) is asked
+// of the value flow over SSA (analysis/valueflow) once the syntax is read:
+// Start reads the syntax, Finish answers those calls (flow.go). Each access
+// found so is recorded where the model or statement is written, with the
+// executing call in facts.Access.Exec.
+//
 // Limits: naming strategies configured at run time (table prefixes, singular
-// tables, custom mappers) are not seen; collection values flowing through
-// function parameters, channels or maps are not followed; ent edge tables
-// are found only through Query<Edge> methods; schema changes (AutoMigrate,
-// CreateTable) are not accesses.
+// tables, custom mappers) are not seen; Mongo collection values flowing
+// through function parameters, channels or maps are not followed; ent edge
+// tables are found only through Query<Edge> methods; schema changes
+// (AutoMigrate, CreateTable) are not accesses.
 package dbaccess
 
 import (

@@ -47,11 +47,13 @@ staticcheck:
 
 ## bench: decomp next to go vet on generated 1k, 4k and 10k-package monoliths, cold and warm,
 ## with per-stage times and peak memory (BENCH_SIZES="1000 4000" for fewer); then each extractor
-## on 100,000-deep expressions and on one 3,000-function package with a 50,000-line generated file
+## on 100,000-deep expressions and on one 3,000-function package with a 50,000-line generated file;
+## and the value flow of table accesses on generated 1k and 4k-package monoliths
 BENCH_SIZES ?= 1000 4000 10000
 bench: build
 	bash scripts/bench.sh $(BENCH_SIZES)
 	$(GO) test -run '^$$' -bench 'DeepExpressions|HugePackage' -benchtime 3x ./analysis
+	$(GO) test -run '^$$' -bench ValueFlow -benchtime 20x ./analysis/dbaccess
 
 ## fuzz: every fuzz target for FUZZTIME each (default 1m): SQL extractor, config and truth parsers.
 ## Minimising each new input is capped at 1000 runs: at the default 60 s the

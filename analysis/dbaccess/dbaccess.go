@@ -118,6 +118,7 @@ func Start(prog *load.Program) *Extraction {
 		x.extractPackage(p)
 	}
 	e := &Extraction{x: x, txs: x.transactions()}
+	x.noteDeclared()
 	x.dropSyntax()
 	return e
 }
@@ -194,8 +195,10 @@ type extractor struct {
 	ssaPkgs   map[*ssa.Package]*packages.Package
 	// embeds are the //go:embed variables (embed.go).
 	embeds map[*types.Var]embedSpec
-	// later are the questions left for the value flow (afterSSA).
+	// later are the questions left for the value flow (afterSSA), asked
+	// the positions of the calls they ask about.
 	later []func()
+	asked map[token.Pos]bool
 
 	out      []facts.Access
 	warnings []facts.Warning
@@ -442,8 +445,9 @@ func (x *extractor) noteModel(typeID, table string, explicit bool) {
 	}
 }
 
-func (x *extractor) result() Result {
-	// Every TableName constant and table tag of the module, used or not.
+// noteDeclared records every TableName constant and table tag of the
+// module, used or not (Start: it reads the program's types).
+func (x *extractor) noteDeclared() {
 	for fn, t := range x.tableNames {
 		if n := recvNamed(fn); n != nil && n.Obj().Pkg() != nil && x.prog.InModule(n.Obj().Pkg().Path()) {
 			x.noteModel(load.TypeID(n.Obj()), t, true)
@@ -456,6 +460,9 @@ func (x *extractor) result() Result {
 			}
 		}
 	})
+}
+
+func (x *extractor) result() Result {
 
 	tables := make(map[string]string, len(x.models))
 	for id, m := range x.models {

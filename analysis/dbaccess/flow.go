@@ -25,7 +25,14 @@ import (
 // afterSSA defers a question for the value flow to Finish: SSA is built
 // once the syntax has served every extractor, so the two are never held
 // in memory together. f reads no syntax: positions, types and texts only.
-func (x *extractor) afterSSA(f func()) { x.later = append(x.later, f) }
+// call is the executing call f asks about: only such calls are indexed.
+func (x *extractor) afterSSA(call *ast.CallExpr, f func()) {
+	if x.asked == nil {
+		x.asked = map[token.Pos]bool{}
+	}
+	x.asked[call.Lparen] = true
+	x.later = append(x.later, f)
+}
 
 // sqlOrFlow records the statement of a raw-SQL call argument the syntax
 // read, or, when it names no table, what the value flow finds.
@@ -34,7 +41,7 @@ func (c *fnCtx) sqlOrFlow(texts []text, call *ast.CallExpr, fn *types.Func, at t
 		c.emitSQL(texts, at, via, c.x.dialect, nil)
 		return
 	}
-	c.x.afterSSA(func() {
+	c.x.afterSSA(call, func() {
 		if !c.flowSQL(call, fn, 0, 0, at, via, c.x.dialect, false) {
 			c.emitSQL(texts, at, via, c.x.dialect, nil)
 		}
@@ -56,7 +63,7 @@ func (x *extractor) valueFlow() *valueflow.Analysis {
 	for k, v := range sp.From {
 		x.ssaPkgs[k] = v
 	}
-	fa := valueflow.New(sp.ModuleFuncs())
+	fa := valueflow.New(sp.ModuleFuncs(), x.asked)
 	fa.Unknown = placeholder
 	fa.Embedded = x.embedded
 	x.flow = fa

@@ -330,9 +330,9 @@ func (c *fnCtx) gormCall(call *ast.CallExpr, fn *types.Func, sig *types.Signatur
 		}
 	case modelAt != nil:
 		k := *modelAt
-		c.x.afterSSA(func() { k.ctx.flowModelsOrWarn(k.call, k.fn, at, 0, libGORM, modes, "gorm") })
+		c.x.afterSSA(k.call, func() { k.ctx.flowModelsOrWarn(k.call, k.fn, at, 0, libGORM, modes, "gorm") })
 	case gormModelArg[name]:
-		c.x.afterSSA(func() { c.flowModelsOrWarn(call, fn, at, 0, libGORM, modes, "gorm") })
+		c.x.afterSSA(call, func() { c.flowModelsOrWarn(call, fn, at, 0, libGORM, modes, "gorm") })
 	default:
 		c.unresolved(at)
 	}
@@ -480,7 +480,7 @@ func (c *fnCtx) xormCall(call *ast.CallExpr, fn *types.Func, at token.Pos) {
 		ms = c.argModels(call.Args)
 	}
 	modes := []facts.Mode{mode}
-	c.x.afterSSA(func() {
+	c.x.afterSSA(call, func() {
 		// A table set on the session elsewhere (earlier in this
 		// function, or by the caller that gave it) names the table.
 		here, skip := c.callerTables(call, fn, at, mode)

@@ -174,7 +174,7 @@ func (c *fnCtx) sqlCall(call *ast.CallExpr, sig *types.Signature, at token.Pos, 
 		// The SQL is written elsewhere: a helper's caller, a struct
 		// field, a slice of statements.
 		fn, _, _ := c.callee(call)
-		c.x.afterSSA(func() {
+		c.x.afterSSA(call, func() {
 			if fn == nil || !c.flowSQL(call, fn, i, 0, at, via, d, requireSQL) {
 				c.emitSQL(texts, at, via, d, nil)
 			}

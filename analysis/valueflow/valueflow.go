@@ -67,7 +67,12 @@ type Analysis struct {
 	closures map[*ssa.Function][]*ssa.MakeClosure
 	globals  map[*ssa.Global][]ssa.Instruction
 	fields   map[*types.Var][]*ssa.Store
-	calls    map[token.Pos][]site
+	// calls indexes call instructions by their parenthesis; the few
+	// positions with more than one (a call and its deferred or generic
+	// twin) keep the others in more.
+	calls    map[token.Pos]ssa.CallInstruction
+	more     map[token.Pos][]ssa.CallInstruction
+	at       map[token.Pos]bool
 	memo     [2]map[key]result
 	fieldIDs map[*types.Var]int
 }
@@ -99,20 +104,25 @@ type result struct {
 // New indexes the given functions (the module's, closures included): their
 // call sites, closures, stores into globals and struct fields. Their order
 // is the order callers and stores are visited in; pass them sorted.
-func New(funcs []*ssa.Function) *Analysis {
+//
+// CallsAt answers for the call positions in at (all calls when at is nil):
+// a caller that knows which calls it will ask about saves indexing the
+// million others of a large module.
+func New(funcs []*ssa.Function, at map[token.Pos]bool) *Analysis {
 	a := &Analysis{
 		Unknown:  "?",
 		Budget:   20000,
-		callers:  map[*ssa.Function][]site{},
+		callers:  make(map[*ssa.Function][]site, len(funcs)),
+		at:       at,
 		invokes:  map[string][]site{},
 		closures: map[*ssa.Function][]*ssa.MakeClosure{},
 		globals:  map[*ssa.Global][]ssa.Instruction{},
 		fields:   map[*types.Var][]*ssa.Store{},
-		calls:    map[token.Pos][]site{},
+		calls:    map[token.Pos]ssa.CallInstruction{},
+		more:     map[token.Pos][]ssa.CallInstruction{},
 		memo:     [2]map[key]result{{}, {}},
 		fieldIDs: map[*types.Var]int{},
 	}
-	var ops []*ssa.Value
 	for _, fn := range funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
@@ -125,8 +135,12 @@ func New(funcs []*ssa.Function) *Analysis {
 					} else if callee := cc.StaticCallee(); callee != nil {
 						a.callers[callee] = append(a.callers[callee], s)
 					}
-					if p := cc.Pos(); p.IsValid() {
-						a.calls[p] = append(a.calls[p], s)
+					if p := cc.Pos(); p.IsValid() && (a.at == nil || a.at[p]) {
+						if _, dup := a.calls[p]; dup {
+							a.more[p] = append(a.more[p], in)
+						} else {
+							a.calls[p] = in
+						}
 					}
 				case *ssa.MakeClosure:
 					if f, ok := in.Fn.(*ssa.Function); ok {
@@ -139,14 +153,21 @@ func New(funcs []*ssa.Function) *Analysis {
 						}
 					}
 				}
-				ops = instr.Operands(ops[:0])
-				for _, op := range ops {
-					if op == nil {
-						continue
-					}
-					if g, ok := (*op).(*ssa.Global); ok {
-						a.globals[g] = append(a.globals[g], instr)
-					}
+				// Memory rooted at a package variable: the uses storesVia
+				// follows (globals have no referrers of their own).
+				var root ssa.Value
+				switch in := instr.(type) {
+				case *ssa.Store:
+					root = in.Addr
+				case *ssa.FieldAddr:
+					root = in.X
+				case *ssa.IndexAddr:
+					root = in.X
+				case *ssa.Slice:
+					root = in.X
+				}
+				if g, ok := root.(*ssa.Global); ok {
+					a.globals[g] = append(a.globals[g], instr)
 				}
 			}
 		}
@@ -157,11 +178,11 @@ func New(funcs []*ssa.Function) *Analysis {
 // CallsAt returns the call instructions whose call parenthesis is at pos,
 // with their functions.
 func (a *Analysis) CallsAt(pos token.Pos) []ssa.CallInstruction {
-	var out []ssa.CallInstruction
-	for _, s := range a.calls[pos] {
-		out = append(out, s.call)
+	c, ok := a.calls[pos]
+	if !ok {
+		return nil
 	}
-	return out
+	return append([]ssa.CallInstruction{c}, a.more[pos]...)
 }
 
 // Arg returns the SSA value of the call's argument for parameter i of the

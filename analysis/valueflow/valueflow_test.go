@@ -29,7 +29,7 @@ func TestWant(t *testing.T) {
 	}
 	sp := ssabuild.Build(prog, false)
 	funcs := sp.ModuleFuncs()
-	a := valueflow.New(funcs)
+	a := valueflow.New(funcs, nil)
 	var findings []wanttest.Finding
 	for _, fn := range funcs {
 		for _, b := range fn.Blocks {

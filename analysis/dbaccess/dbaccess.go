@@ -188,11 +188,12 @@ type extractor struct {
 	ormFound bool
 	wrapped  map[*types.Func]*types.Func
 
-	// build, flow and ssaPkgs serve the value flow (flow.go).
+	// build, flow and ssaFrom (the loaded package of each SSA one)
+	// serve the value flow (flow.go).
 	build     func() *ssabuild.Program
 	flow      *valueflow.Analysis
 	flowBuilt bool
-	ssaPkgs   map[*ssa.Package]*packages.Package
+	ssaFrom   map[*ssa.Package]*packages.Package
 	// embeds are the //go:embed variables (embed.go).
 	embeds map[*types.Var]embedSpec
 	// later are the questions left for the value flow (afterSSA), asked

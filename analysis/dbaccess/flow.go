@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/decomp/decomp/analysis/facts"
@@ -34,16 +33,17 @@ func (x *extractor) afterSSA(call *ast.CallExpr, f func()) {
 	x.later = append(x.later, f)
 }
 
-// sqlOrFlow records the statement of a raw-SQL call argument the syntax
-// read, or, when it names no table, what the value flow finds.
-func (c *fnCtx) sqlOrFlow(texts []text, call *ast.CallExpr, fn *types.Func, at token.Pos, via string) {
-	if c.x.namesTable(texts, c.x.dialect) {
-		c.emitSQL(texts, at, via, c.x.dialect, nil)
+// sqlOrFlow records the statement the syntax read for parameter param of a
+// SQL-taking call, or, when it names no table, what the value flow finds
+// (and the syntax's reading when that finds none either).
+func (c *fnCtx) sqlOrFlow(texts []text, call *ast.CallExpr, fn *types.Func, param int, at token.Pos, via string, d sqlparse.Dialect, requireSQL bool) {
+	if c.x.namesTable(texts, d) {
+		c.emitSQL(texts, at, via, d, nil)
 		return
 	}
 	c.x.afterSSA(call, func() {
-		if !c.flowSQL(call, fn, 0, 0, at, via, c.x.dialect, false) {
-			c.emitSQL(texts, at, via, c.x.dialect, nil)
+		if fn == nil || !c.flowSQL(call, fn, param, 0, at, via, d, requireSQL) {
+			c.emitSQL(texts, at, via, d, nil)
 		}
 	})
 }
@@ -59,10 +59,7 @@ func (x *extractor) valueFlow() *valueflow.Analysis {
 	if sp == nil {
 		return nil
 	}
-	x.ssaPkgs = map[*ssa.Package]*packages.Package{}
-	for k, v := range sp.From {
-		x.ssaPkgs[k] = v
-	}
+	x.ssaFrom = sp.From
 	fa := valueflow.New(sp.ModuleFuncs(), x.asked)
 	fa.Unknown = placeholder
 	fa.Embedded = x.embedded
@@ -95,7 +92,7 @@ func (x *extractor) recorder(fn *ssa.Function, exec token.Pos) *fnCtx {
 		return nil
 	}
 	rec := &fnCtx{x: x, id: id, exec: exec}
-	if p := x.ssaPkgs[ssabuild.Owner(fn)]; p != nil {
+	if p := x.ssaFrom[ssabuild.Owner(fn)]; p != nil {
 		rec.pkg = p
 	}
 	if rec.pkg == nil {

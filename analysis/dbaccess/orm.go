@@ -433,7 +433,7 @@ func (c *fnCtx) xormCall(call *ast.CallExpr, fn *types.Func, at token.Pos) {
 			return // a builder.Builder or a value: not SQL text
 		}
 		texts := c.eval(call.Args[0], call.Pos())
-		c.sqlOrFlow(texts, call, fn, at, "xorm")
+		c.sqlOrFlow(texts, call, fn, 0, at, "xorm", c.x.dialect, false)
 		return
 	case name == "Join":
 		if len(call.Args) >= 2 {
@@ -826,7 +826,7 @@ func (c *fnCtx) dbxCall(call *ast.CallExpr, fn *types.Func, at token.Pos) {
 		c.unresolved(at)
 	case name == "NewQuery" && len(call.Args) > 0:
 		texts := c.eval(call.Args[0], call.Pos())
-		c.sqlOrFlow(texts, call, fn, at, "dbx")
+		c.sqlOrFlow(texts, call, fn, 0, at, "dbx", c.x.dialect, false)
 	case (name == "Insert" || name == "Upsert" || name == "Update" || name == "Delete") && len(call.Args) > 0:
 		if isString(c.info.TypeOf(call.Args[0])) {
 			c.emitClause(call.Args[0], call.Pos(), at, facts.Write, "dbx", false, nil)

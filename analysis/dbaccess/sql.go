@@ -170,18 +170,10 @@ func (c *fnCtx) sqlCall(call *ast.CallExpr, sig *types.Signature, at token.Pos, 
 		}
 		texts = keep
 	}
-	if !c.x.namesTable(texts, d) {
-		// The SQL is written elsewhere: a helper's caller, a struct
-		// field, a slice of statements.
-		fn, _, _ := c.callee(call)
-		c.x.afterSSA(call, func() {
-			if fn == nil || !c.flowSQL(call, fn, i, 0, at, via, d, requireSQL) {
-				c.emitSQL(texts, at, via, d, nil)
-			}
-		})
-		return
-	}
-	c.emitSQL(texts, at, via, d, nil)
+	// Where the text names no table, the SQL is written elsewhere: a
+	// helper's caller, a struct field, a slice of statements.
+	fn, _, _ := c.callee(call)
+	c.sqlOrFlow(texts, call, fn, i, at, via, d, requireSQL)
 }
 
 // emitSQL parses each candidate statement and records its tables. When no

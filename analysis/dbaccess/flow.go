@@ -67,21 +67,40 @@ func (x *extractor) valueFlow() *valueflow.Analysis {
 	return fa
 }
 
-// ssaCall is the SSA call instruction of a call expression, or nil.
+// ssaCall is the SSA call instruction of a call expression, or nil. A
+// call in a generic function has one instruction per instantiation (and
+// one in the generic body, whose type arguments are unknown): the first
+// instantiation's is taken.
 func (c *fnCtx) ssaCall(call *ast.CallExpr, fn *types.Func) ssa.CallInstruction {
 	fa := c.x.valueFlow()
 	if fa == nil {
 		return nil
 	}
+	var generic ssa.CallInstruction
 	for _, ci := range fa.CallsAt(call.Lparen) {
 		cc := ci.Common()
+		var name string
 		switch {
-		case cc.IsInvoke() && cc.Method.Name() == fn.Name(),
-			cc.StaticCallee() != nil && cc.StaticCallee().Name() == fn.Name():
-			return ci
+		case cc.IsInvoke():
+			name = cc.Method.Name()
+		case cc.StaticCallee() != nil:
+			name = cc.StaticCallee().Name()
+			if i := strings.IndexByte(name, '['); i > 0 {
+				name = name[:i] // an instantiation: F[int]
+			}
 		}
+		if name != fn.Name() {
+			continue
+		}
+		if p := ci.Parent(); p.TypeParams().Len() > 0 && len(p.TypeArgs()) == 0 {
+			if generic == nil {
+				generic = ci
+			}
+			continue
+		}
+		return ci
 	}
-	return nil
+	return generic
 }
 
 // recorder is the context accesses written in fn are recorded in, with
@@ -175,8 +194,10 @@ func (c *fnCtx) callerTables(call *ast.CallExpr, fn *types.Func, at token.Pos, m
 	}
 	var tables []found
 	seen := map[ssa.Value]bool{}
-	var walk func(v ssa.Value, depth int, via ssa.CallInstruction)
-	walk = func(v ssa.Value, depth int, via ssa.CallInstruction) {
+	// use is the instruction through which v reaches the executing call:
+	// a Table statement on v counts only when it runs before it.
+	var walk func(v ssa.Value, use ssa.Instruction, depth int, via ssa.CallInstruction)
+	walk = func(v ssa.Value, use ssa.Instruction, depth int, via ssa.CallInstruction) {
 		if v == nil || depth > 8 || seen[v] {
 			return
 		}
@@ -191,7 +212,7 @@ func (c *fnCtx) callerTables(call *ast.CallExpr, fn *types.Func, at token.Pos, m
 				// A Table whose result is dropped set the session's
 				// table; one chained into an executing call was
 				// reset by it (xorm resets the statement).
-				if t, ok := r.(*ssa.Call); ok && xormMethod(t, "Table") && t.Call.Args[0] == v && len(*t.Referrers()) == 0 {
+				if t, ok := r.(*ssa.Call); ok && xormMethod(t, "Table") && t.Call.Args[0] == v && len(*t.Referrers()) == 0 && runsBefore(t, use) {
 					tables = append(tables, found{t, via})
 				}
 			}
@@ -202,11 +223,12 @@ func (c *fnCtx) callerTables(call *ast.CallExpr, fn *types.Func, at token.Pos, m
 			case xormMethod(v, "Table"):
 				tables = append(tables, found{v, via})
 			case xormMethod(v, "") && len(v.Call.Args) > 0:
-				walk(v.Call.Args[0], depth, via) // a chain returns its receiver
+				walk(v.Call.Args[0], v, depth, via) // a chain returns its receiver
 			}
 		case *ssa.Phi:
-			for _, e := range v.Edges {
-				walk(e, depth, via)
+			for i, e := range v.Edges {
+				pred := v.Block().Preds[i]
+				walk(e, pred.Instrs[len(pred.Instrs)-1], depth, via)
 			}
 		case *ssa.Parameter:
 			idx := slices.Index(v.Parent().Params, v)
@@ -216,12 +238,12 @@ func (c *fnCtx) callerTables(call *ast.CallExpr, fn *types.Func, at token.Pos, m
 					if first == nil {
 						first = site
 					}
-					walk(args[idx], depth+1, first)
+					walk(args[idx], site, depth+1, first)
 				}
 			}
 		}
 	}
-	walk(ci.Common().Args[0], 0, nil)
+	walk(ci.Common().Args[0], ci, 0, nil)
 	for _, f := range tables {
 		t := f.table
 		rec := c.x.recorder(t.Parent(), at)
@@ -258,6 +280,27 @@ func (c *fnCtx) callerTables(call *ast.CallExpr, fn *types.Func, at token.Pos, m
 	return here, sites
 }
 
+// runsBefore reports whether t runs before use on every path to use: it
+// is earlier in use's block, or its block dominates use's.
+func runsBefore(t, use ssa.Instruction) bool {
+	if use == nil {
+		return true
+	}
+	tb, ub := t.Block(), use.Block()
+	if tb != ub {
+		return tb.Dominates(ub)
+	}
+	for _, in := range tb.Instrs {
+		switch in {
+		case t:
+			return true
+		case use:
+			return false
+		}
+	}
+	return false
+}
+
 // xormMethod reports whether call is a method of xorm's Engine or Session
 // (named name, or any with name "").
 func xormMethod(call *ssa.Call, name string) bool {
@@ -284,10 +327,11 @@ func (c *fnCtx) flowSQL(call *ast.CallExpr, fn *types.Func, param, elem int, at 
 	if v == nil {
 		return false
 	}
-	origins, _ := c.x.flow.Strings(v, ci.Parent(), ci.Pos(), false)
+	origins, missed := c.x.flow.Strings(v, ci.Parent(), ci.Pos(), false)
 	found := false
 	for _, o := range origins {
 		if o.Dynamic && o.Text == placeholder {
+			missed = true
 			continue
 		}
 		if requireSQL && !looksLikeSQL(o.Text) {
@@ -295,14 +339,20 @@ func (c *fnCtx) flowSQL(call *ast.CallExpr, fn *types.Func, param, elem int, at 
 		}
 		rec := c.x.recorder(o.Fn, at)
 		if rec == nil {
+			missed = true
 			continue
 		}
 		ts := []text{{s: o.Text, dynamic: o.Dynamic}}
 		if !c.x.namesTable(ts, d) {
-			continue // the call is counted unresolved where it runs
+			missed = true
+			continue
 		}
 		found = true
 		rec.emitSQL(ts, o.Pos, via, d, nil)
+	}
+	if found && missed {
+		// Some statements that reach the call were found, not all.
+		c.unresolved(at)
 	}
 	return found
 }

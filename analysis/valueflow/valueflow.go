@@ -49,6 +49,9 @@ type Origin struct {
 	// named is set when Fn and Pos come from a known part of a text
 	// written in another function than the one joining the parts.
 	named bool
+	// handed is set on a value a caller hands down (an argument, a
+	// closure's binding), not one a callee returns.
+	handed bool
 }
 
 // Analysis holds the module-wide indexes the walk needs.
@@ -98,7 +101,29 @@ type key struct {
 type result struct {
 	origins []Origin
 	unknown bool
-	seen    map[originKey]bool
+	// cut is the depth (from 1) of the shallowest value still being
+	// walked whose cycle this answer was cut at: it is complete only once
+	// the walk is back at that value, and kept (memoised) only then.
+	// exhausted says the budget ran out: the answer is never kept.
+	cut       int
+	exhausted bool
+	seen      map[originKey]bool
+}
+
+// mark takes o's flags (unknown, cut, exhausted) into r.
+func (r *result) mark(o result) {
+	r.unknown = r.unknown || o.unknown
+	r.exhausted = r.exhausted || o.exhausted
+	if o.cut > 0 && (r.cut == 0 || o.cut < r.cut) {
+		r.cut = o.cut
+	}
+}
+
+// at is r with the position pos for origins that have none.
+func (r result) at(pos token.Pos) result {
+	r.origins = fill(r.origins, pos)
+	r.seen = nil
+	return r
 }
 
 // New indexes the given functions (the module's, closures included): their
@@ -222,7 +247,7 @@ func (a *Analysis) ask(k kind, v ssa.Value, fn *ssa.Function, at token.Pos, elem
 }
 
 func (a *Analysis) askExcept(k kind, v ssa.Value, fn *ssa.Function, at token.Pos, elems bool, except map[ssa.CallInstruction]bool) ([]Origin, bool) {
-	w := &walk{a: a, k: k, budget: a.Budget, visiting: map[key]bool{}, except: except}
+	w := &walk{a: a, k: k, budget: a.Budget, visiting: map[key]int{}, except: except}
 	path := ""
 	if elems {
 		path = "e."
@@ -263,7 +288,8 @@ type walk struct {
 	a        *Analysis
 	k        kind
 	budget   int
-	visiting map[key]bool
+	depth    int
+	visiting map[key]int
 	// except are call sites not followed from a parameter; answers
 	// then depend on them and are not kept.
 	except map[ssa.CallInstruction]bool
@@ -298,13 +324,17 @@ func (f frame) arg(idx int) ssa.Value {
 // maxDepth bounds the nesting of calls whose returns the walk follows.
 const maxDepth = 16
 
+// maxPath bounds the steps of memory a walk looks through (a recursive
+// structure read as p = p.next would otherwise grow the path forever).
+const maxPath = 12
+
 // maxOrigins bounds one answer: a helper may be given its statement by
 // thousands of callers, but past this a value is a run-time one in
 // practice (and the walk's cost is the answer's size).
 const maxOrigins = 10000
 
 func (r *result) add(o result) {
-	r.unknown = r.unknown || o.unknown
+	r.mark(o)
 	if len(o.origins) == 0 {
 		return
 	}
@@ -379,6 +409,9 @@ func (w *walk) flow(v ssa.Value, path string, fn *ssa.Function) result {
 		return unknownResult
 	}
 	if w.budget--; w.budget < 0 {
+		return result{unknown: true, exhausted: true}
+	}
+	if strings.Count(path, ".") > maxPath {
 		return unknownResult
 	}
 	if p := parentOf(v); p != nil {
@@ -402,16 +435,21 @@ func (w *walk) flow(v ssa.Value, path string, fn *ssa.Function) result {
 			return r
 		}
 	}
+	w.depth++
+	defer func() { w.depth-- }()
 	if !isConst {
-		if w.visiting[k] {
-			return result{}
+		if d, ok := w.visiting[k]; ok {
+			return result{cut: d} // the cycle adds nothing more
 		}
-		w.visiting[k] = true
+		w.visiting[k] = w.depth
 		defer delete(w.visiting, k)
 	}
 	r := w.step(v, path, fn)
 	r.seen = nil // rebuilt by the next add that needs it
-	if memo {
+	if r.cut >= w.depth {
+		r.cut = 0 // back at the cycle's head: complete
+	}
+	if memo && r.cut == 0 && !r.exhausted {
 		w.a.memo[w.k][k] = r
 	}
 	return r
@@ -581,19 +619,33 @@ func (w *walk) dynamic(fn *ssa.Function, pos token.Pos) result {
 
 // concat is the product of the two sides of a string +.
 func (w *walk) concat(x, y result, fn *ssa.Function) result {
-	r := result{unknown: x.unknown || y.unknown}
+	// A side cut at a cycle with nothing else is a loop-carried
+	// string (s = s + part): its text is not known statically.
+	if len(x.origins) == 0 && x.cut > 0 {
+		x.add(w.dynamic(fn, token.NoPos))
+	}
+	if len(y.origins) == 0 && y.cut > 0 {
+		y.add(w.dynamic(fn, token.NoPos))
+	}
+	var r result
+	r.mark(x)
+	r.mark(y)
 	if len(x.origins)*len(y.origins) > 16 {
-		return w.dynamic(fn, token.NoPos)
+		d := w.dynamic(fn, token.NoPos)
+		d.mark(r)
+		return d
 	}
 	for _, a := range x.origins {
 		for _, b := range y.origins {
 			o := Origin{Fn: fn, Text: a.Text + b.Text, Dynamic: a.Dynamic || b.Dynamic}
 			// The statement is written where the part completing it
 			// is: a known part handed down from a caller (a table
-			// name given to a helper) names that caller.
+			// name given to a helper) names that caller. A part a
+			// callee returns (a column list) does not: the statement
+			// is still written here.
 			for _, part := range []Origin{a, b} {
-				if part.Fn != nil && part.Fn != fn && (!part.Dynamic || part.named) {
-					o.Fn, o.Pos, o.named = part.Fn, part.Pos, true
+				if part.handed && part.Fn != nil && part.Fn != fn && (!part.Dynamic || part.named) {
+					o.Fn, o.Pos, o.named, o.handed = part.Fn, part.Pos, true, true
 				}
 			}
 			r.add(result{origins: []Origin{o}})
@@ -624,7 +676,7 @@ func (w *walk) param(p *ssa.Parameter, path string) result {
 		w.stack = w.stack[:n-1]
 		sub := w.flow(arg, path, top.call.Parent())
 		w.stack = append(w.stack, top)
-		return result{origins: fill(sub.origins, top.call.Pos()), unknown: sub.unknown}
+		return handed(sub.at(top.call.Pos()))
 	}
 	sites := w.a.sitesOf(fn)
 	if len(sites) == 0 {
@@ -652,8 +704,22 @@ func (w *walk) param(p *ssa.Parameter, path string) result {
 			continue
 		}
 		sub := w.flow(arg, path, s.fn)
-		r.add(result{origins: fill(sub.origins, s.call.Pos()), unknown: sub.unknown})
+		r.add(handed(sub.at(s.call.Pos())))
 	}
+	return r
+}
+
+// handed marks r's origins as handed down by a caller.
+func handed(r result) result {
+	if len(r.origins) == 0 {
+		return r
+	}
+	out := make([]Origin, len(r.origins))
+	for i, o := range r.origins {
+		o.handed = true
+		out[i] = o
+	}
+	r.origins, r.seen = out, nil
 	return r
 }
 
@@ -699,7 +765,7 @@ func (w *walk) freeVar(v *ssa.FreeVar, path string) result {
 	var r result
 	for _, mc := range mcs {
 		if idx < len(mc.Bindings) {
-			r.add(w.flow(mc.Bindings[idx], path, mc.Parent()))
+			r.add(handed(w.flow(mc.Bindings[idx], path, mc.Parent())))
 		}
 	}
 	return r
@@ -817,6 +883,9 @@ func (w *walk) embedded(v ssa.Value, path string) (string, bool) {
 // isBuilder reports whether fn is a method of strings.Builder or
 // bytes.Buffer.
 func isBuilder(fn *ssa.Function) bool {
+	if fn == nil {
+		return false
+	}
 	r := fn.Signature.Recv()
 	return r != nil && (isNamedType(r.Type(), "strings", "Builder") || isNamedType(r.Type(), "bytes", "Buffer"))
 }
@@ -832,9 +901,26 @@ func (w *walk) builder(b ssa.Value, at *ssa.Call, fn *ssa.Function) result {
 	}
 	var writes []*ssa.Call
 	for _, ref := range refs(alloc) {
+		if _, ok := ref.(*ssa.DebugRef); ok {
+			continue
+		}
+		// Only the builder's own methods called on it are known: the
+		// builder handed to anything else (fmt.Fprintf, a helper, a
+		// closure, a field) may be written there.
 		call, ok := ref.(*ssa.Call)
-		if ok && len(call.Call.Args) == 2 && call.Call.Args[0] == alloc && isBuilder(call.Call.StaticCallee()) && call.Call.StaticCallee().Name() != "String" {
+		callee := (*ssa.Function)(nil)
+		if ok {
+			callee = call.Call.StaticCallee()
+		}
+		if !ok || !isBuilder(callee) || len(call.Call.Args) == 0 || call.Call.Args[0] != alloc || slices.Contains(call.Call.Args[1:], ssa.Value(alloc)) {
+			return w.dynamic(fn, at.Pos())
+		}
+		switch callee.Name() {
+		case "String", "Len", "Cap", "Grow":
+		case "WriteString", "WriteByte", "WriteRune", "Write":
 			writes = append(writes, call)
+		default: // Reset, Truncate, reads: the text is no longer the writes'
+			return w.dynamic(fn, at.Pos())
 		}
 	}
 	sort.SliceStable(writes, func(i, j int) bool { return writes[i].Pos() < writes[j].Pos() })
@@ -895,7 +981,8 @@ func (w *walk) split(s, sep ssa.Value, fn *ssa.Function) result {
 	}
 	by := constant.StringVal(c.Value)
 	texts := w.flow(s, "", fn)
-	r := result{unknown: texts.unknown}
+	var r result
+	r.mark(texts)
 	for _, o := range texts.origins {
 		if o.Dynamic || by == "" {
 			r.add(result{origins: []Origin{o}})
@@ -987,7 +1074,8 @@ func isReflect(fn *ssa.Function, recv, name string) bool {
 
 // mapTypes applies f to each type answer, dropping those it maps to nil.
 func mapTypes(r result, f func(types.Type) types.Type) result {
-	out := result{unknown: r.unknown}
+	var out result
+	out.mark(r)
 	for _, o := range r.origins {
 		if o.Type == nil {
 			continue
@@ -1019,20 +1107,23 @@ func elemType(t types.Type) types.Type {
 // the static one, or for an interface call, the method of each concrete
 // type the value flow finds for the receiver.
 func (w *walk) returns(call *ssa.Call, idx int, path string) result {
-	callees, unknown := w.callees(call)
+	callees, recv := w.callees(call)
 	if len(callees) == 0 {
-		return w.unknownHere(call.Parent(), call.Pos())
+		r := w.unknownHere(call.Parent(), call.Pos())
+		r.mark(recv)
+		return r
 	}
 	if len(w.stack) >= maxDepth {
 		return unknownResult
 	}
-	r := result{unknown: unknown}
+	var r result
+	r.mark(recv)
 	for _, callee := range callees {
 		w.stack = append(w.stack, frame{call: call, callee: callee})
 		for _, b := range callee.Blocks {
 			if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && idx < len(ret.Results) {
 				sub := w.flow(ret.Results[idx], path, callee)
-				r.add(result{origins: fill(sub.origins, ret.Pos()), unknown: sub.unknown})
+				r.add(sub.at(ret.Pos()))
 			}
 		}
 		w.stack = w.stack[:len(w.stack)-1]
@@ -1040,17 +1131,20 @@ func (w *walk) returns(call *ssa.Call, idx int, path string) result {
 	return r
 }
 
-// callees are the functions with bodies a call may run.
-func (w *walk) callees(call *ssa.Call) ([]*ssa.Function, bool) {
+// callees are the functions with bodies a call may run, and the flags
+// (unknown, exhausted) of the question that found them.
+func (w *walk) callees(call *ssa.Call) ([]*ssa.Function, result) {
 	cc := call.Common()
 	if !cc.IsInvoke() {
 		if callee := cc.StaticCallee(); callee != nil && len(callee.Blocks) > 0 {
-			return []*ssa.Function{callee}, false
+			return []*ssa.Function{callee}, result{}
 		}
-		return nil, true
+		return nil, unknownResult
 	}
 	prog := call.Parent().Prog
-	tw := &walk{a: w.a, k: kTypes, budget: min(w.budget, 2000), visiting: map[key]bool{}}
+	// The receiver's types, asked in the calls the walk is in: a
+	// parameter of their callees is their argument.
+	tw := &walk{a: w.a, k: kTypes, budget: min(w.budget, 2000), visiting: map[key]int{}, stack: slices.Clone(w.stack)}
 	recv := tw.flow(cc.Value, "", call.Parent())
 	w.budget -= min(w.budget, 2000) - tw.budget
 	var out []*ssa.Function
@@ -1067,15 +1161,22 @@ func (w *walk) callees(call *ssa.Call) ([]*ssa.Function, bool) {
 		}
 		out = append(out, m)
 	}
-	return out, recv.unknown
+	flags := result{unknown: recv.unknown, exhausted: recv.exhausted}
+	return out, flags
 }
 
 // sprintf renders a constant template with what its arguments can be:
 // each verb takes the argument's one string, else the unknown part.
 func (w *walk) sprintf(format, args ssa.Value, fn *ssa.Function, pos token.Pos) result {
 	tmpl := w.flow(format, "", fn)
+	// What the parts' walks were cut at decides whether the answer may
+	// be kept; their unknowns are the text's unknown parts.
+	var flags result
+	flags.mark(tmpl)
 	if len(tmpl.origins) != 1 || tmpl.origins[0].Dynamic {
-		return w.dynamic(fn, pos)
+		r := w.dynamic(fn, pos)
+		r.cut, r.exhausted = flags.cut, flags.exhausted
+		return r
 	}
 	elems := argList(args)
 	var vals []string
@@ -1084,6 +1185,7 @@ func (w *walk) sprintf(format, args ssa.Value, fn *ssa.Function, pos token.Pos) 
 		s := w.a.Unknown
 		if e != nil {
 			sub := w.flow(e, "", fn)
+			flags.mark(sub)
 			if len(sub.origins) == 1 && !sub.origins[0].Dynamic {
 				s = sub.origins[0].Text
 			} else if w.k == kStrings {
@@ -1095,7 +1197,7 @@ func (w *walk) sprintf(format, args ssa.Value, fn *ssa.Function, pos token.Pos) 
 		vals = append(vals, s)
 	}
 	text, d := render(tmpl.origins[0].Text, vals, w.a.Unknown)
-	return result{origins: []Origin{{Fn: fn, Pos: pos, Text: text, Dynamic: dyn || d}}}
+	return result{origins: []Origin{{Fn: fn, Pos: pos, Text: text, Dynamic: dyn || d}}, cut: flags.cut, exhausted: flags.exhausted}
 }
 
 // VarArg returns argument i of a variadic argument list built at the call
@@ -1200,7 +1302,7 @@ func (w *walk) storesVia(ref ssa.Instruction, base ssa.Value, path string) resul
 	case *ssa.Store:
 		if in.Addr == base {
 			sub := w.flow(in.Val, path, in.Parent())
-			return result{origins: fill(sub.origins, in.Pos()), unknown: sub.unknown}
+			return sub.at(in.Pos())
 		}
 	case *ssa.FieldAddr:
 		if in.X == base && first == w.a.fieldStep(in.X.Type(), in.Field) {
@@ -1214,8 +1316,77 @@ func (w *walk) storesVia(ref ssa.Instruction, base ssa.Value, path string) resul
 		if in.X == base && first == "e" {
 			return w.storesInto(in, path, in.Parent())
 		}
+	case *ssa.MakeClosure:
+		// A closure writing what it captured (q = "…" inside func(){…}).
+		if f, ok := in.Fn.(*ssa.Function); ok {
+			var r result
+			for i, b := range in.Bindings {
+				if b == base && i < len(f.FreeVars) {
+					r.add(w.storesThrough(f.FreeVars[i], path))
+				}
+			}
+			return r
+		}
+		return w.unknownHere(in.Parent(), in.Pos())
+	case ssa.CallInstruction:
+		return w.storesByCall(in, base, path)
+	case *ssa.MakeInterface:
+		if isPointer(base.Type()) {
+			return w.unknownHere(in.Parent(), in.Pos()) // handed to any code
+		}
 	}
 	return result{}
+}
+
+// storesByCall follows memory handed to a call: what a module function
+// stores through the parameter it arrives in. A pointer handed to code
+// with no body here (json.Unmarshal, rows.Scan, an interface's method)
+// holds run-time values; a slice handed there is taken to be read.
+func (w *walk) storesByCall(call ssa.CallInstruction, base ssa.Value, path string) result {
+	cc := call.Common()
+	callee := cc.StaticCallee()
+	var r result
+	for i, arg := range cc.Args {
+		if arg != base {
+			continue
+		}
+		switch {
+		case callee != nil && len(callee.Blocks) > 0 && i < len(callee.Params):
+			r.add(w.storesThrough(callee.Params[i], path))
+		case isPointer(base.Type()):
+			r.add(w.unknownHere(call.Parent(), call.Pos()))
+		}
+	}
+	if cc.IsInvoke() && cc.Value == base && isPointer(base.Type()) {
+		r.add(w.unknownHere(call.Parent(), call.Pos()))
+	}
+	return r
+}
+
+// storesThrough gathers the stores made through a parameter or free
+// variable that memory was handed in, once per question.
+func (w *walk) storesThrough(v ssa.Value, path string) result {
+	k := key{v: v, path: "s:" + path}
+	if d, ok := w.visiting[k]; ok {
+		return result{cut: d}
+	}
+	if w.budget--; w.budget < 0 {
+		return result{unknown: true, exhausted: true}
+	}
+	w.depth++
+	defer func() { w.depth-- }()
+	w.visiting[k] = w.depth
+	defer delete(w.visiting, k)
+	r := w.storesInto(v, path, parentOf(v))
+	if r.cut >= w.depth {
+		r.cut = 0
+	}
+	return r
+}
+
+func isPointer(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Pointer)
+	return ok
 }
 
 // fieldFallback answers a field read whose memory could not be followed
@@ -1228,10 +1399,10 @@ func (w *walk) fieldFallback(r result, structType types.Type, field int, rest st
 	if v == nil || len(w.a.fields[v]) == 0 {
 		return r
 	}
-	out := result{origins: r.origins}
+	out := result{origins: r.origins, cut: r.cut, exhausted: r.exhausted}
 	for _, st := range w.a.fields[v] {
 		sub := w.flow(st.Val, rest, st.Parent())
-		out.add(result{origins: fill(sub.origins, st.Pos()), unknown: sub.unknown})
+		out.add(sub.at(st.Pos()))
 	}
 	return out
 }

@@ -5,7 +5,9 @@ package vf
 
 import (
 	"fmt"
+	"io"
 	"reflect"
+	"strings"
 )
 
 type A struct{ ID int }
@@ -84,3 +86,64 @@ func Reflect() { build(new(A)) } // want "T \\*example.com/vf.A"
 
 // Exported with no caller in the module: unknown.
 func Open(v any) { sinkT(v) } // want "unknown"
+
+// A part a callee returns does not move the statement there.
+func cols() string { return "id, name" }
+
+func Joined() {
+	sinkS("SELECT " + cols() + " FROM people") // want "S SELECT id, name FROM people"
+}
+
+// A loop-carried string: the loop's part is not known statically.
+func Loop(n int) {
+	q := "SELECT 7"
+	for i := 0; i < n; i++ {
+		q = q + " UNION SELECT 7"
+	}
+	sinkS(q) // want "S SELECT 7" "S \\? UNION SELECT 7"
+}
+
+// A recursive structure, read as p = p.next.
+type node struct {
+	next *node
+	q    string
+}
+
+func walkList(p *node) {
+	for p != nil {
+		sinkS(p.q)
+		p = p.next
+	}
+}
+
+func List() {
+	walkList(&node{q: "SELECT 8", next: &node{q: "SELECT 9"}}) // want "S SELECT 8" "S SELECT 9"
+}
+
+// A builder handed to other code, or written through a function value.
+var write = func(b *strings.Builder, s string) { b.WriteString(s) }
+
+func Built(n int) {
+	var b strings.Builder
+	b.WriteString("SELECT 10")
+	fmt.Fprintf(&b, " WHERE id = %d", n)
+	sinkS(b.String()) // want "S \\?"
+	var c strings.Builder
+	write(&c, "SELECT 11")
+	sinkS(c.String()) // want "S \\?"
+}
+
+// Memory a module function writes through the pointer it is given; memory
+// read from outside the module.
+type stmt struct{ q string }
+
+func setQ(s *stmt) { s.q = "SELECT 12" } // want "S SELECT 12"
+
+func Through(r io.Reader) {
+	s := &stmt{}
+	setQ(s)
+	sinkS(s.q)
+	var q string
+	fmt.Fscan(r, &q)
+	sinkS(q) // want "S \\?"
+}

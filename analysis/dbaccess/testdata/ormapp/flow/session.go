@@ -20,3 +20,22 @@ func ListStock(e *xorm.Engine) {
 	s.Table("audit_entries") // want "read audit_entries"
 	s.Find(&[]models.Product{})
 }
+
+// ListLate sets a table after the session ran: the rows' model names the
+// table the Find reads.
+func ListLate(e *xorm.Engine) {
+	s := e.NewSession()
+	s.Find(&[]models.Category{}) // want "read categories"
+	s.Table("late_entries")
+}
+
+// findAll is generic: its call has one SSA instruction per instantiation,
+// and one in the generic body, whose model is a type parameter.
+func findAll[T any](s *xorm.Session) []T {
+	var out []T
+	s.Find(&out) // want "read product"
+	return out
+}
+
+// ListGeneric instantiates findAll.
+func ListGeneric(e *xorm.Engine) []models.Product { return findAll[models.Product](e.NewSession()) }

@@ -19,6 +19,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/decomp/decomp/cluster/graph"
 	"github.com/decomp/decomp/cluster/leiden"
@@ -91,6 +92,12 @@ type Result struct {
 	// Merges are pairs of domain folders merged into one context, or
 	// coupled nearly enough to be: the user decides.
 	Merges []Merge `json:"merges,omitempty"`
+	// Uncertain are the units the clustering's runs disagree on, least
+	// agreed first.
+	Uncertain []Uncertain `json:"uncertain,omitempty"`
+	// Aggregates are the communities that joined the aggregate holding
+	// them: the modules of their contexts.
+	Aggregates []AggregateJoin `json:"aggregates,omitempty"`
 	// Declared is set when the contexts follow a declared context map.
 	Declared bool `json:"declared,omitempty"`
 	// Placements are the units a declared context map leaves unassigned,
@@ -109,6 +116,16 @@ type Disagreement struct {
 	// Own and Other are its coupling weights to the two.
 	Own   float64 `json:"own"`
 	Other float64 `json:"other"`
+}
+
+// Uncertain is a unit whose context the runs from different seeds do not
+// agree on: Context is where it is, Other where the disagreeing runs put it.
+type Uncertain struct {
+	Unit    string `json:"unit"`
+	Context string `json:"context"`
+	Other   string `json:"other"`
+	// Agreement is the share of the runs that put it in Context.
+	Agreement float64 `json:"agreement"`
 }
 
 // Merge is a pair of domain folders that behave as one context.
@@ -201,7 +218,7 @@ func Decompose(g *graph.Graph, opt Options) (*Result, error) {
 		}
 	}
 
-	m, communityCount, folderPin, err := communities(g, opt, aside, pinOf, pinNames, unitFolder, folders)
+	m, communityCount, folderPin, stab, err := communities(g, opt, aside, pinOf, pinNames, unitFolder, folders)
 	if err != nil {
 		return nil, err
 	}
@@ -213,11 +230,13 @@ func Decompose(g *graph.Graph, opt Options) (*Result, error) {
 			for _, i := range helpers {
 				aside[i] = true
 			}
-			if m, communityCount, folderPin, err = communities(g, opt, aside, pinOf, pinNames, unitFolder, folders); err != nil {
+			if m, communityCount, folderPin, stab, err = communities(g, opt, aside, pinOf, pinNames, unitFolder, folders); err != nil {
 				return nil, err
 			}
 		}
 	}
+
+	raw := append([]int(nil), m...) // the kept run's communities, for Uncertain
 
 	// Platform units get one community per folder; helpers and schema-wide
 	// code one each of their own.
@@ -268,6 +287,7 @@ func Decompose(g *graph.Graph, opt Options) (*Result, error) {
 		p.placeIsolated()
 	}
 	var merges []Merge
+	var aggregates []AggregateJoin
 	// The folder rules apply only with the prior.
 	if prior && on("place-adapters") {
 		p.placeAdapters()
@@ -279,6 +299,9 @@ func Decompose(g *graph.Graph, opt Options) (*Result, error) {
 		}
 		if on("merge-folders") {
 			merges = p.mergeFolders()
+		}
+		if on("join-aggregates") {
+			aggregates = p.joinAggregates()
 		}
 		if on("join-entries") {
 			p.joinEntries()
@@ -329,15 +352,68 @@ func Decompose(g *graph.Graph, opt Options) (*Result, error) {
 	out.Declared = len(opt.Declared) > 0
 	out.Placements = placements(g, placed, &out.Decomposition, out.Membership)
 	out.Merges = p.nameMerges(merges, out)
+	for _, j := range aggregates {
+		if c, ok := out.UnitContext[j.Into]; ok {
+			j.Context = out.Contexts[c].Name
+		}
+		out.Aggregates = append(out.Aggregates, j)
+	}
 	out.Disagreements = disagreements(g, out, unitFolder, folders)
+	if len(opt.Declared) == 0 { // a declared map places its units, not the runs
+		out.Uncertain = uncertain(g, out, raw, stab, aside)
+	}
 	return out, nil
+}
+
+// uncertainShare is the agreement at or under which a unit is listed as
+// uncertain: a quarter of the runs or more put it elsewhere.
+const uncertainShare = 0.75
+
+// uncertain lists the units the seeds disagree on, with the context the
+// disagreeing runs put them in (where most of the kept run's community
+// they fall with ended up), unless that is their own.
+func uncertain(g *graph.Graph, r *Result, raw []int, stab []agreement, aside []bool) []Uncertain {
+	final := map[int]map[int]int{} // raw community -> final context -> units
+	for i, c := range raw {
+		if aside[i] || c < 0 || r.Membership[i] < 0 {
+			continue
+		}
+		if final[c] == nil {
+			final[c] = map[int]int{}
+		}
+		final[c][r.Membership[i]]++
+	}
+	var out []Uncertain
+	for i, a := range stab {
+		own := r.Membership[i]
+		if aside[i] || own < 0 || a.other < 0 || a.share > uncertainShare || g.Units[i].Kind == graph.KindTable {
+			continue
+		}
+		alt, n := -1, 0
+		for _, c := range sortedInts(final[a.other]) {
+			if final[a.other][c] > n {
+				alt, n = c, final[a.other][c]
+			}
+		}
+		if alt < 0 || alt == own {
+			continue
+		}
+		out = append(out, Uncertain{Unit: g.Units[i].ID, Context: r.Contexts[own].Name, Other: r.Contexts[alt].Name, Agreement: round4(a.share)})
+	}
+	sort.SliceStable(out, func(x, y int) bool {
+		if out[x].Agreement != out[y].Agreement {
+			return out[x].Agreement < out[y].Agreement
+		}
+		return out[x].Unit < out[y].Unit
+	})
+	return out
 }
 
 // communities runs Leiden on g without the units set aside, with every
 // domain folder one pinned label and the term nodes and anchors of
 // vocabulary.go and split folders: the raw community per unit, and the pin
 // label of each domain folder.
-func communities(g *graph.Graph, opt Options, aside []bool, pinOf map[int]int, pinNames []string, unitFolder []string, folders map[string]*Folder) ([]int, int, map[string]int, error) {
+func communities(g *graph.Graph, opt Options, aside []bool, pinOf map[int]int, pinNames []string, unitFolder []string, folders map[string]*Folder) ([]int, int, map[string]int, []agreement, error) {
 	n := len(g.Units)
 	prior := opt.FolderPrior > 0
 	// Every domain folder is one context: its units share a pin label, so
@@ -498,17 +574,178 @@ func communities(g *graph.Graph, opt Options, aside []bool, pinOf map[int]int, p
 	for i := n; i < total; i++ {
 		allPinned[i] = -1
 	}
-	res, err := leiden.Run(lg, leiden.Options{
+	runs, err := consensusRuns(lg, leiden.Options{
 		Resolution: opt.Resolution,
 		Seed:       opt.Seed,
 		Initial:    initial,
 		Pinned:     allPinned,
-	})
+	}, int(opt.Tuning.V("consensus-runs")))
 	if err != nil {
-		return nil, 0, nil, fmt.Errorf("cluster: %w", err)
+		return nil, 0, nil, nil, fmt.Errorf("cluster: %w", err)
 	}
+	free := make([]bool, n)
+	for i := range free {
+		free[i] = !aside[i]
+	}
+	med := medoid(runs, n, free)
+	res := runs[med]
 	m := append([]int(nil), res.Membership[:n]...)
-	return m, res.Communities, folderPin, nil
+	return m, res.Communities, folderPin, agreements(runs, med, n, free), nil
+}
+
+// agreement is how the runs place one unit: the share of them that put it
+// with its community in the kept run (the medoid), and the community of
+// the kept run they put it with most often otherwise (-1 if none).
+type agreement struct {
+	share float64
+	other int
+}
+
+// agreements maps each run's communities to the kept run's (each to the
+// one it shares most units with) and counts, per unit, the runs agreeing.
+func agreements(runs []leiden.Result, med, n int, use []bool) []agreement {
+	out := make([]agreement, n)
+	keep := runs[med].Membership
+	votes := make([]map[int]int, n)
+	for r, run := range runs {
+		if r == med {
+			continue
+		}
+		overlap := map[[2]int]int{}
+		for i := 0; i < n; i++ {
+			if use[i] {
+				overlap[[2]int{run.Membership[i], keep[i]}]++
+			}
+		}
+		to := map[int]int{}
+		bestN := map[int]int{}
+		keys := make([][2]int, 0, len(overlap))
+		for k := range overlap {
+			keys = append(keys, k)
+		}
+		sort.Slice(keys, func(a, b int) bool {
+			if keys[a][0] != keys[b][0] {
+				return keys[a][0] < keys[b][0]
+			}
+			return keys[a][1] < keys[b][1]
+		})
+		for _, k := range keys {
+			if c := overlap[k]; c > bestN[k[0]] {
+				bestN[k[0]], to[k[0]] = c, k[1]
+			}
+		}
+		for i := 0; i < n; i++ {
+			if !use[i] {
+				continue
+			}
+			if votes[i] == nil {
+				votes[i] = map[int]int{}
+			}
+			votes[i][to[run.Membership[i]]]++
+		}
+	}
+	for i := 0; i < n; i++ {
+		out[i] = agreement{share: 1, other: -1}
+		if !use[i] || len(runs) < 2 {
+			continue
+		}
+		agree := 1 + votes[i][keep[i]]
+		out[i].share = float64(agree) / float64(len(runs))
+		bestV := 0
+		for _, c := range sortedInts(votes[i]) {
+			if c != keep[i] && votes[i][c] > bestV {
+				out[i].other, bestV = c, votes[i][c]
+			}
+		}
+	}
+	return out
+}
+
+// consensusRuns runs Leiden from k seeds (opt.Seed, opt.Seed+1, …), in
+// parallel: each run reads the graph only, and its result depends on its
+// seed alone, so the set is the same on every machine.
+func consensusRuns(lg *leiden.Graph, opt leiden.Options, k int) ([]leiden.Result, error) {
+	k = max(k, 1)
+	out := make([]leiden.Result, k)
+	errs := make([]error, k)
+	var wg sync.WaitGroup
+	for r := range k {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			o := opt
+			o.Seed = opt.Seed + uint64(r)
+			out[r], errs[r] = leiden.Run(lg, o)
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// medoid is the run that agrees most with the others (the sum of its
+// adjusted Rand index with each, over the first n nodes where use is set):
+// the partition the seeds agree on, not the luck of one. Ties go to the
+// earliest run, so one run is the plain clustering.
+func medoid(runs []leiden.Result, n int, use []bool) int {
+	if len(runs) < 2 {
+		return 0
+	}
+	best, bestSum := 0, math.Inf(-1)
+	for a := range runs {
+		sum := 0.0
+		for b := range runs {
+			if a != b {
+				sum += ari(runs[a].Membership, runs[b].Membership, n, use)
+			}
+		}
+		if sum > bestSum+1e-12 {
+			best, bestSum = a, sum
+		}
+	}
+	return best
+}
+
+// ari is the adjusted Rand index of two labelings of the first n nodes
+// where use is set.
+func ari(x, y []int, n int, use []bool) float64 {
+	type pair struct{ a, b int }
+	joint := map[pair]float64{}
+	rows, cols := map[int]float64{}, map[int]float64{}
+	total := 0.0
+	for i := 0; i < n; i++ {
+		if !use[i] {
+			continue
+		}
+		joint[pair{x[i], y[i]}]++
+		rows[x[i]]++
+		cols[y[i]]++
+		total++
+	}
+	c2 := func(v float64) float64 { return v * (v - 1) / 2 }
+	var index, sr, sc float64
+	for _, v := range joint {
+		index += c2(v)
+	}
+	for _, v := range rows {
+		sr += c2(v)
+	}
+	for _, v := range cols {
+		sc += c2(v)
+	}
+	if total < 2 {
+		return 1
+	}
+	expected := sr * sc / c2(total)
+	maxIndex := (sr + sc) / 2
+	if maxIndex == expected {
+		return 1
+	}
+	return (index - expected) / (maxIndex - expected)
 }
 
 // folderStem is the domain word of a folder key's last segment (user for

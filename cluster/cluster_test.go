@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/decomp/decomp/cluster/graph"
+	"github.com/decomp/decomp/cluster/leiden"
 )
 
 func TestFolderKey(t *testing.T) {
@@ -558,4 +559,66 @@ func platformGroup(r *Result, folder string) *PlatformGroup {
 		}
 	}
 	return nil
+}
+
+// TestJoinAggregates: a free community whose largest type is held by value
+// in one other community's struct, with no table, joins it; one held by two
+// communities, or owning a table, stays.
+func TestJoinAggregates(t *testing.T) {
+	b := newTestGraph()
+	cargo := b.unit("example.com/s.Cargo", ".", 60)
+	delivery := b.unit("example.com/s.Delivery", ".", 80)
+	leg := b.unit("example.com/s.Leg", ".", 20)
+	event := b.unit("example.com/s.Event", ".", 40)
+	history := b.unit("example.com/s.History", ".", 30)
+	tmpl := b.unit("example.com/s.Template", ".", 50)
+	held := func(u int, by ...int) {
+		for _, h := range by {
+			b.g.Units[u].HeldBy = append(b.g.Units[u].HeldBy, graph.Holder{Unit: h, Field: b.g.Units[h].Name + ".x"})
+		}
+	}
+	held(delivery, cargo)
+	held(leg, delivery, history) // a part of a part, copied by another: follows its community's largest type
+	held(event, delivery, history)
+	held(tmpl, cargo)
+	b.g.Units[tmpl].Tables = []string{"templates"}
+	n := len(b.g.Units)
+	// Communities: {cargo}, {delivery, leg}, {event}, {history}, {tmpl}.
+	m := []int{0, 1, 1, 2, 3, 4}
+	p := &post{g: b.g, m: m, fixed: make([]bool, n), aside: make([]bool, n), platform: map[int]string{}, folderPin: map[string]int{}, unitFolder: make([]string, n), folders: map[string]*Folder{}}
+	joins := p.joinAggregates()
+	if len(joins) != 1 || joins[0].Module != "delivery" || joins[0].Into != "example.com/s.Cargo" {
+		t.Fatalf("joins = %+v, want delivery into Cargo only", joins)
+	}
+	want := []int{0, 0, 0, 2, 3, 4}
+	if !reflect.DeepEqual(p.m, want) {
+		t.Errorf("membership = %v, want %v (Event is held by two communities, Template has a table)", p.m, want)
+	}
+}
+
+// TestMedoid: of three runs, the kept one is the partition the others agree
+// with most; agreements give each unit the share of runs placing it there
+// and where the others put it.
+func TestMedoid(t *testing.T) {
+	use := []bool{true, true, true, true, true, true}
+	runs := []leiden.Result{
+		{Membership: []int{0, 0, 0, 1, 1, 1}}, // an outlier: unit 2 with 0 and 1
+		{Membership: []int{0, 0, 1, 1, 2, 2}},
+		{Membership: []int{0, 0, 1, 1, 2, 2}},
+	}
+	if got := medoid(runs, 6, use); got != 1 {
+		t.Fatalf("medoid = %d, want 1", got)
+	}
+	if got := ari(runs[1].Membership, runs[2].Membership, 6, use); got != 1 {
+		t.Errorf("ari of equal partitions = %v, want 1", got)
+	}
+	ag := agreements(runs, 1, 6, use)
+	if ag[0].share != 1 || ag[0].other != -1 {
+		t.Errorf("unit 0: %+v, want every run agreeing", ag[0])
+	}
+	// Run 0's community {0,1,2} maps to the kept run's community 0: unit 2
+	// (community 1 in the kept run) is placed elsewhere by one run in three.
+	if want := (agreement{share: 2.0 / 3, other: 0}); ag[2] != want {
+		t.Errorf("unit 2: %+v, want %+v", ag[2], want)
+	}
 }

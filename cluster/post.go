@@ -754,3 +754,92 @@ func (p *post) nameMerges(ms []Merge, r *Result) []Merge {
 	}
 	return ms
 }
+
+// AggregateJoin is a community that the clustering found on its own but
+// that is part of another's aggregate: its types are held in the fields of
+// that community's types only, and it has no table of its own (Evans: an
+// entity inside an aggregate is reached through its root, which alone is
+// stored). It is a module of the context it joins.
+type AggregateJoin struct {
+	// Module names the joined community after its largest type; Into is
+	// a unit of the community it joined (the holder), Field the field
+	// that holds it.
+	Module string   `json:"module"`
+	Units  []string `json:"units"`
+	Into   string   `json:"into"`
+	Field  string   `json:"field"`
+	// Context is the name of the context it is a module of.
+	Context string `json:"context,omitempty"`
+}
+
+// joinAggregates merges each free community (no domain folder, no pin, no
+// table) whose largest type is held by the types of exactly one other
+// community, and whose every type held from outside is held by that one
+// alone, into it; until nothing moves.
+func (p *post) joinAggregates() []AggregateJoin {
+	var joins []AggregateJoin
+	for round := 0; round < len(p.g.Units); round++ {
+		moved := false
+		gs := p.groups()
+		for _, c := range sortedInts(gs) {
+			if _, plat := p.platform[c]; plat {
+				continue
+			}
+			us := gs[c]
+			main, target, field, ok := p.heldIn(c, us)
+			if !ok {
+				continue
+			}
+			name := p.g.Units[main].ID // pkg.Type
+			j := AggregateJoin{Module: strings.ToLower(name[strings.LastIndexByte(name, '.')+1:]), Into: p.g.Units[field.Unit].ID, Field: field.Field}
+			for _, i := range us {
+				p.m[i] = target
+				j.Units = append(j.Units, p.g.Units[i].ID)
+			}
+			joins = append(joins, j)
+			moved = true
+			break // groups changed
+		}
+		if !moved {
+			break
+		}
+	}
+	return joins
+}
+
+// heldIn reports the community c's units us are part of: its largest type
+// unit, the one other community holding it, and the holding field.
+func (p *post) heldIn(c int, us []int) (main, target int, field graph.Holder, ok bool) {
+	main = -1
+	for _, i := range us {
+		u := p.g.Units[i]
+		if p.fixed[i] || p.aside[i] || p.folderUnit(i) || u.Kind == graph.KindTable || len(u.Tables) > 0 || u.Reads+u.Writes > 0 {
+			return -1, -1, graph.Holder{}, false
+		}
+		if u.Kind == graph.KindType && (main < 0 || u.Lines > p.g.Units[main].Lines) {
+			main = i
+		}
+	}
+	if main < 0 {
+		return -1, -1, graph.Holder{}, false
+	}
+	// The largest type decides: the others are its parts, or follow it
+	// (a read model elsewhere may copy a part's type).
+	target = -1
+	for _, h := range p.g.Units[main].HeldBy {
+		hc := p.m[h.Unit]
+		if hc == c {
+			continue
+		}
+		if _, plat := p.platform[hc]; plat || hc < 0 || target >= 0 && hc != target {
+			return -1, -1, graph.Holder{}, false
+		}
+		if target < 0 {
+			target, field = hc, h
+		}
+	}
+	if target < 0 || field.Field == "" {
+		return -1, -1, graph.Holder{}, false
+	}
+	return main, target, field, true
+}

@@ -24,6 +24,7 @@ type Tunable struct {
 var Tunables = []Tunable{
 	{"term-weight", DefaultTermWeight, false, "weight tying a unit to the domain noun its name leads with (0: no vocabulary)"},
 	{"hub-damping", DefaultHubDamping, false, "exponent x dividing an edge's weight by (deg(a)·deg(b))^x"},
+	{"consensus-runs", 8, false, "Leiden runs from consecutive seeds; the one agreeing most with the others is kept (1: one run)"},
 	{"file-tie", 1, false, "weight tying the units of one file, as a share of term-weight (0: no file tie)"},
 	{"term-max-share", 0.2, false, "a term carried by more than this share of the units is dropped"},
 	{"max-folder-share", maxFolderShare, false, "a domain folder with more than this share of the units (and 3+ subfolders) is read one level down"},
@@ -42,6 +43,7 @@ var Tunables = []Tunable{
 	{"settle-libraries", 1, true, "a library no context holds 60% of is set aside or joins its namesake aggregate"},
 	{"merge-folders", 1, true, "merge domain folders that behave as one context"},
 	{"join-entries", 1, true, "a main whose coupling goes 80% to one context joins it"},
+	{"join-aggregates", 1, true, "a free community held only in another's fields, with no table, joins it (part of its aggregate)"},
 	{"dissolve-tiny", 1, true, "a leftover context joins its strongest neighbour"},
 }
 

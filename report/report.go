@@ -51,6 +51,9 @@ type Report struct {
 	// Disagreements are units of a domain folder more coupled to another
 	// context than to their own.
 	Disagreements []cluster.Disagreement `json:"disagreements"`
+	// Uncertain are the units whose context the clustering's runs from
+	// different seeds disagree on, with the other candidate.
+	Uncertain []cluster.Uncertain `json:"uncertain"`
 	// Declared is set when the contexts are the ones decomp.yaml declares
 	// (without --propose).
 	Declared bool `json:"declared,omitempty"`
@@ -179,6 +182,18 @@ type Context struct {
 	// ShapedBy gives the internal coupling weight per edge kind: which kinds
 	// of evidence hold this context together.
 	ShapedBy map[string]float64 `json:"shapedBy"`
+	// Modules are the context's parts when it has more than one: the
+	// community the clustering found (named after the context) and each
+	// aggregate part that joined it.
+	Modules []Module `json:"modules,omitempty"`
+}
+
+// Module is one part of a context.
+type Module struct {
+	Name  string   `json:"name"`
+	Units []string `json:"units"`
+	// Why says why it is part of this context ("" for the context's own).
+	Why string `json:"why,omitempty"`
 }
 
 // Unit is a member of a context.
@@ -275,6 +290,7 @@ func Build(in *Input, toolVersion string) *Report {
 		Module:          in.Facts.Module,
 		Folders:         nonNil(in.Result.Folders),
 		Disagreements:   nonNil(in.Result.Disagreements),
+		Uncertain:       nonNil(in.Result.Uncertain),
 		Declared:        in.Result.Declared,
 		Placements:      in.Result.Placements,
 		Platform:        nonNil(in.Result.Platform),
@@ -394,9 +410,36 @@ func contexts(out *Input, met metrics.Result) []Context {
 			u := g.Units[i]
 			rc.Units = append(rc.Units, Unit{ID: u.ID, Kind: string(u.Kind), Lines: u.Lines, Files: u.Files, Reason: rules[i], Confidence: round(conf[i])})
 		}
+		rc.Modules = modules(c, out.Result.Aggregates)
 		out2 = append(out2, rc)
 	}
 	return nonNil(out2)
+}
+
+// modules lists a context's parts: its own community, then each aggregate
+// part that joined it; nil when it has one.
+func modules(c cluster.Context, joins []cluster.AggregateJoin) []Module {
+	joined := map[string]bool{}
+	var parts []Module
+	for _, j := range joins {
+		if j.Context != c.Name {
+			continue
+		}
+		for _, u := range j.Units {
+			joined[u] = true
+		}
+		parts = append(parts, Module{Name: j.Module, Units: j.Units, Why: "part of the aggregate holding it by value (" + j.Field + "), no table of its own"})
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	own := Module{Name: c.Name}
+	for _, u := range c.Units {
+		if !joined[u] {
+			own.Units = append(own.Units, u)
+		}
+	}
+	return append([]Module{own}, parts...)
 }
 
 // Dependencies lists the directed cross-context dependencies: calls and

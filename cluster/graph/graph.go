@@ -144,6 +144,16 @@ type Unit struct {
 	Reads, Writes int `json:"-"`
 	// Tables are the tables the unit's structs map to (an ORM model), sorted.
 	Tables []string `json:"-"`
+	// HeldBy lists the other units whose structs have a field of one of
+	// this unit's types (by value, pointer, slice or map element), sorted
+	// by unit, each with the first such field: the aggregates it is part of.
+	HeldBy []Holder `json:"-"`
+}
+
+// Holder is a unit holding another's type in a struct field.
+type Holder struct {
+	Unit  int
+	Field string // Type.Field, e.g. "Cargo.Delivery"
 }
 
 // Edge joins units A < B. The clustering reads it undirected (Counts,
@@ -454,6 +464,7 @@ func (b *builder) units() {
 			b.g.Units[u].Tables = append(b.g.Units[u].Tables, st.Table)
 		}
 	}
+	b.holders()
 	for i := range b.g.Units {
 		u := &b.g.Units[i]
 		sort.Strings(u.Tables)
@@ -463,6 +474,86 @@ func (b *builder) units() {
 		sort.Strings(u.Files)
 		sort.Strings(u.Funcs)
 		sort.Strings(u.Types)
+	}
+}
+
+// holders fills Unit.HeldBy from the structs' declared fields (promoted
+// ones are the embedded struct's own).
+func (b *builder) holders() {
+	// A field of an interface type is a dependency handed in (a port),
+	// not a part.
+	iface := map[string]bool{}
+	for _, t := range b.f.Types {
+		if t.Kind == "interface" {
+			iface[t.ID] = true
+		}
+	}
+	seen := map[[2]int]bool{}
+	for _, st := range b.f.Structs {
+		holder, ok := b.g.TypeUnit[st.Type]
+		if !ok {
+			continue
+		}
+		for _, f := range st.Fields {
+			if f.Embedded != "" {
+				continue
+			}
+			id, byValue := elemTypeID(f.Type)
+			held, ok := b.g.TypeUnit[id]
+			if !ok || !byValue || iface[id] || held == holder || seen[[2]int{held, holder}] {
+				continue
+			}
+			seen[[2]int{held, holder}] = true
+			name := st.Type[strings.LastIndexByte(st.Type, '.')+1:]
+			b.g.Units[held].HeldBy = append(b.g.Units[held].HeldBy, Holder{Unit: holder, Field: name + "." + f.Name})
+		}
+	}
+	for i := range b.g.Units {
+		sort.SliceStable(b.g.Units[i].HeldBy, func(x, y int) bool { return b.g.Units[i].HeldBy[x].Unit < b.g.Units[i].HeldBy[y].Unit })
+	}
+}
+
+// elemTypeID is the named type a field type string holds: T of *T, []T,
+// [n]T, map[K]T; and whether it holds it by value (no pointer on the way):
+// a value is copied with its holder, a part of it; a pointer may be shared
+// (a service handed in, an association).
+func elemTypeID(t string) (string, bool) {
+	byValue := true
+	for {
+		switch {
+		case strings.HasPrefix(t, "*"):
+			t = t[1:]
+			byValue = false
+		case strings.HasPrefix(t, "[]"):
+			t = t[2:]
+		case strings.HasPrefix(t, "map["):
+			depth, i := 0, 3
+			for ; i < len(t); i++ {
+				if t[i] == '[' {
+					depth++
+				} else if t[i] == ']' {
+					depth--
+					if depth == 0 {
+						break
+					}
+				}
+			}
+			if i >= len(t) {
+				return t, byValue
+			}
+			t = t[i+1:]
+		case strings.HasPrefix(t, "["):
+			i := strings.IndexByte(t, ']')
+			if i < 0 {
+				return t, byValue
+			}
+			t = t[i+1:]
+		default:
+			if i := strings.IndexByte(t, '['); i > 0 {
+				t = t[:i] // an instance: pkg.List[T]
+			}
+			return t, byValue
+		}
 	}
 }
 

@@ -321,3 +321,25 @@ func TestBuildSpreadReceiver(t *testing.T) {
 		t.Errorf("campaign.go unit's Decl = %q", d)
 	}
 }
+
+func TestElemTypeID(t *testing.T) {
+	for _, tc := range []struct {
+		in      string
+		want    string
+		byValue bool
+	}{
+		{"example.com/s.Delivery", "example.com/s.Delivery", true},
+		{"[]example.com/s.Leg", "example.com/s.Leg", true},
+		{"[4]example.com/s.Leg", "example.com/s.Leg", true},
+		{"map[string]example.com/s.Leg", "example.com/s.Leg", true},
+		{"map[[2]int][]example.com/s.Leg", "example.com/s.Leg", true},
+		{"*example.com/s.Service", "example.com/s.Service", false},
+		{"[]*example.com/s.Item", "example.com/s.Item", false},
+		{"example.com/s.List[int]", "example.com/s.List", true},
+	} {
+		got, byValue := elemTypeID(tc.in)
+		if got != tc.want || byValue != tc.byValue {
+			t.Errorf("elemTypeID(%q) = %q, %v; want %q, %v", tc.in, got, byValue, tc.want, tc.byValue)
+		}
+	}
+}

@@ -5,6 +5,7 @@ package explain
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -225,6 +226,11 @@ func (ru *ruler) rule(i int) string {
 	}
 	if u.Kind == graph.KindTable {
 		return "a table goes with the code that uses it most (writes count double)"
+	}
+	for _, j := range r.Aggregates {
+		if slices.Contains(j.Units, u.ID) {
+			return "aggregate part: module " + j.Module + " is held by value in " + j.Field + " and has no table of its own, so it joins that aggregate's context"
+		}
 	}
 	if in.Layout != nil {
 		if k, ok := in.Layout.PkgFolder[u.Pkg]; ok {

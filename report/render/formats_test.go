@@ -216,3 +216,29 @@ func TestWeakCutShown(t *testing.T) {
 		}
 	}
 }
+
+// A context made of modules lists them in text, Markdown and the HTML's
+// data (the page's script renders them).
+func TestModulesShown(t *testing.T) {
+	r := &report.Report{Module: "m", Contexts: []report.Context{{Name: "cargo", Units: []report.Unit{{ID: "m.Cargo"}, {ID: "m.Delivery"}}, Modules: []report.Module{
+		{Name: "cargo", Units: []string{"m.Cargo"}},
+		{Name: "delivery", Units: []string{"m.Delivery"}, Why: "part of the aggregate holding it by value (Cargo.Delivery), no table of its own"},
+	}}}}
+	for _, f := range []struct {
+		name  string
+		write func(*bytes.Buffer) error
+		want  string
+	}{
+		{"text", func(b *bytes.Buffer) error { return render.WriteText(b, r) }, "    modules: cargo (1 units), delivery (1 units: part of the aggregate holding it by value (Cargo.Delivery), no table of its own)\n"},
+		{"md", func(b *bytes.Buffer) error { return render.WriteMarkdown(b, r, false) }, "**cargo** is made of modules: cargo (1 units), delivery (1 units: part of the aggregate"},
+		{"html", func(b *bytes.Buffer) error { return render.WriteHTML(b, r) }, `"modules":[{"name":"cargo"`},
+	} {
+		var b bytes.Buffer
+		if err := f.write(&b); err != nil {
+			t.Fatalf("%s: %v", f.name, err)
+		}
+		if !strings.Contains(b.String(), f.want) {
+			t.Errorf("%s lacks %q", f.name, f.want)
+		}
+	}
+}

@@ -90,6 +90,20 @@ func writeMarkdown(p *mdWriter, r *report.Report, lim mdLimits) {
 	if len(contexts) < len(r.Contexts) {
 		p.printf("| … | %d more | | | | | |\n", len(r.Contexts)-len(contexts))
 	}
+	for _, c := range contexts {
+		if len(c.Modules) == 0 {
+			continue
+		}
+		var parts []string
+		for j, md := range c.Modules {
+			part := fmt.Sprintf("%s (%d units)", mdText(md.Name), len(md.Units))
+			if j > 0 {
+				part = fmt.Sprintf("%s (%d units: %s)", mdText(md.Name), len(md.Units), mdText(md.Why))
+			}
+			parts = append(parts, part)
+		}
+		p.printf("\n**%s** is made of modules: %s.\n", mdText(c.Name), strings.Join(parts, ", "))
+	}
 	if lim.members != 0 {
 		p.printf("\n")
 		for _, c := range contexts {
@@ -109,6 +123,16 @@ func writeMarkdown(p *mdWriter, r *report.Report, lim mdLimits) {
 		p.printf("\n## Platform / shared kernel\n\n| folder | role | lines | why |\n| --- | --- | ---: | --- |\n")
 		for _, g := range r.Platform {
 			p.printf("| %s | %s | %d | %s |\n", mdText(g.Folder), g.Role, g.Lines, mdText(g.Why))
+		}
+	}
+	if len(r.Uncertain) > 0 {
+		p.printf("\n## Uncertain units\n\n%d units whose context the clustering's runs from different seeds disagree on.\n\n| unit | context | share of runs | else |\n| --- | --- | ---: | --- |\n", len(r.Uncertain))
+		for i, u := range r.Uncertain {
+			if i == lim.pairs {
+				p.printf("| … | %d more | | |\n", len(r.Uncertain)-i)
+				break
+			}
+			p.printf("| %s | %s | %.0f%% | %s |\n", mdText(shortSym(u.Unit, r.Module)), mdText(u.Context), 100*u.Agreement, mdText(u.Other))
 		}
 	}
 	if pairs := report.Pairs(r.Dependencies); len(pairs) > 0 {

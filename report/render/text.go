@@ -56,6 +56,16 @@ func WriteTextAll(w io.Writer, r *report.Report, all bool) error {
 
 	for _, c := range r.Contexts {
 		fmt.Fprintf(b, "■ %s — %d units, %d files, %d lines, cohesion %.2f%s\n", c.Name, len(c.Units), c.Files, c.Lines, c.Cohesion, shapedBy(c.ShapedBy))
+		for i, md := range c.Modules {
+			if i == 0 {
+				fmt.Fprintf(b, "    modules: %s (%d units)", md.Name, len(md.Units))
+				continue
+			}
+			fmt.Fprintf(b, ", %s (%d units: %s)", md.Name, len(md.Units), md.Why)
+			if i == len(c.Modules)-1 {
+				fmt.Fprintln(b)
+			}
+		}
 		shown := 0
 		for _, u := range c.Units {
 			if u.Kind == "table" {
@@ -114,6 +124,13 @@ func WriteTextAll(w io.Writer, r *report.Report, all bool) error {
 		capped(b, len(r.Disagreements), maxDepsShown, "", func(i int) {
 			d := r.Disagreements[i]
 			fmt.Fprintf(b, "  %s stays in %s (context %s) but is coupled more to %s (%.1f vs %.1f)\n", shortUnit(d.Unit, r.Module), d.Folder, d.FolderContext, d.Context, d.Other, d.Own)
+		})
+	}
+	if len(r.Uncertain) > 0 {
+		fmt.Fprintf(b, "\nUnits whose context is uncertain (clustering runs from different seeds disagree; %d):\n", len(r.Uncertain))
+		capped(b, len(r.Uncertain), maxDepsShown, "", func(i int) {
+			u := r.Uncertain[i]
+			fmt.Fprintf(b, "  %s in %s (%.0f%% of the runs), else %s\n", shortUnit(u.Unit, r.Module), u.Context, 100*u.Agreement, u.Other)
 		})
 	}
 	if len(r.AgainstMap) > 0 {

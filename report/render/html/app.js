@@ -78,6 +78,11 @@
     drawMap();
     details.replaceChildren(el("h2", "Context " + c.name));
     details.appendChild(el("p", c.lines + " lines, " + c.units.length + " units, cohesion " + c.cohesion + ", interface " + c.interface + " (" + c.nameReason + ")"));
+    if (c.modules && c.modules.length) {
+      details.appendChild(el("p", "Modules: " + c.modules.map(function (m) {
+        return m.name + " (" + m.units.length + " units" + (m.why ? ": " + m.why : "") + ")";
+      }).join("; ")));
+    }
     // Its coupling by pair, strongest first, before the members.
     ["out", "in"].forEach(function (dir) {
       var w = {}, kinds = {};

@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/decomp/decomp/cluster"
 	"github.com/decomp/decomp/cluster/eval"
 	"github.com/decomp/decomp/cmd/decomp/internal/cmdutil"
 	"github.com/decomp/decomp/internal/pipeline"
@@ -28,6 +29,9 @@ type Options struct {
 	// the truth's labels, and lists the units outside each context's
 	// majority label.
 	Details bool
+	// Level is "context" (the default) or "module": the communities the
+	// clustering found, before aggregate parts join their aggregate.
+	Level string
 }
 
 // New returns the eval command; runF replaces the run in tests of the flag
@@ -50,6 +54,16 @@ with "_" mark non-domain buckets; --domain-only scores without them.`,
 			if err := cmdutil.PrepareOptions(cmd, o.IO, &o.Pipeline, args); err != nil {
 				return err
 			}
+			switch o.Level {
+			case "context":
+			case "module":
+				if o.Pipeline.Tune == nil {
+					o.Pipeline.Tune = cluster.Tuning{}
+				}
+				o.Pipeline.Tune["join-aggregates"] = 0
+			default:
+				return &cmdutil.UsageError{Msg: fmt.Sprintf("--level %q: want context or module", o.Level)}
+			}
 			if runF != nil {
 				return runF(cmd.Context(), o)
 			}
@@ -60,6 +74,7 @@ with "_" mark non-domain buckets; --domain-only scores without them.`,
 	cmd.Flags().StringVar(&o.Pipeline.History, "history", "off", "read the git history of that `WINDOW` before HEAD (off, all, 1y, ...); with weights.coChange in decomp.yaml it couples units changed together")
 	cmd.Flags().StringVar(&o.Truth, "truth", "", "ground-truth `file` (YAML)")
 	cmd.Flags().BoolVar(&o.DomainOnly, "domain-only", false, `score only units whose truth label does not begin with "_"`)
+	cmd.Flags().StringVar(&o.Level, "level", "context", "what to score: context, or module (the clustering's communities before aggregate parts join the context holding them)")
 	cmd.Flags().BoolVar(&o.Details, "details", false, "also print each context's split over the truth labels and the units outside its majority label")
 	return cmd
 }

@@ -29,3 +29,33 @@ func TestFlags(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+func TestLevel(t *testing.T) {
+	ios := &cmdutil.IOStreams{Out: &bytes.Buffer{}, Err: &bytes.Buffer{}}
+	for _, tc := range []struct {
+		level   string
+		joins   bool
+		wantErr string
+	}{
+		{"context", true, ""},
+		{"module", false, ""},
+		{"aggregate", true, `--level "aggregate": want context or module`},
+	} {
+		var got *Options
+		cmd := New(ios, func(_ context.Context, o *Options) error { got = o; return nil })
+		cmd.SetArgs([]string{"--truth", "t.yaml", "--no-config", "--level", tc.level})
+		err := cmd.Execute()
+		if tc.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Errorf("--level %s: err = %v, want %q", tc.level, err, tc.wantErr)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("--level %s: %v", tc.level, err)
+		}
+		if on := got.Pipeline.Tune.On("join-aggregates"); on != tc.joins {
+			t.Errorf("--level %s: join-aggregates on = %v, want %v", tc.level, on, tc.joins)
+		}
+	}
+}

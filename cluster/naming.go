@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"unicode"
@@ -27,6 +28,7 @@ var roleWords = map[string]bool{
 	"already": true, "not": true, "invalid": true, "found": true, "with": true, "for": true, "from": true,
 	"and": true, "the": true, "all": true, "create": true, "update": true, "delete": true, "opt": true,
 	"port": true, "ports": true, "adapter": true, "adapters": true,
+	"func": true, "funcs": true, "fn": true, "builder": true, "cache": true, "datastore": true,
 }
 
 // domainSuffixes end the names of types that stand for a whole domain.
@@ -331,11 +333,22 @@ func nameCandidates(g *graph.Graph, members []int, pinOf map[int]int, pinNames [
 			tableWords[singular(strings.ToLower(t))] = true
 		}
 	}
-	addWord := func(w string, x float64) {
-		if len(w) < 3 || stopName(w) && !tableWords[w] {
-			return
+	// Two words that only ever come together (TwoFactor, two_factor) are
+	// one noun: pair counts what each adjacent pair of kept words scores.
+	pair := map[[2]string]float64{}
+	addWords := func(ws []string, x float64) {
+		prev := ""
+		for _, w := range ws {
+			if len(w) < 3 || stopName(w) && !tableWords[w] {
+				prev = ""
+				continue
+			}
+			score[w] += x
+			if prev != "" && prev != w {
+				pair[[2]string{prev, w}] += x
+			}
+			prev = w
 		}
-		score[w] += x
 	}
 	for _, i := range members {
 		u := g.Units[i]
@@ -344,9 +357,11 @@ func nameCandidates(g *graph.Graph, members []int, pinOf map[int]int, pinNames [
 		case graph.KindTable:
 			// Words are letters and digits: a quoted table name may
 			// hold anything.
+			var ws []string
 			for _, word := range strings.FieldsFunc(u.Name, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-				addWord(singular(word), 8)
+				ws = append(ws, singular(word))
 			}
+			addWords(ws, 8)
 		case graph.KindType:
 			name := u.ID[strings.LastIndexByte(u.ID, '.')+1:]
 			words := graph.CamelWords(name)
@@ -357,22 +372,66 @@ func nameCandidates(g *graph.Graph, members []int, pinOf map[int]int, pinNames [
 			if n := len(words); n > 1 && domainSuffixes[strings.ToLower(words[n-1])] {
 				boost = 5
 			}
+			var ws []string
 			for _, word := range words {
-				addWord(singular(strings.ToLower(word)), w*boost)
+				ws = append(ws, singular(strings.ToLower(word)))
 			}
+			addWords(ws, w*boost)
 		}
 		if u.Dir != "" {
 			segs := strings.Split(u.Dir, "/")
+			var ws []string
 			for _, word := range strings.FieldsFunc(segs[len(segs)-1], func(r rune) bool { return r == '_' || r == '-' }) {
-				addWord(singular(strings.ToLower(word)), w/2)
+				ws = append(ws, singular(strings.ToLower(word)))
 			}
+			addWords(ws, w/2)
 		}
 	}
 	words := sortedKeys(score)
 	sort.SliceStable(words, func(i, j int) bool { return score[words[i]] > score[words[j]] })
+	done := map[string]bool{}
 	for _, wd := range words {
+		if done[wd] {
+			continue
+		}
+		if a, b, ok := compound(wd, score, pair); ok {
+			done[a], done[b] = true, true
+			out = append(out, nameCand{a + "-" + b, "its most frequent domain noun, two words that only come together (type names, tables, package names)", fromWord})
+			continue
+		}
 		out = append(out, nameCand{wd, "its most frequent domain word (type names, tables, package names)", fromWord})
 	}
+	return out
+}
+
+// compound reports the pair of words, one of them w, that always come
+// together in this order wherever either is used: TwoFactor and
+// two_factor give two-factor, where factor alone would not say which.
+func compound(w string, score map[string]float64, pair map[[2]string]float64) (string, string, bool) {
+	const eps = 1e-9
+	for _, p := range sortedPairs(pair) {
+		if p[0] != w && p[1] != w {
+			continue
+		}
+		x := pair[p]
+		if math.Abs(x-score[p[0]]) < eps && math.Abs(x-score[p[1]]) < eps {
+			return p[0], p[1], true
+		}
+	}
+	return "", "", false
+}
+
+func sortedPairs(m map[[2]string]float64) [][2]string {
+	out := make([][2]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i][0] != out[j][0] {
+			return out[i][0] < out[j][0]
+		}
+		return out[i][1] < out[j][1]
+	})
 	return out
 }
 

@@ -26,3 +26,28 @@ func TestTechWords(t *testing.T) {
 		t.Errorf("withoutTech kept %v; want the folder's imap and training", got)
 	}
 }
+
+// TestCompoundNames: two words that only come together name a context as
+// one noun; a word shared by several names stays alone; Go's technical
+// words (func, builder) never name one.
+func TestCompoundNames(t *testing.T) {
+	for _, tc := range []struct {
+		types []string
+		want  string
+	}{
+		{[]string{"TwoFactor", "TwoFactorsStore", "TwoFactorRecoveryCode"}, "two-factor"},
+		{[]string{"DeployKey", "PublicKey", "KeyAccess"}, "key"},
+		{[]string{"UserLevelFunc", "authFunc", "dataHandlerFunc", "UserLevel"}, "user-level"},
+	} {
+		b := newTestGraph()
+		var members []int
+		for _, ty := range tc.types {
+			members = append(members, b.unit("example.com/app/models."+ty, "models", 10))
+		}
+		n := len(b.g.Units)
+		cands := nameCandidates(b.g, members, map[int]int{}, nil, make([]string, n), map[string]*Folder{})
+		if len(cands) == 0 || cands[0].name != tc.want {
+			t.Errorf("%v: candidates %v, want %q first", tc.types, cands, tc.want)
+		}
+	}
+}

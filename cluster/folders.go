@@ -557,6 +557,8 @@ func (l *Layout) classifyByBehaviour(members map[string][]*pkgInfo, pkgs map[str
 			fo.Role, fo.Why = RoleTest, "its packages import testing libraries outside test files, and production code of other folders uses less than half of it: test support"
 		case len(implOut[k]) >= 2 && implIn[k] == 0 && (techNames[last] || anyImport(ms, techImports)):
 			fo.Role, fo.Why = RoleAdapter, "adapter: "+strconv.Itoa(len(implOut[k]))+" of its types implement interfaces declared in other folders, and it talks to a storage or transport technology"
+		case fo.Role == RoleDomain && len(importers[k]) == 0 && len(implOut[k]) == 0 && implIn[k] == 0 && standalone(k, ms, l.PkgFolder):
+			fo.Role, fo.Why = RoleInfra, "standalone library: no other code of the module imports it, and it neither imports nor implements any of the module's code (an SDK for outside users, or code only tests use)"
 		}
 	}
 	// Wiring and infrastructure depend on the other folders' roles: settle
@@ -609,6 +611,22 @@ func (l *Layout) classifyByBehaviour(members map[string][]*pkgInfo, pkgs map[str
 			break
 		}
 	}
+}
+
+// standalone reports whether a folder's packages (none a main, none with
+// tables) import no package of another folder of the module.
+func standalone(k string, ms []*pkgInfo, pkgFolder map[string]string) bool {
+	for _, p := range ms {
+		if p.name == "main" || p.tables {
+			return false
+		}
+		for _, imp := range p.imports {
+			if to, ok := pkgFolder[imp]; ok && to != k {
+				return false
+			}
+		}
+	}
+	return len(ms) > 0
 }
 
 // servedLines measures, per folder, the lines of its declarations

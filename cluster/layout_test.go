@@ -76,13 +76,15 @@ func TestClassifyByBehaviour(t *testing.T) {
 		{dir: "fakes2", name: "fakes2", external: []string{"testing"}},
 		// Implements ports of two other folders and talks to a database: adapter.
 		{dir: "pgstore", name: "pgstore", external: []string{"database/sql"}, types: []string{"OrderRepo", "InvoiceRepo"}},
+		// Imported by no code of the module, imports none: an SDK.
+		{dir: "shopclient", name: "shopclient", external: []string{"net/http"}, types: []string{"Client"}},
 	}, []facts.Use{
 		{From: "pgstore.OrderRepo", Target: "orders.Repo", Kind: facts.UseImplements},
 		{From: "pgstore.InvoiceRepo", Target: "billing.Repo", Kind: facts.UseImplements},
 	})
 	want := map[string]FolderRole{
 		"cmd": RoleEntry, "orders": RoleDomain, "billing": RoleDomain, "errs2": RoleInfra, "kernel": RoleInfra,
-		"frontend": RoleEntry, "fakes2": RoleTest, "pgstore": RoleAdapter,
+		"frontend": RoleEntry, "fakes2": RoleTest, "pgstore": RoleAdapter, "shopclient": RoleInfra,
 	}
 	got := roles(l)
 	if !reflect.DeepEqual(got, want) {

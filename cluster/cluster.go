@@ -21,6 +21,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/decomp/decomp/cluster/eval"
 	"github.com/decomp/decomp/cluster/graph"
 	"github.com/decomp/decomp/cluster/leiden"
 	"github.com/decomp/decomp/config"
@@ -619,17 +620,7 @@ func agreements(runs []leiden.Result, med, n int, use []bool) []agreement {
 		}
 		to := map[int]int{}
 		bestN := map[int]int{}
-		keys := make([][2]int, 0, len(overlap))
-		for k := range overlap {
-			keys = append(keys, k)
-		}
-		sort.Slice(keys, func(a, b int) bool {
-			if keys[a][0] != keys[b][0] {
-				return keys[a][0] < keys[b][0]
-			}
-			return keys[a][1] < keys[b][1]
-		})
-		for _, k := range keys {
+		for _, k := range sortedPairs(overlap) {
 			if c := overlap[k]; c > bestN[k[0]] {
 				bestN[k[0]], to[k[0]] = c, k[1]
 			}
@@ -713,39 +704,13 @@ func medoid(runs []leiden.Result, n int, use []bool) int {
 // ari is the adjusted Rand index of two labelings of the first n nodes
 // where use is set.
 func ari(x, y []int, n int, use []bool) float64 {
-	type pair struct{ a, b int }
-	joint := map[pair]float64{}
-	rows, cols := map[int]float64{}, map[int]float64{}
-	total := 0.0
+	var a, b []int
 	for i := 0; i < n; i++ {
-		if !use[i] {
-			continue
+		if use[i] {
+			a, b = append(a, x[i]), append(b, y[i])
 		}
-		joint[pair{x[i], y[i]}]++
-		rows[x[i]]++
-		cols[y[i]]++
-		total++
 	}
-	c2 := func(v float64) float64 { return v * (v - 1) / 2 }
-	var index, sr, sc float64
-	for _, v := range joint {
-		index += c2(v)
-	}
-	for _, v := range rows {
-		sr += c2(v)
-	}
-	for _, v := range cols {
-		sc += c2(v)
-	}
-	if total < 2 {
-		return 1
-	}
-	expected := sr * sc / c2(total)
-	maxIndex := (sr + sc) / 2
-	if maxIndex == expected {
-		return 1
-	}
-	return (index - expected) / (maxIndex - expected)
+	return eval.ARIOf(a, b)
 }
 
 // folderStem is the domain word of a folder key's last segment (user for

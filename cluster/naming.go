@@ -1,8 +1,10 @@
 package cluster
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -421,16 +423,17 @@ func compound(w string, score map[string]float64, pair map[[2]string]float64) (s
 	return "", "", false
 }
 
-func sortedPairs(m map[[2]string]float64) [][2]string {
-	out := make([][2]string, 0, len(m))
+// sortedPairs lists a map's pair keys in order.
+func sortedPairs[K cmp.Ordered, V any](m map[[2]K]V) [][2]K {
+	out := make([][2]K, 0, len(m))
 	for k := range m {
 		out = append(out, k)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i][0] != out[j][0] {
-			return out[i][0] < out[j][0]
+	slices.SortFunc(out, func(a, b [2]K) int {
+		if c := cmp.Compare(a[0], b[0]); c != 0 {
+			return c
 		}
-		return out[i][1] < out[j][1]
+		return cmp.Compare(a[1], b[1])
 	})
 	return out
 }

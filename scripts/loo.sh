@@ -28,7 +28,7 @@ bin=$work/decomp
 grid=(
   "term-weight 4 0 2 4 6 8"
   "hub-damping 0.25 0 0.125 0.25 0.375 0.5"
-  "consensus-runs 8"
+  "consensus-runs 8 8"
   "file-tie 1 0 0.5 1 2"
   "term-max-share 0.2 1 0.1 0.2 0.3"
   "max-folder-share 0.25 1000 0.15 0.25 0.4"

@@ -21,7 +21,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/decomp/decomp/cluster/eval"
 	"github.com/decomp/decomp/cluster/graph"
 	"github.com/decomp/decomp/cluster/leiden"
 	"github.com/decomp/decomp/config"
@@ -702,15 +701,40 @@ func medoid(runs []leiden.Result, n int, use []bool) int {
 }
 
 // ari is the adjusted Rand index of two labelings of the first n nodes
-// where use is set.
+// where use is set (cluster/eval scores against a truth; the pipeline's
+// stages may not import a later one). Its sums are of whole numbers, so
+// their order does not change them.
 func ari(x, y []int, n int, use []bool) float64 {
-	var a, b []int
+	joint := map[[2]int]float64{}
+	rows, cols := map[int]float64{}, map[int]float64{}
+	total := 0.0
 	for i := 0; i < n; i++ {
 		if use[i] {
-			a, b = append(a, x[i]), append(b, y[i])
+			joint[[2]int{x[i], y[i]}]++
+			rows[x[i]]++
+			cols[y[i]]++
+			total++
 		}
 	}
-	return eval.ARIOf(a, b)
+	if total < 2 {
+		return 1
+	}
+	c2 := func(v float64) float64 { return v * (v - 1) / 2 }
+	var index, sr, sc float64
+	for _, v := range joint {
+		index += c2(v)
+	}
+	for _, v := range rows {
+		sr += c2(v)
+	}
+	for _, v := range cols {
+		sc += c2(v)
+	}
+	expected := sr * sc / c2(total)
+	if top := (sr + sc) / 2; top != expected {
+		return (index - expected) / (top - expected)
+	}
+	return 1
 }
 
 // folderStem is the domain word of a folder key's last segment (user for

@@ -20,10 +20,6 @@ func ARI(computed, truth map[string]string) float64 {
 	return ari(a, b)
 }
 
-// ARIOf is ARI over two labelings of the same objects (a[i] and b[i] are
-// object i's clusters).
-func ARIOf(a, b []int) float64 { return ari(a, b) }
-
 func ari(a, b []int) float64 {
 	n := len(a)
 	if n < 2 {

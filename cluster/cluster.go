@@ -685,16 +685,19 @@ func medoid(runs []leiden.Result, n int, use []bool) int {
 	if len(runs) < 2 {
 		return 0
 	}
-	best, bestSum := 0, math.Inf(-1)
+	// ARI is symmetric: each pair once.
+	sum := make([]float64, len(runs))
 	for a := range runs {
-		sum := 0.0
-		for b := range runs {
-			if a != b {
-				sum += ari(runs[a].Membership, runs[b].Membership, n, use)
-			}
+		for b := a + 1; b < len(runs); b++ {
+			x := ari(runs[a].Membership, runs[b].Membership, n, use)
+			sum[a] += x
+			sum[b] += x
 		}
-		if sum > bestSum+1e-12 {
-			best, bestSum = a, sum
+	}
+	best := 0
+	for a := range runs {
+		if sum[a] > sum[best]+1e-12 {
+			best = a
 		}
 	}
 	return best

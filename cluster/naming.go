@@ -391,12 +391,13 @@ func nameCandidates(g *graph.Graph, members []int, pinOf map[int]int, pinNames [
 	}
 	words := sortedKeys(score)
 	sort.SliceStable(words, func(i, j int) bool { return score[words[i]] > score[words[j]] })
+	pairs := sortedPairs(pair)
 	done := map[string]bool{}
 	for _, wd := range words {
 		if done[wd] {
 			continue
 		}
-		if a, b, ok := compound(wd, score, pair); ok {
+		if a, b, ok := compound(wd, score, pair, pairs); ok {
 			done[a], done[b] = true, true
 			out = append(out, nameCand{a + "-" + b, "its most frequent domain noun, two words that only come together (type names, tables, package names)", fromWord})
 			continue
@@ -409,9 +410,10 @@ func nameCandidates(g *graph.Graph, members []int, pinOf map[int]int, pinNames [
 // compound reports the pair of words, one of them w, that always come
 // together in this order wherever either is used: TwoFactor and
 // two_factor give two-factor, where factor alone would not say which.
-func compound(w string, score map[string]float64, pair map[[2]string]float64) (string, string, bool) {
+// pairs are pair's keys, sorted.
+func compound(w string, score map[string]float64, pair map[[2]string]float64, pairs [][2]string) (string, string, bool) {
 	const eps = 1e-9
-	for _, p := range sortedPairs(pair) {
+	for _, p := range pairs {
 		if p[0] != w && p[1] != w {
 			continue
 		}

@@ -756,8 +756,9 @@ func (p *post) nameMerges(ms []Merge, r *Result) []Merge {
 }
 
 // AggregateJoin is a community that the clustering found on its own but
-// that is part of another's aggregate: its types are held in the fields of
-// that community's types only, and it has no table of its own (Evans: an
+// that is part of another's aggregate: its largest type is held by value
+// in the fields of that community's types only, and it has no table of
+// its own (Evans: an
 // entity inside an aggregate is reached through its root, which alone is
 // stored). It is a module of the context it joins.
 type AggregateJoin struct {
@@ -773,9 +774,9 @@ type AggregateJoin struct {
 }
 
 // joinAggregates merges each free community (no domain folder, no pin, no
-// table) whose largest type is held by the types of exactly one other
-// community, and whose every type held from outside is held by that one
-// alone, into it; until nothing moves.
+// table) whose largest type is held by value by the types of exactly one
+// other community into it, until nothing moves; the community's other
+// types follow it (a read model elsewhere may copy a part's type).
 func (p *post) joinAggregates() []AggregateJoin {
 	var joins []AggregateJoin
 	for round := 0; round < len(p.g.Units); round++ {

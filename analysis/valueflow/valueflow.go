@@ -435,23 +435,41 @@ func (w *walk) flow(v ssa.Value, path string, fn *ssa.Function) result {
 			return r
 		}
 	}
-	w.depth++
-	defer func() { w.depth-- }()
-	if !isConst {
-		if d, ok := w.visiting[k]; ok {
-			return result{cut: d} // the cycle adds nothing more
+	var r result
+	if isConst {
+		r = w.step(v, path, fn)
+	} else {
+		if cycle, ok := w.enter(k); !ok {
+			return cycle
 		}
-		w.visiting[k] = w.depth
-		defer delete(w.visiting, k)
+		r = w.leave(k, w.step(v, path, fn))
 	}
-	r := w.step(v, path, fn)
 	r.seen = nil // rebuilt by the next add that needs it
-	if r.cut >= w.depth {
-		r.cut = 0 // back at the cycle's head: complete
-	}
 	if memo && r.cut == 0 && !r.exhausted {
 		w.a.memo[w.k][k] = r
 	}
+	return r
+}
+
+// enter starts the walk of k; met again while that walk is under way, k
+// is a cycle, answered by the depth it is cut at (ok false).
+func (w *walk) enter(k key) (result, bool) {
+	if d, ok := w.visiting[k]; ok {
+		return result{cut: d}, false // the cycle adds nothing more
+	}
+	w.depth++
+	w.visiting[k] = w.depth
+	return result{}, true
+}
+
+// leave ends the walk of k with its answer r, complete again once back at
+// the head of the cycles it was cut at.
+func (w *walk) leave(k key, r result) result {
+	if r.cut >= w.depth {
+		r.cut = 0
+	}
+	delete(w.visiting, k)
+	w.depth--
 	return r
 }
 
@@ -549,7 +567,7 @@ func (w *walk) step(v ssa.Value, path string, fn *ssa.Function) result {
 		if isStringType(v.X.Type()) {
 			return w.unknownHere(fn, v.Pos())
 		}
-		if _, ok := v.X.Type().Underlying().(*types.Pointer); ok {
+		if isPointer(v.X.Type()) {
 			return w.flow(v.X, "d."+path, fn)
 		}
 		return w.flow(v.X, path, fn)
@@ -563,7 +581,7 @@ func (w *walk) step(v ssa.Value, path string, fn *ssa.Function) result {
 		if first != "d" {
 			return unknownResult
 		}
-		if _, ok := v.X.Type().Underlying().(*types.Pointer); ok {
+		if isPointer(v.X.Type()) {
 			return w.flow(v.X, "d.e."+rest, fn)
 		}
 		return w.flow(v.X, "e."+rest, fn)
@@ -908,11 +926,11 @@ func (w *walk) builder(b ssa.Value, at *ssa.Call, fn *ssa.Function) result {
 		// builder handed to anything else (fmt.Fprintf, a helper, a
 		// closure, a field) may be written there.
 		call, ok := ref.(*ssa.Call)
-		callee := (*ssa.Function)(nil)
-		if ok {
-			callee = call.Call.StaticCallee()
+		if !ok {
+			return w.dynamic(fn, at.Pos())
 		}
-		if !ok || !isBuilder(callee) || len(call.Call.Args) == 0 || call.Call.Args[0] != alloc || slices.Contains(call.Call.Args[1:], ssa.Value(alloc)) {
+		callee := call.Call.StaticCallee()
+		if !isBuilder(callee) || len(call.Call.Args) == 0 || call.Call.Args[0] != alloc || slices.Contains(call.Call.Args[1:], ssa.Value(alloc)) {
 			return w.dynamic(fn, at.Pos())
 		}
 		switch callee.Name() {
@@ -1367,21 +1385,14 @@ func (w *walk) storesByCall(call ssa.CallInstruction, base ssa.Value, path strin
 // variable that memory was handed in, once per question.
 func (w *walk) storesThrough(v ssa.Value, path string) result {
 	k := key{v: v, path: "s:" + path}
-	if d, ok := w.visiting[k]; ok {
-		return result{cut: d}
+	cycle, ok := w.enter(k)
+	if !ok {
+		return cycle
 	}
 	if w.budget--; w.budget < 0 {
-		return result{unknown: true, exhausted: true}
+		return w.leave(k, result{unknown: true, exhausted: true})
 	}
-	w.depth++
-	defer func() { w.depth-- }()
-	w.visiting[k] = w.depth
-	defer delete(w.visiting, k)
-	r := w.storesInto(v, path, parentOf(v))
-	if r.cut >= w.depth {
-		r.cut = 0
-	}
-	return r
+	return w.leave(k, w.storesInto(v, path, parentOf(v)))
 }
 
 func isPointer(t types.Type) bool {

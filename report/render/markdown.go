@@ -94,15 +94,7 @@ func writeMarkdown(p *mdWriter, r *report.Report, lim mdLimits) {
 		if len(c.Modules) == 0 {
 			continue
 		}
-		var parts []string
-		for j, md := range c.Modules {
-			part := fmt.Sprintf("%s (%d units)", mdText(md.Name), len(md.Units))
-			if j > 0 {
-				part = fmt.Sprintf("%s (%d units: %s)", mdText(md.Name), len(md.Units), mdText(md.Why))
-			}
-			parts = append(parts, part)
-		}
-		p.printf("\n**%s** is made of modules: %s.\n", mdText(c.Name), strings.Join(parts, ", "))
+		p.printf("\n**%s** is made of modules: %s.\n", mdText(c.Name), moduleList(c.Modules, mdText))
 	}
 	if lim.members != 0 {
 		p.printf("\n")

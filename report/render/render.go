@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/decomp/decomp/report"
 )
@@ -74,4 +75,17 @@ func WriteJSON(w io.Writer, r *report.Report) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(r)
+}
+
+// moduleList writes a context's modules, "name (N units)" each and the
+// reason of those that joined it, with esc applied to code-derived text.
+func moduleList(mods []report.Module, esc func(string) string) string {
+	parts := make([]string, len(mods))
+	for i, md := range mods {
+		parts[i] = fmt.Sprintf("%s (%d units)", esc(md.Name), len(md.Units))
+		if md.Why != "" {
+			parts[i] = fmt.Sprintf("%s (%d units: %s)", esc(md.Name), len(md.Units), esc(md.Why))
+		}
+	}
+	return strings.Join(parts, ", ")
 }

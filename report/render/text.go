@@ -56,15 +56,8 @@ func WriteTextAll(w io.Writer, r *report.Report, all bool) error {
 
 	for _, c := range r.Contexts {
 		fmt.Fprintf(b, "■ %s — %d units, %d files, %d lines, cohesion %.2f%s\n", c.Name, len(c.Units), c.Files, c.Lines, c.Cohesion, shapedBy(c.ShapedBy))
-		for i, md := range c.Modules {
-			if i == 0 {
-				fmt.Fprintf(b, "    modules: %s (%d units)", md.Name, len(md.Units))
-				continue
-			}
-			fmt.Fprintf(b, ", %s (%d units: %s)", md.Name, len(md.Units), md.Why)
-			if i == len(c.Modules)-1 {
-				fmt.Fprintln(b)
-			}
+		if len(c.Modules) > 0 {
+			fmt.Fprintf(b, "    modules: %s\n", moduleList(c.Modules, func(s string) string { return s }))
 		}
 		shown := 0
 		for _, u := range c.Units {

@@ -95,8 +95,9 @@ type Result struct {
 	// Uncertain are the units the clustering's runs disagree on, least
 	// agreed first.
 	Uncertain []Uncertain `json:"uncertain,omitempty"`
-	// Aggregates are the communities that joined the aggregate holding
-	// them: the modules of their contexts.
+	// Aggregates are the communities, and the types out of other
+	// communities, that joined the aggregate holding them: the modules of
+	// their contexts.
 	Aggregates []AggregateJoin `json:"aggregates,omitempty"`
 	// Declared is set when the contexts follow a declared context map.
 	Declared bool `json:"declared,omitempty"`

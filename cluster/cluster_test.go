@@ -574,7 +574,7 @@ func TestJoinAggregates(t *testing.T) {
 	tmpl := b.unit("example.com/s.Template", ".", 50)
 	held := func(u int, by ...int) {
 		for _, h := range by {
-			b.g.Units[u].HeldBy = append(b.g.Units[u].HeldBy, graph.Holder{Unit: h, Field: b.g.Units[h].Name + ".x"})
+			b.g.Units[u].HeldBy = append(b.g.Units[u].HeldBy, graph.Holder{Unit: h, Field: b.g.Units[h].Name + ".x", ByValue: true})
 		}
 	}
 	held(delivery, cargo)
@@ -593,6 +593,55 @@ func TestJoinAggregates(t *testing.T) {
 	want := []int{0, 0, 0, 2, 3, 4}
 	if !reflect.DeepEqual(p.m, want) {
 		t.Errorf("membership = %v, want %v (Event is held by two communities, Template has a table)", p.m, want)
+	}
+}
+
+// TestJoinParts: the free types of a domain folder's community that are
+// held by value only in another community's types leave for it, parts of
+// parts in later rounds, as one module; a type also held at home, one with
+// a table, one another community points to, the folder's own code and a
+// type in a community without a domain folder stay.
+func TestJoinParts(t *testing.T) {
+	b := newTestGraph()
+	cargo := b.unit("example.com/s.Cargo", ".", 60)
+	routing := b.unit("example.com/s/routing", "routing", 90)
+	delivery := b.unit("example.com/s.Delivery", ".", 80)
+	itinerary := b.unit("example.com/s.Itinerary", ".", 30)
+	leg := b.unit("example.com/s.Leg", ".", 20)
+	status := b.unit("example.com/s.Status", ".", 10)
+	tmpl := b.unit("example.com/s.Template", ".", 50)
+	held := func(u int, by ...int) {
+		for _, h := range by {
+			b.g.Units[u].HeldBy = append(b.g.Units[u].HeldBy, graph.Holder{Unit: h, Field: b.g.Units[h].Name + ".x", ByValue: true})
+		}
+	}
+	held(delivery, cargo)
+	held(itinerary, cargo, delivery) // free once Delivery has left
+	held(leg, itinerary)
+	held(status, cargo, tmpl) // also held at home
+	held(tmpl, cargo)
+	b.g.Units[tmpl].Tables = []string{"templates"}
+	schedule := b.unit("example.com/s.Schedule", ".", 15)
+	report := b.unit("example.com/s.Report", ".", 40)
+	held(schedule, cargo)
+	b.g.Units[schedule].HeldBy = append(b.g.Units[schedule].HeldBy, graph.Holder{Unit: report, Field: "Report.Schedule"}) // a pointer: shared
+	profile := b.unit("example.com/s.Profile", ".", 25)
+	b.unit("example.com/s.Account", ".", 70)
+	held(profile, cargo) // in a community no domain folder pulls: the coupling's cut stands
+	n := len(b.g.Units)
+	unitFolder := make([]string, n)
+	unitFolder[routing] = "routing"
+	// Communities: {cargo}, {routing and the rest}, {report}, {profile, account}.
+	m := []int{0, 1, 1, 1, 1, 1, 1, 1, 2, 3, 3}
+	p := &post{g: b.g, m: m, fixed: make([]bool, n), aside: make([]bool, n), platform: map[int]string{}, folderPin: map[string]int{"routing": 1}, unitFolder: unitFolder, folders: map[string]*Folder{}}
+	joins := p.joinAggregates()
+	wantUnits := []string{"example.com/s.Delivery", "example.com/s.Itinerary", "example.com/s.Leg"}
+	if len(joins) != 1 || joins[0].Module != "delivery" || joins[0].Into != "example.com/s.Cargo" || !reflect.DeepEqual(joins[0].Units, wantUnits) {
+		t.Fatalf("joins = %+v, want one module delivery (%v) into Cargo", joins, wantUnits)
+	}
+	want := []int{0, 1, 0, 0, 0, 1, 1, 1, 2, 3, 3}
+	if !reflect.DeepEqual(p.m, want) {
+		t.Errorf("membership = %v, want %v (Status is held at home too, Template has a table, Report points to Schedule, no folder pulls Profile)", p.m, want)
 	}
 }
 

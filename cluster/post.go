@@ -3,6 +3,7 @@ package cluster
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -805,6 +806,81 @@ func (p *post) joinAggregates() []AggregateJoin {
 			break
 		}
 	}
+	return append(joins, p.joinParts()...)
+}
+
+// joinParts moves, out of a domain folder's community, each free type (of
+// no domain folder, with no table) held by value in the types of exactly
+// one other community and in none of its own: a part of that aggregate,
+// which the folder's pull took away from it (the folder prior binds the
+// folder's code strongly, and the code it is coupled to follows). Where no
+// folder pulls, the clustering's own cut stands: a view copied into
+// another context's struct stays with the code that makes it. Parts of
+// parts follow, one round at a time; the parts that leave one community
+// for another form one module, named after the largest.
+func (p *post) joinParts() []AggregateJoin {
+	type move struct{ from, to int }
+	var order []move
+	moved := map[move][]int{}
+	field := map[move]graph.Holder{}
+	at := map[int]move{} // a moved unit's move
+	for round := 0; round < len(p.g.Units); round++ {
+		folder := map[int]bool{} // communities holding a domain folder's code
+		for i := range p.g.Units {
+			if p.folderUnit(i) {
+				folder[p.m[i]] = true
+			}
+		}
+		var now [][2]int // unit, target
+		for i, u := range p.g.Units {
+			c := p.m[i]
+			if _, plat := p.platform[c]; plat || c < 0 || !folder[c] || u.Kind != graph.KindType || len(u.HeldBy) == 0 ||
+				p.fixed[i] || p.aside[i] || p.folderUnit(i) || len(u.Tables) > 0 || u.Reads+u.Writes > 0 {
+				continue
+			}
+			target, holder := p.soleHolder(u.HeldBy, -1)
+			if target < 0 || target == c {
+				continue
+			}
+			if prev, ok := at[i]; ok { // its holder moved after it: it follows
+				moved[prev] = slices.DeleteFunc(moved[prev], func(x int) bool { return x == i })
+			}
+			mv := move{c, target}
+			at[i] = mv
+			if _, ok := moved[mv]; !ok {
+				order = append(order, mv)
+				field[mv] = holder
+			}
+			moved[mv] = append(moved[mv], i)
+			now = append(now, [2]int{i, target})
+		}
+		if len(now) == 0 {
+			break
+		}
+		for _, x := range now {
+			p.m[x[0]] = x[1]
+		}
+	}
+	var joins []AggregateJoin
+	for _, mv := range order {
+		us := moved[mv]
+		if len(us) == 0 {
+			continue
+		}
+		main := us[0]
+		for _, i := range us {
+			if p.g.Units[i].Lines > p.g.Units[main].Lines {
+				main = i
+			}
+		}
+		name := p.g.Units[main].ID
+		j := AggregateJoin{Module: strings.ToLower(name[strings.LastIndexByte(name, '.')+1:]), Into: p.g.Units[field[mv].Unit].ID, Field: field[mv].Field}
+		for _, i := range us {
+			j.Units = append(j.Units, p.g.Units[i].ID)
+		}
+		sort.Strings(j.Units)
+		joins = append(joins, j)
+	}
 	return joins
 }
 
@@ -826,21 +902,36 @@ func (p *post) heldIn(c int, us []int) (main, target int, field graph.Holder, ok
 	}
 	// The largest type decides: the others are its parts, or follow it
 	// (a read model elsewhere may copy a part's type).
-	target = -1
-	for _, h := range p.g.Units[main].HeldBy {
-		hc := p.m[h.Unit]
-		if hc == c {
-			continue
-		}
-		if _, plat := p.platform[hc]; plat || hc < 0 || target >= 0 && hc != target {
-			return -1, -1, graph.Holder{}, false
-		}
-		if target < 0 {
-			target, field = hc, h
-		}
-	}
-	if target < 0 || field.Field == "" {
+	target, field = p.soleHolder(p.g.Units[main].HeldBy, c)
+	if target < 0 {
 		return -1, -1, graph.Holder{}, false
 	}
 	return main, target, field, true
+}
+
+// soleHolder returns the one community, other than home, whose types hold
+// a type, with the first of its fields holding it by value: -1 when
+// another community or the platform holds it too (by value or through a
+// pointer: a type others point to is shared, not a part), or when no field
+// holds it by value. Holders in home are the type's own community.
+func (p *post) soleHolder(hs []graph.Holder, home int) (int, graph.Holder) {
+	target := -1
+	var field graph.Holder
+	for _, h := range hs {
+		hc := p.m[h.Unit]
+		if hc == home && home >= 0 {
+			continue
+		}
+		if _, plat := p.platform[hc]; plat || hc < 0 || target >= 0 && hc != target {
+			return -1, graph.Holder{}
+		}
+		target = hc
+		if h.ByValue && !field.ByValue {
+			field = h
+		}
+	}
+	if target < 0 || !field.ByValue {
+		return -1, graph.Holder{}
+	}
+	return target, field
 }

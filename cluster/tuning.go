@@ -43,7 +43,7 @@ var Tunables = []Tunable{
 	{"settle-libraries", 1, true, "a library no context holds 60% of is set aside or joins its namesake aggregate"},
 	{"merge-folders", 1, true, "merge domain folders that behave as one context"},
 	{"join-entries", 1, true, "a main whose coupling goes 80% to one context joins it"},
-	{"join-aggregates", 1, true, "a free community held only in another's fields, with no table, joins it (part of its aggregate)"},
+	{"join-aggregates", 1, true, "a free community, or a free type, held only in another community's fields (once by value), with no table, joins it (part of its aggregate)"},
 	{"dissolve-tiny", 1, true, "a leftover context joins its strongest neighbour"},
 }
 

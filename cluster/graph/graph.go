@@ -145,8 +145,9 @@ type Unit struct {
 	// Tables are the tables the unit's structs map to (an ORM model), sorted.
 	Tables []string `json:"-"`
 	// HeldBy lists the other units whose structs have a field of one of
-	// this unit's types (by value, pointer, slice or map element), sorted
-	// by unit, each with the first such field: the aggregates it is part of.
+	// this unit's types (itself, a pointer to it, or a slice, array or map
+	// of either), sorted by unit, each with its first field holding it by
+	// value if there is one: the aggregates it may be part of.
 	HeldBy []Holder `json:"-"`
 }
 
@@ -154,6 +155,10 @@ type Unit struct {
 type Holder struct {
 	Unit  int
 	Field string // Type.Field, e.g. "Cargo.Delivery"
+	// ByValue is set when the field holds the value itself, not a pointer
+	// to it: a value is copied with its holder, a part of it; a pointer
+	// may be shared with other holders.
+	ByValue bool
 }
 
 // Edge joins units A < B. The clustering reads it undirected (Counts,
@@ -488,7 +493,7 @@ func (b *builder) holders() {
 			iface[t.ID] = true
 		}
 	}
-	seen := map[[2]int]bool{}
+	seen := map[[2]int]int{} // held, holder -> index in HeldBy
 	for _, st := range b.f.Structs {
 		holder, ok := b.g.TypeUnit[st.Type]
 		if !ok {
@@ -500,12 +505,18 @@ func (b *builder) holders() {
 			}
 			id, byValue := elemTypeID(f.Type)
 			held, ok := b.g.TypeUnit[id]
-			if !ok || !byValue || iface[id] || held == holder || seen[[2]int{held, holder}] {
+			if !ok || iface[id] || held == holder {
 				continue
 			}
-			seen[[2]int{held, holder}] = true
-			name := st.Type[strings.LastIndexByte(st.Type, '.')+1:]
-			b.g.Units[held].HeldBy = append(b.g.Units[held].HeldBy, Holder{Unit: holder, Field: name + "." + f.Name})
+			h := Holder{Unit: holder, Field: st.Type[strings.LastIndexByte(st.Type, '.')+1:] + "." + f.Name, ByValue: byValue}
+			if j, ok := seen[[2]int{held, holder}]; ok {
+				if byValue && !b.g.Units[held].HeldBy[j].ByValue {
+					b.g.Units[held].HeldBy[j] = h
+				}
+				continue
+			}
+			seen[[2]int{held, holder}] = len(b.g.Units[held].HeldBy)
+			b.g.Units[held].HeldBy = append(b.g.Units[held].HeldBy, h)
 		}
 	}
 	for i := range b.g.Units {

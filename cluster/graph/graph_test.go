@@ -343,3 +343,38 @@ func TestElemTypeID(t *testing.T) {
 		}
 	}
 }
+
+// TestHolders: a struct field of a module type holds it, by value or
+// through a pointer; a by-value field wins over a pointer of the same
+// holder, and interfaces and embedded fields hold nothing.
+func TestHolders(t *testing.T) {
+	f := fixture()
+	f.Types = append(f.Types,
+		facts.Type{ID: q + ".Ledger", Pkg: q, Name: "Ledger", Kind: "struct", Pos: "billing/ledger.go:3", Lines: 6})
+	f.Structs = []facts.Struct{
+		{Type: q + ".Invoice", Fields: []facts.Field{
+			{Name: "Last", Type: "*" + p + ".Order"},
+			{Name: "Lines", Type: "[]" + p + ".Order"},
+			{Name: "Store", Type: p + ".Store"},
+		}},
+		{Type: q + ".Ledger", Fields: []facts.Field{
+			{Name: "Open", Type: "map[string]*" + p + ".Order"},
+			{Name: "Invoice", Type: q + ".Invoice", Embedded: "Invoice"},
+		}},
+	}
+	g := Build(f, Options{Granularity: Type})
+	inv, led := g.TypeUnit[q+".Invoice"], g.TypeUnit[q+".Ledger"]
+	want := []Holder{{Unit: inv, Field: "Invoice.Lines", ByValue: true}, {Unit: led, Field: "Ledger.Open"}}
+	if inv > led {
+		want[0], want[1] = want[1], want[0]
+	}
+	if got := g.Units[g.TypeUnit[p+".Order"]].HeldBy; !reflect.DeepEqual(got, want) {
+		t.Errorf("Order held by %+v, want %+v", got, want)
+	}
+	if got := g.Units[g.TypeUnit[p+".Store"]].HeldBy; got != nil {
+		t.Errorf("the Store interface held by %+v, want none", got)
+	}
+	if got := g.Units[inv].HeldBy; got != nil {
+		t.Errorf("Invoice held by %+v, want none (embedded)", got)
+	}
+}

@@ -229,7 +229,7 @@ func (ru *ruler) rule(i int) string {
 	}
 	for _, j := range r.Aggregates {
 		if slices.Contains(j.Units, u.ID) {
-			return "aggregate part: module " + j.Module + " is held by value in " + j.Field + " and has no table of its own, so it joins that aggregate's context"
+			return "aggregate part: module " + j.Module + " is held by value in " + j.Field + ", by no other context's types, and has no table of its own, so it joins that aggregate's context"
 		}
 	}
 	if in.Layout != nil {

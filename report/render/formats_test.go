@@ -229,8 +229,8 @@ func TestModulesShown(t *testing.T) {
 		write func(*bytes.Buffer) error
 		want  string
 	}{
-		{"text", func(b *bytes.Buffer) error { return render.WriteText(b, r) }, "    modules: cargo (1 units), delivery (1 units: part of the aggregate holding it by value (Cargo.Delivery), no table of its own)\n"},
-		{"md", func(b *bytes.Buffer) error { return render.WriteMarkdown(b, r, false) }, "**cargo** is made of modules: cargo (1 units), delivery (1 units: part of the aggregate"},
+		{"text", func(b *bytes.Buffer) error { return render.WriteText(b, r) }, "    modules: cargo (1 unit), delivery (1 unit: part of the aggregate holding it by value (Cargo.Delivery), no table of its own)\n"},
+		{"md", func(b *bytes.Buffer) error { return render.WriteMarkdown(b, r, false) }, "**cargo** is made of modules: cargo (1 unit), delivery (1 unit: part of the aggregate"},
 		{"html", func(b *bytes.Buffer) error { return render.WriteHTML(b, r) }, `"modules":[{"name":"cargo"`},
 	} {
 		var b bytes.Buffer

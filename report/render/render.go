@@ -82,9 +82,9 @@ func WriteJSON(w io.Writer, r *report.Report) error {
 func moduleList(mods []report.Module, esc func(string) string) string {
 	parts := make([]string, len(mods))
 	for i, md := range mods {
-		parts[i] = fmt.Sprintf("%s (%d units)", esc(md.Name), len(md.Units))
+		parts[i] = fmt.Sprintf("%s (%s)", esc(md.Name), count(len(md.Units), "unit"))
 		if md.Why != "" {
-			parts[i] = fmt.Sprintf("%s (%d units: %s)", esc(md.Name), len(md.Units), esc(md.Why))
+			parts[i] = fmt.Sprintf("%s (%s: %s)", esc(md.Name), count(len(md.Units), "unit"), esc(md.Why))
 		}
 	}
 	return strings.Join(parts, ", ")

@@ -80,7 +80,7 @@
     details.appendChild(el("p", c.lines + " lines, " + c.units.length + " units, cohesion " + c.cohesion + ", interface " + c.interface + " (" + c.nameReason + ")"));
     if (c.modules && c.modules.length) {
       details.appendChild(el("p", "Modules: " + c.modules.map(function (m) {
-        return m.name + " (" + m.units.length + " units" + (m.why ? ": " + m.why : "") + ")";
+        return m.name + " (" + m.units.length + (m.units.length === 1 ? " unit" : " units") + (m.why ? ": " + m.why : "") + ")";
       }).join("; ")));
     }
     // Its coupling by pair, strongest first, before the members.

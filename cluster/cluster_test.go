@@ -455,13 +455,25 @@ func TestSchemaWideSetAside(t *testing.T) {
 		b.use(mig, tb, graph.Access, 6)
 		b.use(agg, tb, graph.Access, 5)
 	}
+	// The runner calls the migrations and alone keeps schema_version; a
+	// handler that also runs them, but touches a domain's table, stays.
+	run := b.g.AddUnit(graph.Unit{ID: "example.com/app/internal/db:database.go", Kind: graph.KindFuncs, Pkg: "example.com/app/internal/db", PkgName: "db", Dir: "internal/db", Lines: 30, Writes: 1, Reads: 1})
+	version := b.table("schema_version")
+	b.use(run, mig, graph.Dynamic, 1)
+	b.use(run, version, graph.Access, 2)
+	admin := b.idx["example.com/app/internal/handlers.TrackHandler"]
+	b.use(admin, mig, graph.Call, 1)
+	b.use(admin, b.idx[graph.TableID("tracks")], graph.Access, 1)
 	r, err := Decompose(b.g, Options{Seed: 1, FolderPrior: -1})
 	if err != nil {
 		t.Fatal(err)
 	}
 	schema := platformGroup(r, schemaCode)
-	if schema == nil || !reflect.DeepEqual(schema.Units, []string{"example.com/app/internal/db:migrations.go"}) {
-		t.Fatalf("schema-wide group = %+v, want migrations.go alone", schema)
+	if want := []string{"example.com/app/internal/db:database.go", "example.com/app/internal/db:migrations.go", "table:schema_version"}; schema == nil || !reflect.DeepEqual(schema.Units, want) {
+		t.Fatalf("schema-wide group = %+v, want %v", schema, want)
+	}
+	if r.Membership[admin] < 0 {
+		t.Error("a handler running the migrations that touches a domain's table should stay in a context")
 	}
 	if r.Membership[agg] < 0 {
 		t.Error("the aggregate reading every table should stay in a context")

@@ -82,7 +82,7 @@ func assemble(g *graph.Graph, m []int, platform map[int]string, pinOf map[int]in
 			case sharedHelpers:
 				pg.Why = "code a third or more of the contexts use that uses no other module code: the shared kernel"
 			case schemaCode:
-				pg.Why = "code that touches half of the tables or more and writes three times as often as it reads (migrations): it manages the schema, not one domain's data"
+				pg.Why = "code that touches half of the tables or more and writes three times as often as it reads (migrations), with what runs it and keeps its own books (schema_version): it manages the schema, not one domain's data"
 			case declaredPlatform:
 				pg.Role, pg.Why = RoleInfra, "declared platform in decomp.yaml"
 			case declaredEntry:

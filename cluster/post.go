@@ -653,6 +653,61 @@ func schemaWide(g *graph.Graph, aside []bool, pinOf map[int]int, unitFolder []st
 		}
 		out = append(out, i)
 	}
+	if len(out) == 0 {
+		return nil
+	}
+	return append(out, schemaRunners(g, out, aside, pinOf, unitFolder, folders)...)
+}
+
+// schemaRunners returns what runs the schema-wide code and keeps its own
+// books: free code units that call it and whose every table (schema_version)
+// no other code touches, with those tables. A migration runner is no domain's
+// code either; left in the graph, it stands as a context owning only its
+// bookkeeping table.
+func schemaRunners(g *graph.Graph, schema []int, aside []bool, pinOf map[int]int, unitFolder []string, folders map[string]*Folder) []int {
+	in := map[int]bool{}
+	for _, i := range schema {
+		in[i] = true
+	}
+	calls := map[int]bool{}            // code units calling schema-wide code
+	touchers := map[int]map[int]bool{} // table -> code units touching it, schema-wide code left out
+	tablesOf := map[int][]int{}        // code unit -> its tables
+	for _, e := range g.Edges {
+		a, b := e.A, e.B
+		switch {
+		case e.Counts[graph.Access] > 0 && (g.Units[a].Kind == graph.KindTable) != (g.Units[b].Kind == graph.KindTable):
+			if g.Units[a].Kind == graph.KindTable {
+				a, b = b, a
+			}
+			if !in[a] {
+				if touchers[b] == nil {
+					touchers[b] = map[int]bool{}
+				}
+				touchers[b][a] = true
+				tablesOf[a] = append(tablesOf[a], b)
+			}
+		case in[b] && (e.Forward[graph.Call] > 0 || e.Forward[graph.Dynamic] > 0):
+			calls[a] = true
+		case in[a] && (e.Backward()[graph.Call] > 0 || e.Backward()[graph.Dynamic] > 0):
+			calls[b] = true
+		}
+	}
+	var out []int
+	for _, i := range sortedInts(calls) {
+		_, pinned := pinOf[i]
+		f := folders[unitFolder[i]]
+		if in[i] || aside[i] || pinned || f != nil && f.Role == RoleDomain || g.Units[i].Kind == graph.KindTable || len(tablesOf[i]) == 0 {
+			continue
+		}
+		own := true
+		for _, t := range tablesOf[i] {
+			own = own && len(touchers[t]) == 1
+		}
+		if own {
+			out = append(out, i)
+			out = append(out, tablesOf[i]...)
+		}
+	}
 	return out
 }
 

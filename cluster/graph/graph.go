@@ -245,7 +245,7 @@ func SpreadReceivers(f *facts.Facts) map[string]bool {
 		}
 		file, _ := facts.SplitPos(fn.Pos)
 		base := squash(strings.TrimSuffix(file[strings.LastIndexByte(file, '/')+1:], ".go"))
-		if strings.Contains(base, pkgName[fn.Pkg]) || strings.Contains(base, leadWord(fn.Recv)) {
+		if !namedElsewhere(file, pkgName[fn.Pkg], fn.Recv) {
 			continue
 		}
 		id := fn.Pkg + "." + fn.Recv
@@ -263,6 +263,31 @@ func SpreadReceivers(f *facts.Facts) map[string]bool {
 	return out
 }
 
+// namedElsewhere reports whether a file's name says more than its package
+// and its type: campaign.go for a Server in package api, entry_handlers.go
+// for a handler; not server.go, api_users.go in package api, or
+// new_answer_notification.go for a NotificationService. A compound type
+// name leads with its topic, and a file naming that topic is the type's
+// own; a one-word type name (Server, handler) names a role, so a file is
+// the type's own only when nothing of three letters or more is left of its
+// name without that word.
+func namedElsewhere(file, pkg, recv string) bool {
+	base := squash(strings.TrimSuffix(file[strings.LastIndexByte(file, '/')+1:], ".go"))
+	if p := squash(pkg); p != "" && strings.Contains(base, p) {
+		return false
+	}
+	words := CamelWords(recv)
+	if len(words) == 0 {
+		return true
+	}
+	w := strings.ToLower(words[0])
+	if len(words) > 1 {
+		return !strings.Contains(base, w)
+	}
+	rest := strings.ReplaceAll(strings.ReplaceAll(base, w+"s", ""), w, "")
+	return len(rest) >= 3
+}
+
 // squash lower-cases s and drops '_' and '-', so names compare across
 // spellings (template_render, TemplateRender).
 func squash(s string) string {
@@ -272,15 +297,6 @@ func squash(s string) string {
 		}
 		return unicode.ToLower(r)
 	}, s)
-}
-
-// leadWord returns the first word of a camel-case name, lower case:
-// "notification" for NotificationService, "smtp" for SMTPServer.
-func leadWord(name string) string {
-	if w := CamelWords(name); len(w) > 0 {
-		return strings.ToLower(w[0])
-	}
-	return ""
 }
 
 // CamelWords splits an identifier into its words: "HTTPTrackHandler" ->

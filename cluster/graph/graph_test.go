@@ -281,17 +281,6 @@ func TestSpreadReceivers(t *testing.T) {
 	}
 }
 
-func TestLeadWord(t *testing.T) {
-	for in, want := range map[string]string{
-		"NotificationService": "notification", "SMTPServer": "smtp", "SMTP": "smtp", "api": "api",
-		"Server": "server", "userRepo": "user", "X": "x",
-	} {
-		if got := leadWord(in); got != want {
-			t.Errorf("leadWord(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // TestBuildSpreadReceiver: at type granularity a spread receiver's methods
 // join their file's functions unit; the type keeps its declaration.
 func TestBuildSpreadReceiver(t *testing.T) {
@@ -376,5 +365,28 @@ func TestHolders(t *testing.T) {
 	}
 	if got := g.Units[inv].HeldBy; got != nil {
 		t.Errorf("Invoice held by %+v, want none (embedded)", got)
+	}
+}
+
+func TestNamedElsewhere(t *testing.T) {
+	for _, tc := range []struct {
+		file, pkg, recv string
+		want            bool
+	}{
+		{"internal/api/entry_handlers.go", "api", "handler", true},
+		{"internal/api/handler.go", "api", "handler", false},
+		{"internal/api/api.go", "api", "handler", false},
+		{"controllers/api/campaign.go", "api", "Server", true},
+		{"controllers/api/server.go", "api", "Server", false},
+		{"internal/repo/questionrepo.go", "repo", "QuestionRepo", false},
+		{"controller/template_render.go", "controller", "TemplateRenderController", false},
+		{"controller/template_render_question.go", "controller", "TemplateRenderController", false},
+		{"controllers/api/api_users.go", "api", "Handler", false},
+		{"service/notification/new_answer_notification.go", "notification", "NotificationService", false},
+		{"internal/api/server_campaigns.go", "api", "Server", true},
+	} {
+		if got := namedElsewhere(tc.file, tc.pkg, tc.recv); got != tc.want {
+			t.Errorf("namedElsewhere(%q, %q, %q) = %v, want %v", tc.file, tc.pkg, tc.recv, got, tc.want)
+		}
 	}
 }

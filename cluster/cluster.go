@@ -67,7 +67,7 @@ type Options struct {
 const DefaultTermWeight = 4.0
 
 // DefaultHubDamping was measured on the development corpus (see README).
-const DefaultHubDamping = 0.25
+const DefaultHubDamping = 0.125
 
 // Pin puts every unit matching Pattern into the context Name.
 type Pin struct {

@@ -506,6 +506,31 @@ func TestTableNounNames(t *testing.T) {
 	}
 }
 
+// TestAbbreviatedTableNoun: repo in type names is short for the context's
+// repository table; a prefix of two tables' names stands for neither.
+func TestAbbreviatedTableNoun(t *testing.T) {
+	b := newTestGraph()
+	r := b.unit("example.com/git/internal/db.Repository", "internal/db", 60)
+	o := b.unit("example.com/git/internal/db.CreateRepoOptions", "internal/db", 300)
+	m := b.unit("example.com/git/internal/db.Mirror", "internal/db", 350)
+	members := []int{r, o, m, b.table("repository"), b.table("mirror"), b.table("repository_tag")}
+	dirs := func() []string {
+		d := make([]string, len(b.g.Units))
+		for _, i := range []int{r, o, m} {
+			d[i] = "internal/db"
+		}
+		return d
+	}
+	// repository_tag is no one-word name: repo still stands for repository.
+	if cands := nameCandidates(b.g, members, nil, nil, dirs(), map[string]*Folder{}); len(cands) == 0 || cands[0].name != "repository" {
+		t.Errorf("candidates %+v, want repository first", cands)
+	}
+	members = append(members, b.table("repost"))
+	if cands := nameCandidates(b.g, members, nil, nil, dirs(), map[string]*Folder{}); len(cands) == 0 || cands[0].name != "mirror" {
+		t.Errorf("candidates %+v, want mirror first (repo begins two tables' names)", cands)
+	}
+}
+
 func TestPackageStem(t *testing.T) {
 	for in, want := range map[string]string{"userbus": "user", "userapp": "user", "productpg": "product", "userdb": "user", "reviews": "reviews", "db": "db", "appstore": "app"} {
 		if got := packageStem(in); got != want {

@@ -335,12 +335,38 @@ func nameCandidates(g *graph.Graph, members []int, pinOf map[int]int, pinNames [
 			tableWords[singular(strings.ToLower(t))] = true
 		}
 	}
+	// A word of four letters or more that begins one table's one-word name
+	// is short for it: repo in CreateRepoOptions and repo.go is the
+	// repository table's noun, even though repo alone names a layer.
+	expand := map[string]string{}
+	expansion := func(w string) string {
+		if x, ok := expand[w]; ok {
+			return x
+		}
+		x := ""
+		if len(w) >= 4 && !tableWords[w] {
+			for _, t := range sortedKeys(tableWords) {
+				if len(t) > len(w) && strings.HasPrefix(t, w) && !strings.ContainsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) }) {
+					if x != "" {
+						x = "" // two tables begin with it: not short for either
+						break
+					}
+					x = t
+				}
+			}
+		}
+		expand[w] = x
+		return x
+	}
 	// Two words that only ever come together (TwoFactor, two_factor) are
 	// one noun: pair counts what each adjacent pair of kept words scores.
 	pair := map[[2]string]float64{}
 	addWords := func(ws []string, x float64) {
 		prev := ""
 		for _, w := range ws {
+			if t := expansion(w); t != "" {
+				w = t
+			}
 			if len(w) < 3 || stopName(w) && !tableWords[w] {
 				prev = ""
 				continue

@@ -27,7 +27,7 @@ bin=$work/decomp
 # cluster's TestLooGridCoversTunables keeps this list equal to cluster.Tunables.
 grid=(
   "term-weight 4 0 2 4 6 8"
-  "hub-damping 0.25 0 0.125 0.25 0.375 0.5"
+  "hub-damping 0.125 0 0.125 0.25 0.375 0.5"
   "consensus-runs 8 8"
   "file-tie 1 0 0.5 1 2"
   "term-max-share 0.2 1 0.1 0.2 0.3"

@@ -62,9 +62,9 @@ func TestQualityFloors(t *testing.T) {
 		minMoJoFM   float64
 		minARI      float64
 	}{
-		{"musicstream", "auto", false, 0.93, 0.85},
-		{"musicstream", "auto", true, 0.97, 0.89},
-		{"musicstream", "type", true, 0.97, 0.89},
+		{"musicstream", "auto", false, 0.94, 0.88},
+		{"musicstream", "auto", true, 0.98, 0.93},
+		{"musicstream", "type", true, 0.98, 0.93},
 		{"shopdomains", "auto", false, 0.95, 0.95},
 		{"shopdomains", "auto", true, 0.95, 0.95},
 		{"shopdomains", "package", true, 0.95, 0.95},

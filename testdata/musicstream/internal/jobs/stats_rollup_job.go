@@ -47,7 +47,7 @@ func (j *StatsRollupJob) Name() string { return "stats-rollup" }
 func (j *StatsRollupJob) Run(ctx context.Context) error {
 	today := j.now().UTC().Truncate(24 * time.Hour)
 	day := today.AddDate(0, 0, -1)
-	rows, err := j.db.QueryContext(ctx, dailyRollupSQL, day, today) // want "join plays, tracks, users: catalog, playback, user"
+	rows, err := j.db.QueryContext(ctx, dailyRollupSQL, day, today) // want "join plays, tracks, users: account, catalog, playback"
 	if err != nil {
 		return fmt.Errorf("rollup %s: %w", day.Format(time.DateOnly), err)
 	}

@@ -42,7 +42,7 @@ type IndexedTrack struct {
 
 // ChangedTracks returns the visible tracks changed since the given time.
 func (r *SearchRepository) ChangedTracks(ctx context.Context, since time.Time) ([]IndexedTrack, error) {
-	rows, err := r.db.QueryContext(ctx, indexSourceSQL, since)
+	rows, err := r.db.QueryContext(ctx, indexSourceSQL, since) // want "join albums, artists, tracks: catalog, search"
 	if err != nil {
 		return nil, fmt.Errorf("read tracks changed since %s: %w", since.Format(time.RFC3339), err)
 	}
@@ -87,7 +87,7 @@ func (r *SearchRepository) Lookup(ctx context.Context, field, value string, limi
 	if !ok {
 		return nil, fmt.Errorf("lookup by %q: unsupported field", field)
 	}
-	rows, err := r.db.QueryContext(ctx, fmt.Sprintf(trackLookupTemplate, filter), value, limit)
+	rows, err := r.db.QueryContext(ctx, fmt.Sprintf(trackLookupTemplate, filter), value, limit) // want "join artists, tracks: catalog, search"
 	if err != nil {
 		return nil, fmt.Errorf("lookup by %s: %w", field, err)
 	}

@@ -108,6 +108,11 @@ var techNames = map[string]bool{
 	"elastic": true, "elasticsearch": true, "dynamo": true, "dynamodb": true, "s3": true, "bolt": true,
 	"boltdb": true, "badger": true, "gorm": true, "cassandra": true, "etcd": true, "memcache": true,
 	"adapter": true, "adapters": true, "infras": true, "gateway": true, "gateways": true,
+	// Observability stacks a module may publish to with its own code,
+	// importing nothing that names them.
+	"prometheus": true, "datadog": true, "statsd": true, "expvar": true, "otel": true,
+	"opentelemetry": true, "jaeger": true, "zipkin": true, "grafana": true, "sentry": true,
+	"newrelic": true, "honeycomb": true,
 }
 
 // techWords returns the names of the third-party packages the module

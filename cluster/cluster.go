@@ -307,6 +307,9 @@ func Decompose(g *graph.Graph, opt Options) (*Result, error) {
 		if on("join-entries") {
 			p.joinEntries()
 		}
+		if on("join-satellites") {
+			aggregates = append(aggregates, p.joinSatellites()...)
+		}
 		if on("dissolve-tiny") {
 			p.dissolveTiny(&next)
 		}

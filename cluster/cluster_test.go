@@ -588,6 +588,24 @@ func TestStemNamesTiers(t *testing.T) {
 	}
 }
 
+// TestStemNamesTechFace: a domain folder that serves another over a
+// technology (grpcauthapp beside authapp) shares its stem, and the stem
+// names the context even when a main outside the folders holds most lines.
+func TestStemNamesTechFace(t *testing.T) {
+	b := newTestGraph()
+	a := b.unit("example.com/s/app/domain/authapp.App", "app/domain/authapp", 75)
+	g := b.unit("example.com/s/app/domain/grpcauthapp.App", "app/domain/grpcauthapp", 190)
+	m := b.unit("example.com/s/api/services/auth.Main", "api/services/auth", 268)
+	folders := map[string]*Folder{
+		"app/domain/authapp":     {Key: "app/domain/authapp", Role: RoleDomain},
+		"app/domain/grpcauthapp": {Key: "app/domain/grpcauthapp", Role: RoleDomain},
+	}
+	cands := nameCandidates(b.g, []int{a, g, m}, nil, nil, []string{"app/domain/authapp", "app/domain/grpcauthapp", ""}, folders)
+	if len(cands) == 0 || cands[0].name != "auth" {
+		t.Errorf("candidates %+v, want auth first", cands)
+	}
+}
+
 // platformGroup returns the platform group of a folder, or nil.
 func platformGroup(r *Result, folder string) *PlatformGroup {
 	for i := range r.Platform {
@@ -596,6 +614,26 @@ func platformGroup(r *Result, folder string) *PlatformGroup {
 		}
 	}
 	return nil
+}
+
+// held records that the structs of units by hold unit u by value.
+func (b *testGraph) held(u int, by ...int) {
+	for _, h := range by {
+		b.g.Units[u].HeldBy = append(b.g.Units[u].HeldBy, graph.Holder{Unit: h, Field: b.g.Units[h].Name + ".x", ByValue: true})
+	}
+}
+
+// newPost is the post-processing state over communities m, with nothing
+// set aside or pinned; folderPin and unitFolder may be nil.
+func newPost(g *graph.Graph, m []int, folderPin map[string]int, unitFolder []string) *post {
+	n := len(g.Units)
+	if folderPin == nil {
+		folderPin = map[string]int{}
+	}
+	if unitFolder == nil {
+		unitFolder = make([]string, n)
+	}
+	return &post{g: g, m: m, fixed: make([]bool, n), aside: make([]bool, n), platform: map[int]string{}, folderPin: folderPin, unitFolder: unitFolder, folders: map[string]*Folder{}, tune: Tuning{}}
 }
 
 // TestJoinAggregates: a free community whose largest type is held by value
@@ -609,20 +647,14 @@ func TestJoinAggregates(t *testing.T) {
 	event := b.unit("example.com/s.Event", ".", 40)
 	history := b.unit("example.com/s.History", ".", 30)
 	tmpl := b.unit("example.com/s.Template", ".", 50)
-	held := func(u int, by ...int) {
-		for _, h := range by {
-			b.g.Units[u].HeldBy = append(b.g.Units[u].HeldBy, graph.Holder{Unit: h, Field: b.g.Units[h].Name + ".x", ByValue: true})
-		}
-	}
-	held(delivery, cargo)
-	held(leg, delivery, history) // a part of a part, copied by another: follows its community's largest type
-	held(event, delivery, history)
-	held(tmpl, cargo)
+	b.held(delivery, cargo)
+	b.held(leg, delivery, history) // a part of a part, copied by another: follows its community's largest type
+	b.held(event, delivery, history)
+	b.held(tmpl, cargo)
 	b.g.Units[tmpl].Tables = []string{"templates"}
-	n := len(b.g.Units)
 	// Communities: {cargo}, {delivery, leg}, {event}, {history}, {tmpl}.
 	m := []int{0, 1, 1, 2, 3, 4}
-	p := &post{g: b.g, m: m, fixed: make([]bool, n), aside: make([]bool, n), platform: map[int]string{}, folderPin: map[string]int{}, unitFolder: make([]string, n), folders: map[string]*Folder{}}
+	p := newPost(b.g, m, nil, nil)
 	joins := p.joinAggregates()
 	if len(joins) != 1 || joins[0].Module != "delivery" || joins[0].Into != "example.com/s.Cargo" {
 		t.Fatalf("joins = %+v, want delivery into Cargo only", joins)
@@ -647,30 +679,25 @@ func TestJoinParts(t *testing.T) {
 	leg := b.unit("example.com/s.Leg", ".", 20)
 	status := b.unit("example.com/s.Status", ".", 10)
 	tmpl := b.unit("example.com/s.Template", ".", 50)
-	held := func(u int, by ...int) {
-		for _, h := range by {
-			b.g.Units[u].HeldBy = append(b.g.Units[u].HeldBy, graph.Holder{Unit: h, Field: b.g.Units[h].Name + ".x", ByValue: true})
-		}
-	}
-	held(delivery, cargo)
-	held(itinerary, cargo, delivery) // free once Delivery has left
-	held(leg, itinerary)
-	held(status, cargo, tmpl) // also held at home
-	held(tmpl, cargo)
+	b.held(delivery, cargo)
+	b.held(itinerary, cargo, delivery) // free once Delivery has left
+	b.held(leg, itinerary)
+	b.held(status, cargo, tmpl) // also held at home
+	b.held(tmpl, cargo)
 	b.g.Units[tmpl].Tables = []string{"templates"}
 	schedule := b.unit("example.com/s.Schedule", ".", 15)
 	report := b.unit("example.com/s.Report", ".", 40)
-	held(schedule, cargo)
+	b.held(schedule, cargo)
 	b.g.Units[schedule].HeldBy = append(b.g.Units[schedule].HeldBy, graph.Holder{Unit: report, Field: "Report.Schedule"}) // a pointer: shared
 	profile := b.unit("example.com/s.Profile", ".", 25)
 	b.unit("example.com/s.Account", ".", 70)
-	held(profile, cargo) // in a community no domain folder pulls: the coupling's cut stands
+	b.held(profile, cargo) // in a community no domain folder pulls: the coupling's cut stands
 	n := len(b.g.Units)
 	unitFolder := make([]string, n)
 	unitFolder[routing] = "routing"
 	// Communities: {cargo}, {routing and the rest}, {report}, {profile, account}.
 	m := []int{0, 1, 1, 1, 1, 1, 1, 1, 2, 3, 3}
-	p := &post{g: b.g, m: m, fixed: make([]bool, n), aside: make([]bool, n), platform: map[int]string{}, folderPin: map[string]int{"routing": 1}, unitFolder: unitFolder, folders: map[string]*Folder{}}
+	p := newPost(b.g, m, map[string]int{"routing": 1}, unitFolder)
 	joins := p.joinAggregates()
 	wantUnits := []string{"example.com/s.Delivery", "example.com/s.Itinerary", "example.com/s.Leg"}
 	if len(joins) != 1 || joins[0].Module != "delivery" || joins[0].Into != "example.com/s.Cargo" || !reflect.DeepEqual(joins[0].Units, wantUnits) {
@@ -679,6 +706,40 @@ func TestJoinParts(t *testing.T) {
 	want := []int{0, 1, 0, 0, 0, 1, 1, 1, 2, 3, 3}
 	if !reflect.DeepEqual(p.m, want) {
 		t.Errorf("membership = %v, want %v (Status is held at home too, Template has a table, Report points to Schedule, no folder pulls Profile)", p.m, want)
+	}
+}
+
+// TestJoinSatellites: a community with no table that one other context
+// alone uses, and that sends it most of its coupling, joins it as a
+// module; one two contexts use, one reaching mostly elsewhere, one with a
+// table and one larger than its user stay.
+func TestJoinSatellites(t *testing.T) {
+	b := newTestGraph()
+	hook := b.unit("example.com/s/db.Webhook", "db", 300)
+	discord := b.unit("example.com/s/db.DiscordPayload", "db", 100)
+	issue := b.unit("example.com/s/db.Issue", "db", 400)
+	shared := b.unit("example.com/s/db.Markdown", "db", 50)
+	reacher := b.unit("example.com/s/db.Mailer", "db", 60)
+	owner := b.unit("example.com/s/db.Notice", "db", 40)
+	big := b.unit("example.com/s/db.Repository", "db", 900)
+	b.use(hook, discord, graph.Call, 5)
+	b.use(discord, hook, graph.TypeUse, 3)
+	b.use(hook, shared, graph.Call, 2)
+	b.use(issue, shared, graph.Call, 2)
+	b.use(issue, reacher, graph.Call, 2)
+	b.use(reacher, hook, graph.Call, 4) // used by issue, tied to hook
+	b.use(hook, owner, graph.Call, 2)
+	b.g.Units[owner].Tables = []string{"notice"}
+	b.use(issue, big, graph.Call, 3)
+	m := []int{0, 1, 2, 3, 4, 5, 6}
+	p := newPost(b.g, m, nil, nil)
+	joins := p.joinSatellites()
+	if len(joins) != 1 || !joins[0].Satellite || joins[0].Into != "example.com/s/db.Webhook" || !reflect.DeepEqual(joins[0].Units, []string{"example.com/s/db.DiscordPayload"}) || joins[0].Share != 1 {
+		t.Fatalf("joins = %+v, want DiscordPayload into Webhook alone", joins)
+	}
+	want := []int{0, 0, 2, 3, 4, 5, 6}
+	if !reflect.DeepEqual(p.m, want) {
+		t.Errorf("membership = %v, want %v", p.m, want)
 	}
 }
 

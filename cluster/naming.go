@@ -307,10 +307,15 @@ func nameCandidates(g *graph.Graph, members []int, pinOf map[int]int, pinNames [
 		return ""
 	}, folderWord, func(p string, n int) string { return fmt.Sprintf("domain folder %s (%d of its subfolders)", p, n) })...)
 	// Domain folders of several tiers that share a stem (app/domain/userapp,
-	// business/domain/userbus) are that stem's context: user.
-	out = append(out, folderGroupNames(byFolder, total, 2, func(f string) string {
+	// business/domain/userbus) are that stem's context: user. They compete
+	// with the single folders, so the share is of the folders' lines.
+	folderLines := 0
+	for _, n := range byFolder {
+		folderLines += n
+	}
+	out = append(out, folderGroupNames(byFolder, folderLines, 2, func(f string) string {
 		w := folderWord(f)
-		if st := packageStem(w); w != "" && st != w && !stopName(st) {
+		if st := packageStem(withoutTechPrefix(w)); w != "" && st != w && !stopName(st) {
 			return st
 		}
 		return ""
@@ -431,6 +436,17 @@ func nameCandidates(g *graph.Graph, members []int, pinOf map[int]int, pinNames [
 		out = append(out, nameCand{wd, "its most frequent domain word (type names, tables, package names)", fromWord})
 	}
 	return out
+}
+
+// withoutTechPrefix drops a technology name that leads a folder word and
+// says how the domain after it is served: grpcauthapp is authapp over gRPC.
+func withoutTechPrefix(w string) string {
+	for _, t := range sortedKeys(techNames) {
+		if rest := strings.TrimPrefix(w, t); rest != w && len(t) >= 3 && len(rest) >= 3 {
+			return rest
+		}
+	}
+	return w
 }
 
 // compound reports the pair of words, one of them w, that always come

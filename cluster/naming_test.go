@@ -51,3 +51,11 @@ func TestCompoundNames(t *testing.T) {
 		}
 	}
 }
+
+func TestWithoutTechPrefix(t *testing.T) {
+	for in, want := range map[string]string{"grpcauthapp": "authapp", "authapp": "authapp", "grpc": "grpc", "pgx": "pgx", "redisstore": "store"} {
+		if got := withoutTechPrefix(in); got != want {
+			t.Errorf("withoutTechPrefix(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -6,6 +6,7 @@
 package report
 
 import (
+	"fmt"
 	"sort"
 
 	"github.com/decomp/decomp/analysis/facts"
@@ -428,7 +429,11 @@ func modules(c cluster.Context, joins []cluster.AggregateJoin) []Module {
 		for _, u := range j.Units {
 			joined[u] = true
 		}
-		parts = append(parts, Module{Name: j.Module, Units: j.Units, Why: "part of the aggregate holding it by value (" + j.Field + "), no table of its own"})
+		why := "part of the aggregate holding it by value (" + j.Field + "), no table of its own"
+		if j.Satellite {
+			why = fmt.Sprintf("used by this context alone, which gets %.0f%% of its outside coupling, no table of its own", 100*j.Share)
+		}
+		parts = append(parts, Module{Name: j.Module, Units: j.Units, Why: why})
 	}
 	if len(parts) == 0 {
 		return nil

@@ -228,6 +228,9 @@ func (ru *ruler) rule(i int) string {
 		return "a table goes with the code that uses it most (writes count double)"
 	}
 	for _, j := range r.Aggregates {
+		if slices.Contains(j.Units, u.ID) && j.Satellite {
+			return fmt.Sprintf("satellite: module %s owns no table, one context alone uses it, and that context gets %.0f%% of its outside coupling, so it joins it", j.Module, 100*j.Share)
+		}
 		if slices.Contains(j.Units, u.ID) {
 			return "aggregate part: module " + j.Module + " is held by value in " + j.Field + ", by no other context's types, and has no table of its own, so it joins that aggregate's context"
 		}

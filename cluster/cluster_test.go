@@ -709,10 +709,10 @@ func TestJoinParts(t *testing.T) {
 	}
 }
 
-// TestJoinSatellites: a community with no table that one other context
-// alone uses, and that sends it most of its coupling, joins it as a
-// module; one two contexts use, one reaching mostly elsewhere, one with a
-// table and one larger than its user stay.
+// TestJoinSatellites: a community with no table that one larger context
+// alone uses joins it as a module, whatever else it calls; one two
+// contexts use, one with a table, one larger than its user and a domain
+// folder whose coupling goes mostly elsewhere stay.
 func TestJoinSatellites(t *testing.T) {
 	b := newTestGraph()
 	hook := b.unit("example.com/s/db.Webhook", "db", 300)
@@ -727,17 +727,28 @@ func TestJoinSatellites(t *testing.T) {
 	b.use(hook, shared, graph.Call, 2)
 	b.use(issue, shared, graph.Call, 2)
 	b.use(issue, reacher, graph.Call, 2)
-	b.use(reacher, hook, graph.Call, 4) // used by issue, tied to hook
+	b.use(reacher, hook, graph.Call, 4) // used by issue alone: joins it, tied to hook as it is
 	b.use(hook, owner, graph.Call, 2)
 	b.g.Units[owner].Tables = []string{"notice"}
 	b.use(issue, big, graph.Call, 3)
-	m := []int{0, 1, 2, 3, 4, 5, 6}
-	p := newPost(b.g, m, nil, nil)
+	embed := b.unit("example.com/s/db.DiscordEmbed", "db", 20)
+	b.use(discord, embed, graph.Call, 2) // a satellite's satellite: follows it to hook
+	// A domain folder that issue alone calls, but whose own coupling goes
+	// mostly elsewhere, stays: the authors cut it.
+	routing := b.unit("example.com/s/routing.Service", "routing", 80)
+	b.use(issue, routing, graph.Call, 1)
+	b.use(routing, big, graph.Call, 5)
+	unitFolder := make([]string, len(b.g.Units))
+	unitFolder[routing] = "routing"
+	m := []int{0, 1, 2, 3, 4, 5, 6, 7, 8}
+	p := newPost(b.g, m, map[string]int{"routing": 8}, unitFolder)
 	joins := p.joinSatellites()
-	if len(joins) != 1 || !joins[0].Satellite || joins[0].Into != "example.com/s/db.Webhook" || !reflect.DeepEqual(joins[0].Units, []string{"example.com/s/db.DiscordPayload"}) || joins[0].Share != 1 {
-		t.Fatalf("joins = %+v, want DiscordPayload into Webhook alone", joins)
+	if len(joins) != 3 || !joins[0].Satellite || joins[0].Into != "example.com/s/db.Webhook" || !reflect.DeepEqual(joins[0].Units, []string{"example.com/s/db.DiscordPayload"}) || joins[0].Share != 0.6 ||
+		joins[1].Into != "example.com/s/db.Issue" || joins[1].Share != 0 || joins[2].Into != "example.com/s/db.Webhook" {
+		t.Fatalf("joins = %+v, want DiscordPayload into Webhook, Mailer into Issue, DiscordEmbed into Webhook", joins)
 	}
-	want := []int{0, 0, 2, 3, 4, 5, 6}
+	// Decided once: hook, used by Mailer alone once Mailer is in issue, stays.
+	want := []int{0, 0, 2, 3, 2, 5, 6, 0, 8}
 	if !reflect.DeepEqual(p.m, want) {
 		t.Errorf("membership = %v, want %v", p.m, want)
 	}

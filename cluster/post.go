@@ -826,7 +826,7 @@ type AggregateJoin struct {
 	Into   string   `json:"into"`
 	Field  string   `json:"field,omitempty"`
 	// Satellite is set for a community that joined the one context using
-	// it (joinSatellites), Share the part of its outside coupling that
+	// it (joinSatellites), Share the part of its own outside coupling that
 	// goes to that context.
 	Satellite bool    `json:"satellite,omitempty"`
 	Share     float64 `json:"share,omitempty"`
@@ -945,106 +945,122 @@ func (p *post) joinParts() []AggregateJoin {
 }
 
 // joinSatellites merges each community that owns no table and that one
-// other context alone depends on (calls, uses, implements), when that
-// context also gets satellite-share or more of its own outside coupling,
-// into that context as a module: code that serves a single
-// context and needs little else is part of it (gogs's Discord payloads,
-// used by its webhooks only; a gRPC face of an auth service). Code more
-// than one context uses, or that reaches elsewhere, stays.
+// other, larger context alone depends on (calls, uses, implements) into
+// that context as a module: code that a single context needs is part of
+// it, whatever else it calls (gogs's Discord payloads, used by its webhooks
+// only; answer's MCP tools, mounted by its AI conversations alone). A
+// community holding a domain folder needs more: two thirds of its own
+// coupling (merge-outside) going to that context, as for two folders that
+// merge (a gRPC face of an auth service joins it; a routing service that
+// the booking service alone calls, but that works on voyages and
+// locations, stays). Code more than one context uses stays.
 func (p *post) joinSatellites() []AggregateJoin {
-	share := p.tune.V("satellite-share")
-	var joins []AggregateJoin
-	for round := 0; round < len(p.g.Units); round++ {
-		gs := p.groups()
-		in := map[int]map[int]bool{} // community -> the communities using it
-		out := map[int]map[int]int{} // community -> what it uses, by community
-		add := func(from, to, n int) {
-			if n == 0 {
-				return
-			}
-			if in[to] == nil {
-				in[to] = map[int]bool{}
-			}
-			in[to][from] = true
-			if out[from] == nil {
-				out[from] = map[int]int{}
-			}
-			out[from][to] += n
+	gs := p.groups()
+	in := map[int]map[int]bool{} // community -> the communities using it
+	out := map[int]map[int]int{} // community -> what it uses, by community
+	add := func(from, to, n int) {
+		if n == 0 {
+			return
 		}
-		for _, e := range p.g.Edges {
-			ca, cb := p.m[e.A], p.m[e.B]
-			if ca == cb || ca < 0 || cb < 0 || p.aside[e.A] || p.aside[e.B] {
-				continue
-			}
-			if _, plat := p.platform[ca]; plat {
-				continue
-			}
-			if _, plat := p.platform[cb]; plat {
-				continue
-			}
-			fw, bw := 0, 0
-			back := e.Backward()
-			for k := range e.Counts {
-				fw += e.Forward[k]
-				bw += back[k]
-			}
-			add(ca, cb, fw)
-			add(cb, ca, bw)
+		if in[to] == nil {
+			in[to] = map[int]bool{}
 		}
-		lines := map[int]int{}
-		for c, us := range gs {
-			for _, i := range us {
-				lines[c] += p.g.Units[i].Lines
-			}
+		in[to][from] = true
+		if out[from] == nil {
+			out[from] = map[int]int{}
 		}
-		moved := false
-		for _, c := range sortedInts(gs) {
-			if _, plat := p.platform[c]; plat || len(in[c]) != 1 {
-				continue
-			}
-			target := sortedInts(in[c])[0]
+		out[from][to] += n
+	}
+	for _, e := range p.g.Edges {
+		ca, cb := p.m[e.A], p.m[e.B]
+		if ca == cb || ca < 0 || cb < 0 || p.aside[e.A] || p.aside[e.B] {
+			continue
+		}
+		if _, plat := p.platform[ca]; plat {
+			continue
+		}
+		if _, plat := p.platform[cb]; plat {
+			continue
+		}
+		fw, bw := 0, 0
+		back := e.Backward()
+		for k := range e.Counts {
+			fw += e.Forward[k]
+			bw += back[k]
+		}
+		add(ca, cb, fw)
+		add(cb, ca, bw)
+	}
+	lines := map[int]int{}
+	for c, us := range gs {
+		for _, i := range us {
+			lines[c] += p.g.Units[i].Lines
+		}
+	}
+	// Decided once, on the communities as the clustering left them: a
+	// context grown by its satellites does not become the sole user of
+	// more. A satellite of a satellite follows it to its context.
+	target := map[int]int{}
+	for _, c := range sortedInts(gs) {
+		if _, plat := p.platform[c]; plat || len(in[c]) != 1 {
+			continue
+		}
+		t := sortedInts(in[c])[0]
+		ok, folder := lines[c] < lines[t], false
+		for _, i := range gs[c] {
+			u := p.g.Units[i]
+			ok = ok && !p.fixed[i] && u.Kind != graph.KindTable && len(u.Tables) == 0 && u.Reads+u.Writes == 0
+			folder = folder || p.folderUnit(i)
+		}
+		// A domain folder is the authors' cut: it joins on the evidence
+		// two folders merge on, most of its own coupling going there.
+		if folder && ok {
 			total := 0
 			for _, n := range out[c] {
 				total += n
 			}
-			if lines[c] >= lines[target] || total > 0 && float64(out[c][target]) < share*float64(total) {
-				continue
-			}
-			us, ok := gs[c], true
-			for _, i := range us {
-				u := p.g.Units[i]
-				ok = ok && !p.fixed[i] && u.Kind != graph.KindTable && len(u.Tables) == 0 && u.Reads+u.Writes == 0
-			}
+			ok = float64(out[c][t]) >= p.tune.V("merge-outside")*float64(total)
+		}
+		if ok {
+			target[c] = t
+		}
+	}
+	var joins []AggregateJoin
+	for _, c := range sortedInts(target) {
+		t := target[c]
+		for {
+			next, ok := target[t]
 			if !ok {
-				continue
+				break
 			}
-			main, into := us[0], gs[target][0]
-			for _, i := range us {
-				if p.g.Units[i].Lines > p.g.Units[main].Lines {
-					main = i
-				}
-			}
-			for _, i := range gs[target] {
-				if p.g.Units[i].Lines > p.g.Units[into].Lines {
-					into = i
-				}
-			}
-			j := AggregateJoin{Module: strings.ToLower(shortName(p.g.Units[main])), Into: p.g.Units[into].ID, Satellite: true, Share: 1}
-			if total > 0 {
-				j.Share = float64(out[c][target]) / float64(total)
-			}
-			for _, i := range us {
-				p.m[i] = target
-				j.Units = append(j.Units, p.g.Units[i].ID)
-			}
-			sort.Strings(j.Units)
-			joins = append(joins, j)
-			moved = true
-			break // groups changed
+			t = next // lines grow along the chain: it ends
 		}
-		if !moved {
-			break
+		us := gs[c]
+		main, into := us[0], gs[t][0]
+		for _, i := range us {
+			if p.g.Units[i].Lines > p.g.Units[main].Lines {
+				main = i
+			}
 		}
+		for _, i := range gs[t] {
+			if p.g.Units[i].Lines > p.g.Units[into].Lines {
+				into = i
+			}
+		}
+		total := 0
+		for _, n := range out[c] {
+			total += n
+		}
+		j := AggregateJoin{Module: strings.ToLower(shortName(p.g.Units[main])), Into: p.g.Units[into].ID, Satellite: true, Share: 1}
+		if total > 0 {
+			j.Share = float64(out[c][target[c]]) / float64(total)
+		}
+		for _, i := range us {
+			p.m[i] = t
+			j.Units = append(j.Units, p.g.Units[i].ID)
+		}
+		sort.Strings(j.Units)
+		joins = append(joins, j)
 	}
 	return joins
 }

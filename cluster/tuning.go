@@ -44,8 +44,7 @@ var Tunables = []Tunable{
 	{"merge-folders", 1, true, "merge domain folders that behave as one context"},
 	{"join-entries", 1, true, "a main whose coupling goes 80% to one context joins it"},
 	{"join-aggregates", 1, true, "a free community, or a free type, held only in another community's fields (once by value), with no table, joins it (part of its aggregate)"},
-	{"satellite-share", 2.0 / 3, false, "the share of its outside coupling a satellite sends the one context using it"},
-	{"join-satellites", 1, true, "a community with no table that one context alone uses, and that sends it 2/3 of its coupling, joins it as a module"},
+	{"join-satellites", 1, true, "a community with no table that one larger context alone uses joins it as a module (a domain folder's only on merge-outside of its coupling)"},
 	{"dissolve-tiny", 1, true, "a leftover context joins its strongest neighbour"},
 }
 

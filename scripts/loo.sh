@@ -49,7 +49,6 @@ grid=(
   "join-entries 1 0 1"
   "join-aggregates 1 0 1"
   "join-satellites 1 0 1"
-  "satellite-share 0.6666666666666666 0 0.5 0.6666666666666666 0.8"
   "dissolve-tiny 1 0 1"
 )
 

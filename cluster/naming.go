@@ -344,13 +344,14 @@ func nameCandidates(g *graph.Graph, members []int, pinOf map[int]int, pinNames [
 	// is short for it: repo in CreateRepoOptions and repo.go is the
 	// repository table's noun, even though repo alone names a layer.
 	expand := map[string]string{}
+	tables := sortedKeys(tableWords)
 	expansion := func(w string) string {
 		if x, ok := expand[w]; ok {
 			return x
 		}
 		x := ""
 		if len(w) >= 4 && !tableWords[w] {
-			for _, t := range sortedKeys(tableWords) {
+			for _, t := range tables {
 				if len(t) > len(w) && strings.HasPrefix(t, w) && !strings.ContainsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) }) {
 					if x != "" {
 						x = "" // two tables begin with it: not short for either

@@ -643,9 +643,7 @@ func schemaWide(g *graph.Graph, aside []bool, pinOf map[int]int, unitFolder []st
 	}
 	var out []int
 	for i, u := range g.Units {
-		_, pinned := pinOf[i]
-		f := folders[unitFolder[i]]
-		if u.Kind == graph.KindTable || aside[i] || pinned || f != nil && f.Role == RoleDomain || touched[i] < need {
+		if !freeCode(g, i, aside, pinOf, unitFolder, folders) || touched[i] < need {
 			continue
 		}
 		if u.Writes < 3*u.Reads {
@@ -657,6 +655,14 @@ func schemaWide(g *graph.Graph, aside []bool, pinOf map[int]int, unitFolder []st
 		return nil
 	}
 	return append(out, schemaRunners(g, out, aside, pinOf, unitFolder, folders)...)
+}
+
+// freeCode reports whether unit i is code the schema rules may set aside:
+// not a table, not already aside, not pinned, outside the domain folders.
+func freeCode(g *graph.Graph, i int, aside []bool, pinOf map[int]int, unitFolder []string, folders map[string]*Folder) bool {
+	_, pinned := pinOf[i]
+	f := folders[unitFolder[i]]
+	return g.Units[i].Kind != graph.KindTable && !aside[i] && !pinned && (f == nil || f.Role != RoleDomain)
 }
 
 // schemaRunners returns what runs the schema-wide code and keeps its own
@@ -694,9 +700,7 @@ func schemaRunners(g *graph.Graph, schema []int, aside []bool, pinOf map[int]int
 	}
 	var out []int
 	for _, i := range sortedInts(calls) {
-		_, pinned := pinOf[i]
-		f := folders[unitFolder[i]]
-		if in[i] || aside[i] || pinned || f != nil && f.Role == RoleDomain || g.Units[i].Kind == graph.KindTable || len(tablesOf[i]) == 0 {
+		if in[i] || !freeCode(g, i, aside, pinOf, unitFolder, folders) || len(tablesOf[i]) == 0 {
 			continue
 		}
 		own := true
@@ -852,8 +856,7 @@ func (p *post) joinAggregates() []AggregateJoin {
 			if !ok {
 				continue
 			}
-			name := p.g.Units[main].ID // pkg.Type
-			j := AggregateJoin{Module: strings.ToLower(name[strings.LastIndexByte(name, '.')+1:]), Into: p.g.Units[field.Unit].ID, Field: field.Field}
+			j := AggregateJoin{Module: strings.ToLower(shortName(p.g.Units[main])), Into: p.g.Units[field.Unit].ID, Field: field.Field}
 			for _, i := range us {
 				p.m[i] = target
 				j.Units = append(j.Units, p.g.Units[i].ID)
@@ -895,7 +898,7 @@ func (p *post) joinParts() []AggregateJoin {
 		for i, u := range p.g.Units {
 			c := p.m[i]
 			if _, plat := p.platform[c]; plat || c < 0 || !folder[c] || u.Kind != graph.KindType || len(u.HeldBy) == 0 ||
-				p.fixed[i] || p.aside[i] || p.folderUnit(i) || len(u.Tables) > 0 || u.Reads+u.Writes > 0 {
+				p.fixed[i] || p.aside[i] || p.folderUnit(i) || ownsData(u) {
 				continue
 			}
 			target, holder := p.soleHolder(u.HeldBy, -1)
@@ -927,14 +930,7 @@ func (p *post) joinParts() []AggregateJoin {
 		if len(us) == 0 {
 			continue
 		}
-		main := us[0]
-		for _, i := range us {
-			if p.g.Units[i].Lines > p.g.Units[main].Lines {
-				main = i
-			}
-		}
-		name := p.g.Units[main].ID
-		j := AggregateJoin{Module: strings.ToLower(name[strings.LastIndexByte(name, '.')+1:]), Into: p.g.Units[field[mv].Unit].ID, Field: field[mv].Field}
+		j := AggregateJoin{Module: moduleName(p.g, us), Into: p.g.Units[field[mv].Unit].ID, Field: field[mv].Field}
 		for _, i := range us {
 			j.Units = append(j.Units, p.g.Units[i].ID)
 		}
@@ -991,6 +987,18 @@ func (p *post) joinSatellites() []AggregateJoin {
 		add(ca, cb, fw)
 		add(cb, ca, bw)
 	}
+	// shareTo is the part of c's own outside coupling going to t (1 when
+	// it has none).
+	shareTo := func(c, t int) float64 {
+		total := 0
+		for _, n := range out[c] {
+			total += n
+		}
+		if total == 0 {
+			return 1
+		}
+		return float64(out[c][t]) / float64(total)
+	}
 	lines := map[int]int{}
 	for c, us := range gs {
 		for _, i := range us {
@@ -1008,18 +1016,13 @@ func (p *post) joinSatellites() []AggregateJoin {
 		t := sortedInts(in[c])[0]
 		ok, folder := lines[c] < lines[t], false
 		for _, i := range gs[c] {
-			u := p.g.Units[i]
-			ok = ok && !p.fixed[i] && u.Kind != graph.KindTable && len(u.Tables) == 0 && u.Reads+u.Writes == 0
+			ok = ok && !p.fixed[i] && !ownsData(p.g.Units[i])
 			folder = folder || p.folderUnit(i)
 		}
 		// A domain folder is the authors' cut: it joins on the evidence
 		// two folders merge on, most of its own coupling going there.
 		if folder && ok {
-			total := 0
-			for _, n := range out[c] {
-				total += n
-			}
-			ok = float64(out[c][t]) >= p.tune.V("merge-outside")*float64(total)
+			ok = shareTo(c, t) >= p.tune.V("merge-outside")
 		}
 		if ok {
 			target[c] = t
@@ -1036,25 +1039,7 @@ func (p *post) joinSatellites() []AggregateJoin {
 			t = next // lines grow along the chain: it ends
 		}
 		us := gs[c]
-		main, into := us[0], gs[t][0]
-		for _, i := range us {
-			if p.g.Units[i].Lines > p.g.Units[main].Lines {
-				main = i
-			}
-		}
-		for _, i := range gs[t] {
-			if p.g.Units[i].Lines > p.g.Units[into].Lines {
-				into = i
-			}
-		}
-		total := 0
-		for _, n := range out[c] {
-			total += n
-		}
-		j := AggregateJoin{Module: strings.ToLower(shortName(p.g.Units[main])), Into: p.g.Units[into].ID, Satellite: true, Share: 1}
-		if total > 0 {
-			j.Share = float64(out[c][target[c]]) / float64(total)
-		}
+		j := AggregateJoin{Module: moduleName(p.g, us), Into: p.g.Units[largestUnit(p.g, gs[t])].ID, Satellite: true, Share: shareTo(c, target[c])}
 		for _, i := range us {
 			p.m[i] = t
 			j.Units = append(j.Units, p.g.Units[i].ID)
@@ -1065,13 +1050,35 @@ func (p *post) joinSatellites() []AggregateJoin {
 	return joins
 }
 
+// ownsData reports whether a unit is a table, maps to one, or reads or
+// writes one: data of its own, which no module joins another context with.
+func ownsData(u graph.Unit) bool {
+	return u.Kind == graph.KindTable || len(u.Tables) > 0 || u.Reads+u.Writes > 0
+}
+
+// largestUnit is the unit of us with the most lines, the first of them.
+func largestUnit(g *graph.Graph, us []int) int {
+	best := us[0]
+	for _, i := range us {
+		if g.Units[i].Lines > g.Units[best].Lines {
+			best = i
+		}
+	}
+	return best
+}
+
+// moduleName names a module after its largest unit.
+func moduleName(g *graph.Graph, us []int) string {
+	return strings.ToLower(shortName(g.Units[largestUnit(g, us)]))
+}
+
 // heldIn reports the community c's units us are part of: its largest type
 // unit, the one other community holding it, and the holding field.
 func (p *post) heldIn(c int, us []int) (main, target int, field graph.Holder, ok bool) {
 	main = -1
 	for _, i := range us {
 		u := p.g.Units[i]
-		if p.fixed[i] || p.aside[i] || p.folderUnit(i) || u.Kind == graph.KindTable || len(u.Tables) > 0 || u.Reads+u.Writes > 0 {
+		if p.fixed[i] || p.aside[i] || p.folderUnit(i) || ownsData(u) {
 			return -1, -1, graph.Holder{}, false
 		}
 		if u.Kind == graph.KindType && (main < 0 || u.Lines > p.g.Units[main].Lines) {

@@ -244,8 +244,8 @@ func SpreadReceivers(f *facts.Facts) map[string]bool {
 			continue
 		}
 		file, _ := facts.SplitPos(fn.Pos)
-		base := squash(strings.TrimSuffix(file[strings.LastIndexByte(file, '/')+1:], ".go"))
-		if !namedElsewhere(file, pkgName[fn.Pkg], fn.Recv) {
+		base := fileBase(file)
+		if !namedElsewhere(base, pkgName[fn.Pkg], fn.Recv) {
 			continue
 		}
 		id := fn.Pkg + "." + fn.Recv
@@ -270,10 +270,10 @@ func SpreadReceivers(f *facts.Facts) map[string]bool {
 // name leads with its topic, and a file naming that topic is the type's
 // own; a one-word type name (Server, handler) names a role, so a file is
 // the type's own only when nothing of three letters or more is left of its
-// name without that word.
-func namedElsewhere(file, pkg, recv string) bool {
-	base := squash(strings.TrimSuffix(file[strings.LastIndexByte(file, '/')+1:], ".go"))
-	if p := squash(pkg); p != "" && strings.Contains(base, p) {
+// name without that word. base is the file's fileBase, pkg the package
+// name squashed.
+func namedElsewhere(base, pkg, recv string) bool {
+	if pkg != "" && strings.Contains(base, pkg) {
 		return false
 	}
 	words := CamelWords(recv)
@@ -286,6 +286,11 @@ func namedElsewhere(file, pkg, recv string) bool {
 	}
 	rest := strings.ReplaceAll(strings.ReplaceAll(base, w+"s", ""), w, "")
 	return len(rest) >= 3
+}
+
+// fileBase is a file's name without its folder and .go, squashed.
+func fileBase(file string) string {
+	return squash(strings.TrimSuffix(file[strings.LastIndexByte(file, '/')+1:], ".go"))
 }
 
 // squash lower-cases s and drops '_' and '-', so names compare across

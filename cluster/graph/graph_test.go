@@ -385,7 +385,7 @@ func TestNamedElsewhere(t *testing.T) {
 		{"service/notification/new_answer_notification.go", "notification", "NotificationService", false},
 		{"internal/api/server_campaigns.go", "api", "Server", true},
 	} {
-		if got := namedElsewhere(tc.file, tc.pkg, tc.recv); got != tc.want {
+		if got := namedElsewhere(fileBase(tc.file), squash(tc.pkg), tc.recv); got != tc.want {
 			t.Errorf("namedElsewhere(%q, %q, %q) = %v, want %v", tc.file, tc.pkg, tc.recv, got, tc.want)
 		}
 	}

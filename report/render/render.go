@@ -82,10 +82,11 @@ func WriteJSON(w io.Writer, r *report.Report) error {
 func moduleList(mods []report.Module, esc func(string) string) string {
 	parts := make([]string, len(mods))
 	for i, md := range mods {
-		parts[i] = fmt.Sprintf("%s (%s)", esc(md.Name), count(len(md.Units), "unit"))
+		n := count(len(md.Units), "unit")
 		if md.Why != "" {
-			parts[i] = fmt.Sprintf("%s (%s: %s)", esc(md.Name), count(len(md.Units), "unit"), esc(md.Why))
+			n += ": " + esc(md.Why)
 		}
+		parts[i] = fmt.Sprintf("%s (%s)", esc(md.Name), n)
 	}
 	return strings.Join(parts, ", ")
 }
